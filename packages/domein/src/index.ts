@@ -1,0 +1,3 @@
+export * from './identificatie.ts';
+export * from './referentiedatum.ts';
+export * from './gemeenten.ts';
