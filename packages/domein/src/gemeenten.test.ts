@@ -13,7 +13,9 @@ describe('the municipality table', () => {
       m[4],
     ]);
     expect(rijen).toHaveLength(64);
-    expect(WEST_VLAANDEREN.gemeenten.map((g) => [g.nisCode, g.naam, g.postcodes[0], g.regioCode])).toEqual(rijen);
+    expect(WEST_VLAANDEREN.gemeenten.map((g) => [g.nisCode, g.naam, g.postcodes[0], g.regioCode])).toEqual(
+      rijen,
+    );
   });
 
   it('has unique NIS codes and postcodes across Flanders, each in a known region of its province', () => {

@@ -1,11 +1,23 @@
 import { ARRONDISSEMENTEN } from './gemeenten-andere-provincies.ts';
 import { GEMEENTEN_WEST_VLAANDEREN } from './gemeenten-west-vlaanderen.ts';
 
-export const PROVINCIES = ['WEST_VLAANDEREN', 'OOST_VLAANDEREN', 'ANTWERPEN', 'VLAAMS_BRABANT', 'LIMBURG'] as const;
+export const PROVINCIES = [
+  'WEST_VLAANDEREN',
+  'OOST_VLAANDEREN',
+  'ANTWERPEN',
+  'VLAAMS_BRABANT',
+  'LIMBURG',
+] as const;
 export type Provincie = (typeof PROVINCIES)[number];
 
 /** `[nisCode, naam, postcode, regioCode, inwoners in thousands]` */
-export type GemeenteRij = readonly [nisCode: string, naam: string, postcode: string, regioCode: string, inwoners: number];
+export type GemeenteRij = readonly [
+  nisCode: string,
+  naam: string,
+  postcode: string,
+  regioCode: string,
+  inwoners: number,
+];
 
 export interface Regio {
   readonly code: string;
@@ -50,7 +62,15 @@ function gemeentenAndereProvincies(): Gemeente[] {
   const gemeenten: Gemeente[] = [];
   for (const arr of ARRONDISSEMENTEN) {
     for (const [nisCode, naam, postcode, inwoners] of arr.echt) {
-      gemeenten.push({ nisCode, naam, provincie: arr.provincie, regioCode: arr.regioCode, postcodes: [postcode], inwoners, synthetisch: false });
+      gemeenten.push({
+        nisCode,
+        naam,
+        provincie: arr.provincie,
+        regioCode: arr.regioCode,
+        postcodes: [postcode],
+        inwoners,
+        synthetisch: false,
+      });
     }
     const naamStam = arr.naam.replace('Arrondissement ', '');
     for (let i = 0; i < arr.aantalGemeenten - arr.echt.length; i++) {
@@ -79,7 +99,11 @@ export interface Gebied {
   gemeentenVanRegio(regioCode: string): readonly Gemeente[];
 }
 
-function maakGebied(provincies: readonly Provincie[], regios: readonly Regio[], gemeenten: readonly Gemeente[]): Gebied {
+function maakGebied(
+  provincies: readonly Provincie[],
+  regios: readonly Regio[],
+  gemeenten: readonly Gemeente[],
+): Gebied {
   const perNis = new Map(gemeenten.map((g) => [g.nisCode, g]));
   const perPostcode = new Map<string, Gemeente>();
   for (const g of gemeenten) for (const p of g.postcodes) perPostcode.set(p, g);
@@ -102,7 +126,11 @@ function maakGebied(provincies: readonly Provincie[], regios: readonly Regio[], 
 }
 
 /** West-Vlaanderen alone: the default scale. */
-export const WEST_VLAANDEREN: Gebied = maakGebied(['WEST_VLAANDEREN'], REGIOS_WEST_VLAANDEREN, westVlaamseGemeenten());
+export const WEST_VLAANDEREN: Gebied = maakGebied(
+  ['WEST_VLAANDEREN'],
+  REGIOS_WEST_VLAANDEREN,
+  westVlaamseGemeenten(),
+);
 
 /** All five Flemish provinces: the `vlaanderen` scale. */
 export const VLAANDEREN: Gebied = maakGebied(

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { leesConfig, startMockServer, type GestarteMock, type MockConfig } from '@duaal-graph/mocks';
+
+/** The reference date every contract test runs on, so that statuses and school years repeat. */
+export const REFERENTIEDATUM = '2026-11-01';
+
+export interface TestMock extends GestarteMock {
+  readonly config: MockConfig;
+  /** A fresh data folder for Kazi's writes, removed by `stop`. */
+  readonly dataMap: string;
+}
+
+/**
+ * Starts the mock partners on a free loopback port, with no latency, the
+ * development credentials and a data folder of its own.
+ */
+export async function startTestMock(aanpassingen: Partial<MockConfig> = {}): Promise<TestMock> {
+  const dataMap = aanpassingen.dataMap ?? mkdtempSync(join(tmpdir(), 'duaal-mock-'));
+  const config: MockConfig = {
+    ...leesConfig({ DUAAL_REFERENTIEDATUM: REFERENTIEDATUM }),
+    poort: 0,
+    latentieMs: 0,
+    dataMap,
+    ...aanpassingen,
+  };
+  const mock = await startMockServer(config);
+  return {
+    ...mock,
+    config,
+    dataMap,
+    stop: async () => {
+      await mock.stop();
+      if (aanpassingen.dataMap === undefined) rmSync(dataMap, { recursive: true, force: true });
+    },
+  };
+}
