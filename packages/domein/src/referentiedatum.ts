@@ -41,9 +41,12 @@ export function volgendSchooljaar(schooljaar: string): string {
   return `${start}-${start + 1}`;
 }
 
-/** Adds whole days to an ISO date. */
+/** Adds whole days to an ISO date. Calendar arithmetic in UTC, without parsing a date string (a hot path in data generation). */
 export function plusDagen(isoDatum: string, dagen: number): string {
-  const datum = new Date(`${isoDatum}T00:00:00Z`);
-  datum.setUTCDate(datum.getUTCDate() + dagen);
-  return datum.toISOString().slice(0, 10);
+  const datum = new Date(
+    Date.UTC(Number(isoDatum.slice(0, 4)), Number(isoDatum.slice(5, 7)) - 1, Number(isoDatum.slice(8, 10)) + dagen),
+  );
+  const maand = datum.getUTCMonth() + 1;
+  const dag = datum.getUTCDate();
+  return `${datum.getUTCFullYear()}-${maand < 10 ? '0' : ''}${maand}-${dag < 10 ? '0' : ''}${dag}`;
 }
