@@ -1,0 +1,83 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+
+/** The partner systems, as the graph names them (`enum Bron`). */
+export const BRONNEN = ['VOLTA', 'EDUCAM', 'CONSTRUCTIV', 'MTECH', 'WOODWIZE', 'ONDERWIJS', 'VDAB', 'KAZI'] as const;
+export type Bron = (typeof BRONNEN)[number];
+
+export type BronToestand = 'ACTUEEL' | 'VEROUDERD' | 'ONBESCHIKBAAR';
+
+/** Why a partner could not be read (`extensions.reden` of PARTNER_UNAVAILABLE). */
+export type Reden = 'TIMEOUT' | 'DOWN' | 'RATE_LIMITED' | 'INVALID_RESPONSE' | 'ERROR';
+
+/** One source as a response reports it in `extensions.bronnen`. */
+export interface BronStatus {
+  readonly bron: Bron;
+  readonly toestand: BronToestand;
+  /** When the data answered from was read from the partner; null when it never was. */
+  readonly bijgewerktOp: string | null;
+}
+
+const ERNST: Record<BronToestand, number> = { ACTUEEL: 0, VEROUDERD: 1, ONBESCHIKBAAR: 2 };
+
+/** Of two reports on one source, the one that tells the caller most about what may be missing. */
+export function ernstigste(a: BronStatus, b: BronStatus): BronStatus {
+  if (ERNST[b.toestand] !== ERNST[a.toestand]) return ERNST[b.toestand] > ERNST[a.toestand] ? b : a;
+  return (a.bijgewerktOp ?? '') <= (b.bijgewerktOp ?? '') ? a : b;
+}
+
+export function partnerOnbeschikbaar(bron: Bron, reden: Reden, detail?: string): GraphQLError {
+  return new GraphQLError(`Bron ${bron} is niet beschikbaar (${reden})${detail ? `: ${detail}` : ''}.`, {
+    extensions: { code: 'PARTNER_UNAVAILABLE', bron, reden },
+  });
+}
+
+/**
+ * What one request used: every source it answered from with that source's state,
+ * and one PARTNER_UNAVAILABLE error per source it could not read. Resolvers
+ * report here; the plugin below writes it into the response.
+ */
+export class BronGebruik {
+  private readonly gebruikt = new Map<Bron, BronStatus>();
+  private readonly onbeschikbaar = new Map<Bron, Reden>();
+
+  meld(status: BronStatus, reden: Reden = 'ERROR'): void {
+    const eerder = this.gebruikt.get(status.bron);
+    this.gebruikt.set(status.bron, eerder ? ernstigste(eerder, status) : status);
+    if (status.toestand === 'ONBESCHIKBAAR' && !this.onbeschikbaar.has(status.bron)) this.onbeschikbaar.set(status.bron, reden);
+  }
+
+  lijst(): BronStatus[] {
+    return [...this.gebruikt.values()].sort((a, b) => BRONNEN.indexOf(a.bron) - BRONNEN.indexOf(b.bron));
+  }
+
+  fouten(): GraphQLError[] {
+    return [...this.onbeschikbaar].map(([bron, reden]) => partnerOnbeschikbaar(bron, reden));
+  }
+}
+
+export interface MetBronnen {
+  readonly bronnen: BronGebruik;
+}
+
+/** Writes `extensions.bronnen` and the PARTNER_UNAVAILABLE errors of the request into every response. */
+export function bronnenPlugin<C extends MetBronnen>(): ApolloServerPlugin<C> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        willSendResponse: ({ response, contextValue }) => {
+          if (response.body.kind !== 'single') return Promise.resolve();
+          const resultaat = response.body.singleResult;
+          resultaat.extensions = { ...resultaat.extensions, bronnen: contextValue.bronnen.lijst() };
+          const fouten = contextValue.bronnen.fouten();
+          if (fouten.length > 0) {
+            resultaat.errors = [
+              ...(resultaat.errors ?? []),
+              ...fouten.map((f) => ({ message: f.message, extensions: f.extensions })),
+            ];
+          }
+          return Promise.resolve();
+        },
+      }),
+  };
+}

@@ -1,0 +1,88 @@
+import type { Bron, BronStatus, Reden } from './bronnen.ts';
+import { PartnerFout } from './partnerclient.ts';
+
+export interface MomentopnameOpties<T> {
+  readonly bron: Bron;
+  /** Reads the partner; gets the current copy so that a conditional GET can return it unchanged. */
+  readonly laad: (vorige: T | undefined) => Promise<T>;
+  readonly intervalMs: number;
+  /** Writes a line when a refresh fails; personal data never goes in here, only the partner's error. */
+  readonly log?: (regel: string) => void;
+}
+
+/**
+ * A copy of one partner's bulk data, read at start and refreshed on an interval,
+ * so that a query never pages through a partner API. When a refresh fails the
+ * older copy keeps answering, marked VEROUDERD; without any copy the source is
+ * ONBESCHIKBAAR.
+ */
+export class Momentopname<T> {
+  private huidig: T | undefined;
+  private bijgewerktOp: string | null = null;
+  private laatsteFout: PartnerFout | null = null;
+  private bezig: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private pogingen = 0;
+
+  constructor(private readonly opties: MomentopnameOpties<T>) {}
+
+  get bron(): Bron {
+    return this.opties.bron;
+  }
+
+  get data(): T | undefined {
+    return this.huidig;
+  }
+
+  /** True once the first read has been tried, whatever its outcome. */
+  get geprobeerd(): boolean {
+    return this.pogingen > 0;
+  }
+
+  status(): BronStatus {
+    const toestand = this.huidig === undefined ? 'ONBESCHIKBAAR' : this.laatsteFout ? 'VEROUDERD' : 'ACTUEEL';
+    return { bron: this.opties.bron, toestand, bijgewerktOp: this.bijgewerktOp };
+  }
+
+  reden(): Reden {
+    return this.laatsteFout?.reden ?? 'ERROR';
+  }
+
+  laatsteSucces(): string | null {
+    return this.bijgewerktOp;
+  }
+
+  /** Reads the partner now; concurrent callers share one read. */
+  ververs(): Promise<void> {
+    this.bezig ??= this.leesIn().finally(() => {
+      this.bezig = null;
+    });
+    return this.bezig;
+  }
+
+  private async leesIn(): Promise<void> {
+    try {
+      const nieuw = await this.opties.laad(this.huidig);
+      this.huidig = nieuw;
+      this.bijgewerktOp = new Date().toISOString();
+      this.laatsteFout = null;
+    } catch (fout) {
+      this.laatsteFout = fout instanceof PartnerFout ? fout : new PartnerFout(this.opties.bron, 'ERROR', String(fout));
+      this.opties.log?.(`bron ${this.opties.bron}: verversen mislukt (${this.laatsteFout.reden}): ${this.laatsteFout.message}`);
+    } finally {
+      this.pogingen += 1;
+    }
+  }
+
+  /** First read, then a refresh every interval; the timer does not keep the process alive. */
+  async start(): Promise<void> {
+    await this.ververs();
+    this.timer = setInterval(() => void this.ververs(), this.opties.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+
+/** A subgraph of the graph: where its SDL lives and where it answers by default. */
+export interface SubgraafDefinitie {
+  readonly naam: string;
+  readonly sdl: URL;
+  readonly standaardPoort: number;
+  /** The environment variable that points the gateway at another address. */
+  readonly urlVariabele: string;
+}
+
+export const SUBGRAFEN: readonly SubgraafDefinitie[] = [
+  { naam: 'erkenningen', standaardPoort: 4001 },
+  { naam: 'onderwijsaanbod', standaardPoort: 4002 },
+  { naam: 'radar', standaardPoort: 4005 },
+].map(({ naam, standaardPoort }) => ({
+  naam,
+  sdl: new URL(`../../subgraphs/${naam}/src/schema.graphql`, import.meta.url),
+  standaardPoort,
+  urlVariabele: `${naam.toUpperCase()}_SUBGRAPH_URL`,
+}));
+
+export function standaardUrl(definitie: SubgraafDefinitie): string {
+  return `http://localhost:${definitie.standaardPoort}/graphql`;
+}
+
+export function leesSdl(definitie: SubgraafDefinitie): string {
+  return readFileSync(definitie.sdl, 'utf8');
+}
+
+export const SUPERGRAPH_PAD = new URL('../supergraph.graphql', import.meta.url);

@@ -1,0 +1,165 @@
+import { VLAANDEREN, normaliseerInstellingsnummer, normaliseerNisCode } from '@duaal-graph/domein';
+import {
+  DateScalar,
+  DateTimeScalar,
+  ongeldigeInvoer,
+  verbinding,
+  type BronGebruik,
+  type Instelling,
+  type Momentopname,
+  type RegisterOpleiding,
+} from '@duaal-graph/domein/subgraaf';
+import type DataLoader from 'dataloader';
+import type { AanbodRij, OnderwijsIndex } from './onderwijsindex.ts';
+
+export interface OnderwijsContext {
+  readonly bronnen: BronGebruik;
+  readonly opleidingLader: DataLoader<string, RegisterOpleiding | null>;
+  readonly schoolLader: DataLoader<string, Instelling | null>;
+}
+
+interface Filter {
+  niveau?: string | null;
+  naamBevat?: string | null;
+  paritairComite?: string | null;
+  nisCode?: string | null;
+  regioCode?: string | null;
+  opleidingscode?: string | null;
+  soort?: string | null;
+}
+
+const gebied = VLAANDEREN;
+
+function controleerSchooljaar(schooljaar: string): string {
+  const m = /^(\d{4})-(\d{4})$/.exec(schooljaar);
+  if (!m || Number(m[2]) !== Number(m[1]) + 1) throw ongeldigeInvoer('schooljaar', 'een schooljaar als `2026-2027`');
+  return schooljaar;
+}
+
+function controleerNis(nisCode: string): string {
+  const nis = normaliseerNisCode(nisCode);
+  if (!nis || !gebied.gemeente(nis)) throw ongeldigeInvoer('nisCode', `geen NIS-code van een Vlaamse gemeente: ${nisCode}`);
+  return nis;
+}
+
+function controleerRegio(regioCode: string): string {
+  if (!gebied.regio(regioCode)) throw ongeldigeInvoer('regioCode', `onbekende regio: ${regioCode}`);
+  return regioCode;
+}
+
+function opleidingNaarGraaf(o: RegisterOpleiding) {
+  return { ...o, code: o.opleidingscode, studiedomein: o.studiedomein ?? null };
+}
+
+export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigSchooljaar: string) {
+  /** The index, after reporting the source's state to the request; undefined when the register was never read. */
+  const lees = (ctx: OnderwijsContext): OnderwijsIndex | undefined => {
+    ctx.bronnen.meld(register.status(), register.reden());
+    return register.data;
+  };
+  const aanbodVan = (index: OnderwijsIndex | undefined, schooljaar: string, per: 'opleiding' | 'school', sleutel: string): readonly AanbodRij[] =>
+    (per === 'opleiding' ? index?.aanbodPerOpleiding : index?.aanbodPerSchool)?.get(schooljaar)?.get(sleutel) ?? [];
+
+  return {
+    Date: DateScalar,
+    DateTime: DateTimeScalar,
+    Query: {
+      opleiding: (_: unknown, { code }: { code: string }, ctx: OnderwijsContext) => ctx.opleidingLader.load(code.trim().toUpperCase()),
+      opleidingen: (_: unknown, { filter }: { filter?: Filter | null }, ctx: OnderwijsContext) => {
+        const index = lees(ctx);
+        const naam = filter?.naamBevat?.toLocaleLowerCase('nl');
+        return [...(index?.opleidingen.values() ?? [])]
+          .filter(
+            (o) =>
+              (!filter?.niveau || o.niveau === filter.niveau) &&
+              (!naam || o.naam.toLocaleLowerCase('nl').includes(naam)) &&
+              (!filter?.paritairComite || o.paritaireComites.includes(filter.paritairComite.trim())),
+          )
+          .sort((a, b) => a.naam.localeCompare(b.naam, 'nl'))
+          .map(opleidingNaarGraaf);
+      },
+      school: (_: unknown, { instellingsnummer }: { instellingsnummer: string }, ctx: OnderwijsContext) => {
+        const nummer = normaliseerInstellingsnummer(instellingsnummer);
+        if (!nummer) throw ongeldigeInvoer('instellingsnummer', 'zes cijfers, bv. 030007');
+        return ctx.schoolLader.load(nummer);
+      },
+      scholen: (_: unknown, args: { filter?: Filter | null; first?: number | null; after?: string | null }, ctx: OnderwijsContext) => {
+        const { filter } = args;
+        const nis = filter?.nisCode ? controleerNis(filter.nisCode) : null;
+        const regio = filter?.regioCode ? controleerRegio(filter.regioCode) : null;
+        const code = filter?.opleidingscode?.trim().toUpperCase() ?? null;
+        const index = lees(ctx);
+        const scholen = [...(index?.instellingen.values() ?? [])].filter((s) => {
+          if (filter?.soort && s.soort !== filter.soort) return false;
+          if (!nis && !regio && !code) return true;
+          return aanbodVan(index, huidigSchooljaar, 'school', s.instellingsnummer).some(
+            (a) => (!nis || a.vestigingsplaats.nisCode === nis) && (!regio || a.regioCode === regio) && (!code || a.opleidingscode === code),
+          );
+        });
+        scholen.sort((a, b) => a.naam.localeCompare(b.naam, 'nl') || a.instellingsnummer.localeCompare(b.instellingsnummer));
+        return verbinding(scholen, args.first, args.after);
+      },
+      onderwijsbron: (_: unknown, __: unknown, ctx: OnderwijsContext) => {
+        const index = lees(ctx);
+        const status = register.status();
+        return {
+          bron: 'ONDERWIJS',
+          toestand: status.toestand,
+          laatsteSucces: register.laatsteSucces(),
+          aantalRecords: index?.kwaliteit.aantalRecords ?? 0,
+          aantalAfgekeurd: index?.kwaliteit.aantalAfgekeurd ?? 0,
+          alleBevindingen: index?.kwaliteit.bevindingen ?? [],
+        };
+      },
+    },
+    BronRapport: {
+      bevindingen: (rapport: { alleBevindingen: readonly unknown[] }, { first }: { first: number }) => {
+        if (!Number.isInteger(first) || first < 0) throw ongeldigeInvoer('first', 'een natuurlijk getal');
+        return rapport.alleBevindingen.slice(0, first);
+      },
+    },
+    Opleiding: {
+      __resolveReference: (ref: { code: string }, ctx: OnderwijsContext) => ctx.opleidingLader.load(ref.code),
+      aanbod: (o: { code: string }, args: { schooljaar?: string | null; regioCode?: string | null; nisCode?: string | null }, ctx: OnderwijsContext) => {
+        const jaar = args.schooljaar ? controleerSchooljaar(args.schooljaar) : huidigSchooljaar;
+        const regio = args.regioCode ? controleerRegio(args.regioCode) : null;
+        const nis = args.nisCode ? controleerNis(args.nisCode) : null;
+        return aanbodVan(lees(ctx), jaar, 'opleiding', o.code).filter(
+          (a) => (!regio || a.regioCode === regio) && (!nis || a.vestigingsplaats.nisCode === nis),
+        );
+      },
+    },
+    School: {
+      __resolveReference: (ref: { instellingsnummer: string }, ctx: OnderwijsContext) => ctx.schoolLader.load(ref.instellingsnummer),
+      adres: (s: Instelling) => {
+        const gemeente = (s.adres.nisCode ? gebied.gemeente(s.adres.nisCode) : undefined) ?? gebied.gemeenteVoorPostcode(s.adres.postcode);
+        return {
+          straatnaam: s.adres.straatnaam ?? null,
+          huisnummer: s.adres.huisnummer ?? null,
+          postcode: s.adres.postcode,
+          gemeente: gemeente ? { nisCode: gemeente.nisCode } : null,
+        };
+      },
+      website: (s: Instelling) => s.website ?? null,
+      aanbod: (s: Instelling, args: { schooljaar?: string | null }, ctx: OnderwijsContext) =>
+        aanbodVan(lees(ctx), args.schooljaar ? controleerSchooljaar(args.schooljaar) : huidigSchooljaar, 'school', s.instellingsnummer),
+    },
+    Aanbod: {
+      school: (a: AanbodRij, _: unknown, ctx: OnderwijsContext) => ctx.schoolLader.load(a.instellingsnummer),
+      opleiding: (a: AanbodRij, _: unknown, ctx: OnderwijsContext) => ctx.opleidingLader.load(a.opleidingscode),
+      gemeente: (a: AanbodRij) => ({ nisCode: a.vestigingsplaats.nisCode }),
+    },
+    RadarCel: {
+      __resolveReference: (cel: { regioCode: string; opleidingscode: string }, ctx: OnderwijsContext) => {
+        const rijen = aanbodVan(lees(ctx), huidigSchooljaar, 'opleiding', cel.opleidingscode).filter((a) => a.regioCode === cel.regioCode);
+        return {
+          ...cel,
+          aantalAanbieders: new Set(rijen.map((a) => a.instellingsnummer)).size,
+          aantalPlaatsen: rijen.some((a) => a.capaciteit === null) ? null : rijen.reduce((som, a) => som + (a.capaciteit ?? 0), 0),
+        };
+      },
+    },
+  };
+}
+
+export { opleidingNaarGraaf };
