@@ -14,7 +14,7 @@ const resultaat = composeServices(
   SUBGRAFEN.map((s) => ({ name: s.naam, url: standaardUrl(s), typeDefs: parse(leesSdl(s)) })),
 );
 
-for (const hint of resultaat.hints) console.log(`hint ${hint.definition.code}: ${hint.message}`);
+for (const hint of resultaat.hints ?? []) console.log(`hint ${hint.definition.code}: ${hint.message}`);
 if (resultaat.errors) {
   for (const fout of resultaat.errors) console.error(`composition error: ${fout.message}`);
   process.exit(1);

@@ -40,11 +40,13 @@ export function kazi(
   const bestand = join(config.dataMap, `kazi-${config.seed}-${String(config.schaal)}.json`);
   const opslag: KaziOpslag = leesOpslag(bestand) ?? {
     matches: [],
+    verwijderd: [],
     sleutels: {},
     volgnummer: gegenereerdeMatches.length,
   };
   const matches = [...gegenereerdeMatches];
   for (const m of opslag.matches) zetIn(matches, m, (x) => x.matchId);
+  for (const id of opslag.verwijderd) haalWeg(matches, id, (x) => x.matchId);
   const bewaar = (match: KaziMatch) => {
     zetIn(opslag.matches, match, (x) => x.matchId);
     schrijfOpslag(bestand, opslag);
@@ -240,6 +242,8 @@ export function kazi(
         const gelezen = leesJsonRecord<KaziMatch>(body, 'matchId', 'string');
         if ('fout' in gelezen) return gelezen;
         zetIn(matches, gelezen.record, (m) => m.matchId);
+        haalWeg(opslag.verwijderd, gelezen.record.matchId, (id) => id);
+        bewaar(gelezen.record);
         return { id: gelezen.record.matchId };
       }
       const gelezen = leesJsonRecord<KaziLerende>(body, 'lerendeId', 'string');
@@ -247,7 +251,13 @@ export function kazi(
       zetIn(lerenden, gelezen.record, (l) => l.lerendeId);
       return { id: gelezen.record.lerendeId };
     },
-    verwijderRecord: (id) =>
-      haalWeg(lerenden, id, (l) => l.lerendeId) || haalWeg(matches, id, (m) => m.matchId),
+    verwijderRecord: (id) => {
+      if (haalWeg(lerenden, id, (l) => l.lerendeId)) return true;
+      if (!haalWeg(matches, id, (m) => m.matchId)) return false;
+      haalWeg(opslag.matches, id, (m) => m.matchId);
+      opslag.verwijderd.push(id);
+      schrijfOpslag(bestand, opslag);
+      return true;
+    },
   };
 }

@@ -96,10 +96,23 @@ function bevuil<R, S extends string>(
 ): Vuil[] {
   const vuil: Vuil[] = [];
   const soorten = Object.keys(makers) as S[];
-  for (const [index, soort] of kiesVuil(w, records.length, graad, soorten)) {
-    const record = records[index] as R;
-    const gevolg = makers[soort](record, w);
-    if (gevolg) vuil.push({ partner, soort, recordId: id(record), ...gevolg });
+  const gekozen = kiesVuil(w, records.length, graad, soorten);
+  const bezet = new Set(gekozen.keys());
+  for (const [index, soort] of gekozen) {
+    // A kind that does not fit the chosen record (a KBO starting with 1 has no leading zero
+    // to lose) moves on to the next clean record; dropping it would break the promise that
+    // every kind appears. A maker that declines must leave the record and `w` untouched.
+    for (let stap = 0; stap < records.length; stap++) {
+      const plek = (index + stap) % records.length;
+      if (stap > 0 && bezet.has(plek)) continue;
+      const record = records[plek] as R;
+      const gevolg = makers[soort](record, w);
+      if (gevolg) {
+        bezet.add(plek);
+        vuil.push({ partner, soort, recordId: id(record), ...gevolg });
+        break;
+      }
+    }
   }
   return vuil;
 }
@@ -114,8 +127,10 @@ function dmy(iso: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
+/** The same day a year earlier; 29 February becomes the 28th, so the dirt stays a real date. */
 function jaarEerder(iso: string): string {
-  return `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
+  const rest = iso.slice(4, 10) === '-02-29' ? `-02-28${iso.slice(10)}` : iso.slice(4);
+  return `${Number(iso.slice(0, 4)) - 1}${rest}`;
 }
 
 export function voltaFeed(w: Willekeur, plan: readonly ErkenningFeit[], graad: number): Feed<VoltaErkenning> {
@@ -224,7 +239,7 @@ export function educamFeed(w: Willekeur, plan: readonly ErkenningFeit[], graad: 
     },
     TOT_VOOR_VAN: (r) => {
       const van = r.van;
-      r.tot = `${van.slice(0, 6)}${Number(van.slice(6)) - 1}`;
+      r.tot = `${van.startsWith('29/02/') ? '28/02/' : van.slice(0, 6)}${Number(van.slice(6)) - 1}`;
       return { veld: 'tot', waarde: r.tot, behandeling: 'AFKEUREN' };
     },
     PUNTKOMMA_IN_NAAM: (r) => {
@@ -307,6 +322,8 @@ export function mtechFeed(w: Willekeur, plan: readonly ErkenningFeit[], graad: n
     }));
   const vuil = bevuil(w, 'mtech', records, graad, (r) => r.id, {
     STATUS_HOOFDLETTERS: (r) => {
+      // The contract's example is `ACTIEF`: the case trap matters most on the status that counts.
+      if (r.status !== 'actief') return null;
       r.status = r.status.toUpperCase();
       return { veld: 'status', waarde: r.status, behandeling: 'BEHOUDEN' };
     },

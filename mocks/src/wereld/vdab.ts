@@ -192,7 +192,6 @@ export function genereerVdab(
   }
 
   const vuil: Vuil[] = [];
-  const bestaandePostcodes = new Set(gebied.gemeenten.flatMap((g) => g.postcodes));
   for (const [index, soort] of kiesVuil(w, vacatures.length, graad, [
     'KBO_ONTBREEKT',
     'KBO_CONTROLE',
@@ -222,9 +221,8 @@ export function genereerVdab(
         behandeling: 'BEHOUDEN',
       });
     } else if (soort === 'ONBESTAANDE_POSTCODE') {
-      let postcode: string;
-      do postcode = String(w.geheel(1000, 9999));
-      while (bestaandePostcodes.has(postcode));
+      // Belgian postcodes run from 1000 to 9992: one below 1000 exists nowhere, not only not in this data set.
+      const postcode = String(w.geheel(100, 999)).padStart(4, '0');
       v.tewerkstellingsadres.postcode = postcode;
       vuil.push({
         partner: 'vdab',
@@ -235,11 +233,16 @@ export function genereerVdab(
         behandeling: 'BEHOUDEN',
       });
     } else {
-      // Reported as changed twice within one day: a reader applies the change once.
-      const naPublicatie = plusDagen(v.publicatieDatum.slice(0, 10), 1);
-      const dag = naPublicatie < referentiedatum ? naPublicatie : referentiedatum;
-      const eerste = `${dag}T00:15:00Z`;
-      const tweede = `${dag}T00:40:00Z`;
+      // Reported as changed twice within one day: a reader applies the change once. The day
+      // lies in the change log's days, where a reader replaying `bulk` meets it, and after the
+      // vacature's last change, so that wijzigingsDatum stays its latest change.
+      const naLaatste = plusDagen(v.wijzigingsDatum.slice(0, 10), 1);
+      const vanaf = naLaatste > logStart ? naLaatste : logStart;
+      const ruimte = Math.round((Date.parse(referentiedatum) - Date.parse(vanaf)) / 86_400_000);
+      const dag = ruimte > 0 ? plusDagen(vanaf, w.geheel(0, ruimte)) : referentiedatum;
+      // tijdstip() stops at 19:59: the evening comes after any change made that day.
+      const eerste = `${dag}T20:15:00Z`;
+      const tweede = `${dag}T20:40:00Z`;
       v.wijzigingsDatum = tweede;
       const ref = v.vacatureReferentie.vdabReferentie;
       wijzigingen.push(

@@ -44,7 +44,11 @@ export function volgendSchooljaar(schooljaar: string): string {
 /** Adds whole days to an ISO date. Calendar arithmetic in UTC, without parsing a date string (a hot path in data generation). */
 export function plusDagen(isoDatum: string, dagen: number): string {
   const datum = new Date(
-    Date.UTC(Number(isoDatum.slice(0, 4)), Number(isoDatum.slice(5, 7)) - 1, Number(isoDatum.slice(8, 10)) + dagen),
+    Date.UTC(
+      Number(isoDatum.slice(0, 4)),
+      Number(isoDatum.slice(5, 7)) - 1,
+      Number(isoDatum.slice(8, 10)) + dagen,
+    ),
   );
   const maand = datum.getUTCMonth() + 1;
   const dag = datum.getUTCDate();

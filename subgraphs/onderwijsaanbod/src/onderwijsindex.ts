@@ -25,7 +25,12 @@ export interface OnderwijsIndex {
   readonly kwaliteit: Kwaliteit;
 }
 
-export function aanbodId(a: { instellingsnummer: string; opleidingscode: string; schooljaar: string; vestigingsplaats: { nisCode: string } }): string {
+export function aanbodId(a: {
+  instellingsnummer: string;
+  opleidingscode: string;
+  schooljaar: string;
+  vestigingsplaats: { nisCode: string };
+}): string {
   return `${a.instellingsnummer}:${a.opleidingscode}:${a.schooljaar}:${a.vestigingsplaats.nisCode}`;
 }
 
@@ -51,7 +56,11 @@ export function bouwOnderwijsIndex(
   aanbod: { records: Aanbod[]; bevindingen: Bevinding[] },
   gebied: Gebied = VLAANDEREN,
 ): OnderwijsIndex {
-  const bevindingen: Bevinding[] = [...opleidingen.bevindingen, ...instellingen.bevindingen, ...aanbod.bevindingen];
+  const bevindingen: Bevinding[] = [
+    ...opleidingen.bevindingen,
+    ...instellingen.bevindingen,
+    ...aanbod.bevindingen,
+  ];
   const opleidingPerCode = new Map(opleidingen.records.map((o) => [o.opleidingscode, o]));
   const instellingPerNummer = new Map(instellingen.records.map((i) => [i.instellingsnummer, i]));
   const vindt = (recordId: string, veld: string, regel: string, waarde: string | null) =>
@@ -61,11 +70,15 @@ export function bouwOnderwijsIndex(
   for (const a of aanbod.records) {
     const id = aanbodId(a);
     const gemeente = gebied.gemeente(a.vestigingsplaats.nisCode);
-    if (!opleidingPerCode.has(a.opleidingscode)) vindt(id, 'opleidingscode', 'ONBEKENDE_OPLEIDING', a.opleidingscode);
-    else if (!instellingPerNummer.has(a.instellingsnummer)) vindt(id, 'instellingsnummer', 'ONBEKENDE_INSTELLING', a.instellingsnummer);
-    else if (!gemeente) vindt(id, 'vestigingsplaats.nisCode', 'ONBEKENDE_GEMEENTE', a.vestigingsplaats.nisCode);
+    if (!opleidingPerCode.has(a.opleidingscode))
+      vindt(id, 'opleidingscode', 'ONBEKENDE_OPLEIDING', a.opleidingscode);
+    else if (!instellingPerNummer.has(a.instellingsnummer))
+      vindt(id, 'instellingsnummer', 'ONBEKENDE_INSTELLING', a.instellingsnummer);
+    else if (!gemeente)
+      vindt(id, 'vestigingsplaats.nisCode', 'ONBEKENDE_GEMEENTE', a.vestigingsplaats.nisCode);
     else {
-      if (a.capaciteit !== null && a.ingeschreven > a.capaciteit) vindt(id, 'ingeschreven', 'INGESCHREVEN_BOVEN_CAPACITEIT', String(a.ingeschreven));
+      if (a.capaciteit !== null && a.ingeschreven > a.capaciteit)
+        vindt(id, 'ingeschreven', 'INGESCHREVEN_BOVEN_CAPACITEIT', String(a.ingeschreven));
       rijen.push({
         ...a,
         regioCode: gemeente.regioCode,
@@ -74,10 +87,21 @@ export function bouwOnderwijsIndex(
     }
   }
   const perJaar = groepeer(rijen, (r) => r.schooljaar);
-  const aanbodPerOpleiding = new Map([...perJaar].map(([jaar, lijst]) => [jaar, groepeer(lijst, (r) => r.opleidingscode)]));
-  const aanbodPerSchool = new Map([...perJaar].map(([jaar, lijst]) => [jaar, groepeer(lijst, (r) => r.instellingsnummer)]));
-  const aantalRecords = opleidingen.records.length + opleidingen.bevindingen.length + instellingen.records.length + instellingen.bevindingen.length + aanbod.records.length + aanbod.bevindingen.length;
-  const aantalAfgekeurd = aantalRecords - opleidingen.records.length - instellingen.records.length - rijen.length;
+  const aanbodPerOpleiding = new Map(
+    [...perJaar].map(([jaar, lijst]) => [jaar, groepeer(lijst, (r) => r.opleidingscode)]),
+  );
+  const aanbodPerSchool = new Map(
+    [...perJaar].map(([jaar, lijst]) => [jaar, groepeer(lijst, (r) => r.instellingsnummer)]),
+  );
+  const aantalRecords =
+    opleidingen.records.length +
+    opleidingen.bevindingen.length +
+    instellingen.records.length +
+    instellingen.bevindingen.length +
+    aanbod.records.length +
+    aanbod.bevindingen.length;
+  const aantalAfgekeurd =
+    aantalRecords - opleidingen.records.length - instellingen.records.length - rijen.length;
   return {
     opleidingen: opleidingPerCode,
     instellingen: instellingPerNummer,
@@ -88,7 +112,10 @@ export function bouwOnderwijsIndex(
 }
 
 /** Reads the whole register: opleidingen, instellingen, and the aanbod of this and next school year. */
-export async function leesRegister(client: OnderwijsregisterClient, schooljaar: string): Promise<OnderwijsIndex> {
+export async function leesRegister(
+  client: OnderwijsregisterClient,
+  schooljaar: string,
+): Promise<OnderwijsIndex> {
   const [opleidingen, instellingen, dit, volgend] = await Promise.all([
     client.opleidingen(),
     client.instellingen(),

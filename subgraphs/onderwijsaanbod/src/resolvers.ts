@@ -32,13 +32,15 @@ const gebied = VLAANDEREN;
 
 function controleerSchooljaar(schooljaar: string): string {
   const m = /^(\d{4})-(\d{4})$/.exec(schooljaar);
-  if (!m || Number(m[2]) !== Number(m[1]) + 1) throw ongeldigeInvoer('schooljaar', 'een schooljaar als `2026-2027`');
+  if (!m || Number(m[2]) !== Number(m[1]) + 1)
+    throw ongeldigeInvoer('schooljaar', 'een schooljaar als `2026-2027`');
   return schooljaar;
 }
 
 function controleerNis(nisCode: string): string {
   const nis = normaliseerNisCode(nisCode);
-  if (!nis || !gebied.gemeente(nis)) throw ongeldigeInvoer('nisCode', `geen NIS-code van een Vlaamse gemeente: ${nisCode}`);
+  if (!nis || !gebied.gemeente(nis))
+    throw ongeldigeInvoer('nisCode', `geen NIS-code van een Vlaamse gemeente: ${nisCode}`);
   return nis;
 }
 
@@ -57,14 +59,22 @@ export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigScho
     ctx.bronnen.meld(register.status(), register.reden());
     return register.data;
   };
-  const aanbodVan = (index: OnderwijsIndex | undefined, schooljaar: string, per: 'opleiding' | 'school', sleutel: string): readonly AanbodRij[] =>
-    (per === 'opleiding' ? index?.aanbodPerOpleiding : index?.aanbodPerSchool)?.get(schooljaar)?.get(sleutel) ?? [];
+  const aanbodVan = (
+    index: OnderwijsIndex | undefined,
+    schooljaar: string,
+    per: 'opleiding' | 'school',
+    sleutel: string,
+  ): readonly AanbodRij[] =>
+    (per === 'opleiding' ? index?.aanbodPerOpleiding : index?.aanbodPerSchool)
+      ?.get(schooljaar)
+      ?.get(sleutel) ?? [];
 
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
     Query: {
-      opleiding: (_: unknown, { code }: { code: string }, ctx: OnderwijsContext) => ctx.opleidingLader.load(code.trim().toUpperCase()),
+      opleiding: (_: unknown, { code }: { code: string }, ctx: OnderwijsContext) =>
+        ctx.opleidingLader.load(code.trim().toUpperCase()),
       opleidingen: (_: unknown, { filter }: { filter?: Filter | null }, ctx: OnderwijsContext) => {
         const index = lees(ctx);
         const naam = filter?.naamBevat?.toLocaleLowerCase('nl');
@@ -83,7 +93,11 @@ export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigScho
         if (!nummer) throw ongeldigeInvoer('instellingsnummer', 'zes cijfers, bv. 030007');
         return ctx.schoolLader.load(nummer);
       },
-      scholen: (_: unknown, args: { filter?: Filter | null; first?: number | null; after?: string | null }, ctx: OnderwijsContext) => {
+      scholen: (
+        _: unknown,
+        args: { filter?: Filter | null; first?: number | null; after?: string | null },
+        ctx: OnderwijsContext,
+      ) => {
         const { filter } = args;
         const nis = filter?.nisCode ? controleerNis(filter.nisCode) : null;
         const regio = filter?.regioCode ? controleerRegio(filter.regioCode) : null;
@@ -93,10 +107,16 @@ export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigScho
           if (filter?.soort && s.soort !== filter.soort) return false;
           if (!nis && !regio && !code) return true;
           return aanbodVan(index, huidigSchooljaar, 'school', s.instellingsnummer).some(
-            (a) => (!nis || a.vestigingsplaats.nisCode === nis) && (!regio || a.regioCode === regio) && (!code || a.opleidingscode === code),
+            (a) =>
+              (!nis || a.vestigingsplaats.nisCode === nis) &&
+              (!regio || a.regioCode === regio) &&
+              (!code || a.opleidingscode === code),
           );
         });
-        scholen.sort((a, b) => a.naam.localeCompare(b.naam, 'nl') || a.instellingsnummer.localeCompare(b.instellingsnummer));
+        scholen.sort(
+          (a, b) =>
+            a.naam.localeCompare(b.naam, 'nl') || a.instellingsnummer.localeCompare(b.instellingsnummer),
+        );
         return verbinding(scholen, args.first, args.after);
       },
       onderwijsbron: (_: unknown, __: unknown, ctx: OnderwijsContext) => {
@@ -120,7 +140,11 @@ export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigScho
     },
     Opleiding: {
       __resolveReference: (ref: { code: string }, ctx: OnderwijsContext) => ctx.opleidingLader.load(ref.code),
-      aanbod: (o: { code: string }, args: { schooljaar?: string | null; regioCode?: string | null; nisCode?: string | null }, ctx: OnderwijsContext) => {
+      aanbod: (
+        o: { code: string },
+        args: { schooljaar?: string | null; regioCode?: string | null; nisCode?: string | null },
+        ctx: OnderwijsContext,
+      ) => {
         const jaar = args.schooljaar ? controleerSchooljaar(args.schooljaar) : huidigSchooljaar;
         const regio = args.regioCode ? controleerRegio(args.regioCode) : null;
         const nis = args.nisCode ? controleerNis(args.nisCode) : null;
@@ -130,9 +154,12 @@ export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigScho
       },
     },
     School: {
-      __resolveReference: (ref: { instellingsnummer: string }, ctx: OnderwijsContext) => ctx.schoolLader.load(ref.instellingsnummer),
+      __resolveReference: (ref: { instellingsnummer: string }, ctx: OnderwijsContext) =>
+        ctx.schoolLader.load(ref.instellingsnummer),
       adres: (s: Instelling) => {
-        const gemeente = (s.adres.nisCode ? gebied.gemeente(s.adres.nisCode) : undefined) ?? gebied.gemeenteVoorPostcode(s.adres.postcode);
+        const gemeente =
+          (s.adres.nisCode ? gebied.gemeente(s.adres.nisCode) : undefined) ??
+          gebied.gemeenteVoorPostcode(s.adres.postcode);
         return {
           straatnaam: s.adres.straatnaam ?? null,
           huisnummer: s.adres.huisnummer ?? null,
@@ -142,20 +169,30 @@ export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigScho
       },
       website: (s: Instelling) => s.website ?? null,
       aanbod: (s: Instelling, args: { schooljaar?: string | null }, ctx: OnderwijsContext) =>
-        aanbodVan(lees(ctx), args.schooljaar ? controleerSchooljaar(args.schooljaar) : huidigSchooljaar, 'school', s.instellingsnummer),
+        aanbodVan(
+          lees(ctx),
+          args.schooljaar ? controleerSchooljaar(args.schooljaar) : huidigSchooljaar,
+          'school',
+          s.instellingsnummer,
+        ),
     },
     Aanbod: {
       school: (a: AanbodRij, _: unknown, ctx: OnderwijsContext) => ctx.schoolLader.load(a.instellingsnummer),
-      opleiding: (a: AanbodRij, _: unknown, ctx: OnderwijsContext) => ctx.opleidingLader.load(a.opleidingscode),
+      opleiding: (a: AanbodRij, _: unknown, ctx: OnderwijsContext) =>
+        ctx.opleidingLader.load(a.opleidingscode),
       gemeente: (a: AanbodRij) => ({ nisCode: a.vestigingsplaats.nisCode }),
     },
     RadarCel: {
       __resolveReference: (cel: { regioCode: string; opleidingscode: string }, ctx: OnderwijsContext) => {
-        const rijen = aanbodVan(lees(ctx), huidigSchooljaar, 'opleiding', cel.opleidingscode).filter((a) => a.regioCode === cel.regioCode);
+        const rijen = aanbodVan(lees(ctx), huidigSchooljaar, 'opleiding', cel.opleidingscode).filter(
+          (a) => a.regioCode === cel.regioCode,
+        );
         return {
           ...cel,
           aantalAanbieders: new Set(rijen.map((a) => a.instellingsnummer)).size,
-          aantalPlaatsen: rijen.some((a) => a.capaciteit === null) ? null : rijen.reduce((som, a) => som + (a.capaciteit ?? 0), 0),
+          aantalPlaatsen: rijen.some((a) => a.capaciteit === null)
+            ? null
+            : rijen.reduce((som, a) => som + (a.capaciteit ?? 0), 0),
         };
       },
     },

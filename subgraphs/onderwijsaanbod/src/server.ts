@@ -28,7 +28,10 @@ export interface OnderwijsaanbodSubgraaf {
 
 /** Builds the subgraph: schema, Apollo server and the snapshot of the register; nothing listens yet. */
 export function maakOnderwijsaanbod(config: OnderwijsaanbodConfig = leesConfig()): OnderwijsaanbodSubgraaf {
-  const client = new OnderwijsregisterClient({ basisUrl: config.onderwijsUrl, timeoutMs: config.partnerTimeoutMs });
+  const client = new OnderwijsregisterClient({
+    basisUrl: config.onderwijsUrl,
+    timeoutMs: config.partnerTimeoutMs,
+  });
   const register = new Momentopname<OnderwijsIndex>({
     bron: 'ONDERWIJS',
     laad: () => leesRegister(client, config.schooljaar),
@@ -40,7 +43,10 @@ export function maakOnderwijsaanbod(config: OnderwijsaanbodConfig = leesConfig()
   // buildSubgraphSchema types resolvers with an unknown context; ours always gets an OnderwijsContext from `context` below.
   const resolvers = maakResolvers(register, config.schooljaar) as unknown as GraphQLResolverMap<unknown>;
   const schema = buildSubgraphSchema({ typeDefs, resolvers });
-  const apollo = new ApolloServer<OnderwijsContext>({ schema, plugins: [bronnenPlugin(), ApolloServerPluginInlineTraceDisabled()] });
+  const apollo = new ApolloServer<OnderwijsContext>({
+    schema,
+    plugins: [bronnenPlugin(), ApolloServerPluginInlineTraceDisabled()],
+  });
   const context = (): Promise<OnderwijsContext> => {
     const bronnen = new BronGebruik();
     const metIndex = <T>(kies: (index: OnderwijsIndex, sleutel: string) => T | undefined) =>
@@ -62,7 +68,9 @@ export function maakOnderwijsaanbod(config: OnderwijsaanbodConfig = leesConfig()
 }
 
 /** Starts the subgraph: the first read of the register, then the listener. Port 0 picks a free port. */
-export async function startOnderwijsaanbod(config: OnderwijsaanbodConfig = leesConfig()): Promise<GestarteDienst & { subgraaf: OnderwijsaanbodSubgraaf }> {
+export async function startOnderwijsaanbod(
+  config: OnderwijsaanbodConfig = leesConfig(),
+): Promise<GestarteDienst & { subgraaf: OnderwijsaanbodSubgraaf }> {
   const subgraaf = maakOnderwijsaanbod(config);
   const gelezen = subgraaf.register.start();
   const dienst = await startDienst({

@@ -23,10 +23,17 @@ export function waardeAlsTekst(waarde: unknown): string | null {
 }
 
 /** A finding for a record that does not have the contract's shape, naming the first field that fails. */
-export function vormBevinding(bron: Bron, recordId: string | null, fout: z.ZodError, record: unknown): Bevinding {
+export function vormBevinding(
+  bron: Bron,
+  recordId: string | null,
+  fout: z.ZodError,
+  record: unknown,
+): Bevinding {
   const eerste = fout.issues[0];
   const pad = eerste?.path.map(String) ?? [];
   let waarde: unknown = record;
-  for (const stap of pad) waarde = typeof waarde === 'object' && waarde !== null ? (waarde as Record<string, unknown>)[stap] : undefined;
+  for (const stap of pad)
+    waarde =
+      typeof waarde === 'object' && waarde !== null ? (waarde as Record<string, unknown>)[stap] : undefined;
   return { bron, recordId, veld: pad.join('.') || null, regel: 'VORM', waarde: waardeAlsTekst(waarde) };
 }

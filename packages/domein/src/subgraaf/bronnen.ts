@@ -2,7 +2,16 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 /** The partner systems, as the graph names them (`enum Bron`). */
-export const BRONNEN = ['VOLTA', 'EDUCAM', 'CONSTRUCTIV', 'MTECH', 'WOODWIZE', 'ONDERWIJS', 'VDAB', 'KAZI'] as const;
+export const BRONNEN = [
+  'VOLTA',
+  'EDUCAM',
+  'CONSTRUCTIV',
+  'MTECH',
+  'WOODWIZE',
+  'ONDERWIJS',
+  'VDAB',
+  'KAZI',
+] as const;
 export type Bron = (typeof BRONNEN)[number];
 
 export type BronToestand = 'ACTUEEL' | 'VEROUDERD' | 'ONBESCHIKBAAR';
@@ -44,7 +53,8 @@ export class BronGebruik {
   meld(status: BronStatus, reden: Reden = 'ERROR'): void {
     const eerder = this.gebruikt.get(status.bron);
     this.gebruikt.set(status.bron, eerder ? ernstigste(eerder, status) : status);
-    if (status.toestand === 'ONBESCHIKBAAR' && !this.onbeschikbaar.has(status.bron)) this.onbeschikbaar.set(status.bron, reden);
+    if (status.toestand === 'ONBESCHIKBAAR' && !this.onbeschikbaar.has(status.bron))
+      this.onbeschikbaar.set(status.bron, reden);
   }
 
   lijst(): BronStatus[] {

@@ -34,7 +34,10 @@ async function leesBody(req: IncomingMessage, max: number): Promise<string | nul
 
 function stuurJson(res: ServerResponse, status: number, body: unknown): void {
   const tekst = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(tekst) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(tekst),
+  });
   res.end(tekst);
 }
 
@@ -56,7 +59,10 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
     }
     if (url.pathname === '/ready') {
       const gereed = await opties.gereed();
-      stuurJson(res, gereed ? 200 : 503, { gereed, ...(opties.toestand ? { toestand: opties.toestand() } : {}) });
+      stuurJson(res, gereed ? 200 : 503, {
+        gereed,
+        ...(opties.toestand ? { toestand: opties.toestand() } : {}),
+      });
       return;
     }
     if (url.pathname !== '/graphql') {
@@ -65,7 +71,9 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
     }
     const tekst = await leesBody(req, max);
     if (tekst === null) {
-      stuurJson(res, 413, { errors: [{ message: `Verzoek groter dan ${max} bytes.`, extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+      stuurJson(res, 413, {
+        errors: [{ message: `Verzoek groter dan ${max} bytes.`, extensions: { code: 'QUERY_TOO_COMPLEX' } }],
+      });
       return;
     }
     const headers = new HeaderMap();
@@ -77,7 +85,9 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
       try {
         body = JSON.parse(tekst);
       } catch {
-        stuurJson(res, 400, { errors: [{ message: 'Het verzoek is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+        stuurJson(res, 400, {
+          errors: [{ message: 'Het verzoek is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }],
+        });
         return;
       }
     }
@@ -98,7 +108,10 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
   const server = createServer((req, res) => {
     behandel(req, res).catch((fout: unknown) => {
       console.error('dienst: onverwachte fout', fout instanceof Error ? fout.message : fout);
-      if (!res.headersSent) stuurJson(res, 500, { errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        stuurJson(res, 500, {
+          errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
       else res.destroy();
     });
   });
@@ -114,7 +127,7 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
     url: `http://${opties.host.includes(':') ? `[${opties.host}]` : opties.host}:${port}`,
     stop: async () => {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
       await apollo.stop();
     },
   };

@@ -6,6 +6,11 @@ export interface MomentopnameOpties<T> {
   /** Reads the partner; gets the current copy so that a conditional GET can return it unchanged. */
   readonly laad: (vorige: T | undefined) => Promise<T>;
   readonly intervalMs: number;
+  /**
+   * While there is no copy at all, how soon to try again (doubling up to the
+   * interval): a partner that starts after the subgraph is picked up in seconds.
+   */
+  readonly eersteHerhalingMs?: number;
   /** Writes a line when a refresh fails; personal data never goes in here, only the partner's error. */
   readonly log?: (regel: string) => void;
 }
@@ -23,6 +28,7 @@ export class Momentopname<T> {
   private bezig: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private pogingen = 0;
+  private herhaling: NodeJS.Timeout | null = null;
 
   constructor(private readonly opties: MomentopnameOpties<T>) {}
 
@@ -67,22 +73,39 @@ export class Momentopname<T> {
       this.bijgewerktOp = new Date().toISOString();
       this.laatsteFout = null;
     } catch (fout) {
-      this.laatsteFout = fout instanceof PartnerFout ? fout : new PartnerFout(this.opties.bron, 'ERROR', String(fout));
-      this.opties.log?.(`bron ${this.opties.bron}: verversen mislukt (${this.laatsteFout.reden}): ${this.laatsteFout.message}`);
+      this.laatsteFout =
+        fout instanceof PartnerFout ? fout : new PartnerFout(this.opties.bron, 'ERROR', String(fout));
+      this.opties.log?.(
+        `bron ${this.opties.bron}: verversen mislukt (${this.laatsteFout.reden}): ${this.laatsteFout.message}`,
+      );
     } finally {
       this.pogingen += 1;
     }
+    if (this.huidig === undefined && this.timer !== null) this.planHerhaling();
+  }
+
+  private planHerhaling(): void {
+    if (this.herhaling) return;
+    const basis = this.opties.eersteHerhalingMs ?? 1_000;
+    const wachtMs = Math.min(this.opties.intervalMs, basis * 2 ** Math.min(this.pogingen - 1, 10));
+    this.herhaling = setTimeout(() => {
+      this.herhaling = null;
+      void this.ververs();
+    }, wachtMs);
+    this.herhaling.unref();
   }
 
   /** First read, then a refresh every interval; the timer does not keep the process alive. */
   async start(): Promise<void> {
-    await this.ververs();
     this.timer = setInterval(() => void this.ververs(), this.opties.intervalMs);
     this.timer.unref();
+    await this.ververs();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.herhaling) clearTimeout(this.herhaling);
     this.timer = null;
+    this.herhaling = null;
   }
 }

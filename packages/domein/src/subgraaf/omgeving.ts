@@ -5,11 +5,18 @@ export function tekstUit(omgeving: NodeJS.ProcessEnv, naam: string, standaard: s
   return waarde === undefined || waarde.trim() === '' ? standaard : waarde.trim();
 }
 
-export function getalUit(omgeving: NodeJS.ProcessEnv, naam: string, standaard: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+export function getalUit(
+  omgeving: NodeJS.ProcessEnv,
+  naam: string,
+  standaard: number,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const tekst = omgeving[naam]?.trim();
   if (tekst === undefined || tekst === '') return standaard;
   const waarde = Number(tekst);
-  if (!Number.isFinite(waarde) || waarde < min || waarde > max) throw new Error(`${naam} must be a number from ${min} to ${max}, got "${tekst}"`);
+  if (!Number.isFinite(waarde) || waarde < min || waarde > max)
+    throw new Error(`${naam} must be a number from ${min} to ${max}, got "${tekst}"`);
   return waarde;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { vormBevinding, type Bevinding } from './bevindingen.ts';
+import type { Bron } from './bronnen.ts';
 import { PartnerClient, type PartnerClientOpties } from './partnerclient.ts';
 
 /** The register's contract (../shared/partners/onderwijsaanbod.md), as zod schemas. */
@@ -10,7 +11,9 @@ export const RegisterOpleidingSchema = z.object({
   graad: z.number().int().nullable(),
   finaliteit: z.enum(['ARBEIDSMARKT', 'DUBBEL']),
   studiedomein: z.string().nullable().optional(),
-  beroepskwalificaties: z.array(z.object({ code: z.string(), naam: z.string(), niveau: z.number().int().nullable().optional() })),
+  beroepskwalificaties: z.array(
+    z.object({ code: z.string(), naam: z.string(), niveau: z.number().int().nullable().optional() }),
+  ),
   beroepsprofielCodes: z.array(z.string()),
   paritaireComites: z.array(z.string()),
 });
@@ -19,7 +22,13 @@ export type RegisterOpleiding = z.infer<typeof RegisterOpleidingSchema>;
 export const InstellingSchema = z.object({
   instellingsnummer: z.string().regex(/^\d{6}$/),
   naam: z.string().min(1),
-  soort: z.enum(['SECUNDAIRE_SCHOOL', 'CENTRUM_DEELTIJDS_ONDERWIJS', 'CENTRUM_VOLWASSENENONDERWIJS', 'HOGESCHOOL', 'SYNTRA']),
+  soort: z.enum([
+    'SECUNDAIRE_SCHOOL',
+    'CENTRUM_DEELTIJDS_ONDERWIJS',
+    'CENTRUM_VOLWASSENENONDERWIJS',
+    'HOGESCHOOL',
+    'SYNTRA',
+  ]),
   net: z.string(),
   adres: z.object({
     straatnaam: z.string().nullable().optional(),
@@ -70,15 +79,23 @@ export class OnderwijsregisterClient {
   }
 
   async instellingen(): Promise<Gelezen<Instelling>> {
-    return this.allePaginas('v1/instellingen', {}, 200, InstellingSchema, (r) => veldAlsId(r, 'instellingsnummer'));
+    return this.allePaginas('v1/instellingen', {}, 200, InstellingSchema, (r) =>
+      veldAlsId(r, 'instellingsnummer'),
+    );
   }
 
   /** Every aanbod row of one school year. */
   async aanbod(schooljaar: string): Promise<Gelezen<Aanbod>> {
     // The register has no id for an aanbod row: its natural key names it in findings.
     return this.allePaginas('v1/aanbod', { schooljaar }, 500, AanbodSchema, (r) => {
-      const plaats = typeof r === 'object' && r !== null ? (r as Record<string, unknown>)['vestigingsplaats'] : undefined;
-      return [veldAlsId(r, 'instellingsnummer'), veldAlsId(r, 'opleidingscode'), schooljaar, veldAlsId(plaats, 'nisCode')].join(':');
+      const plaats =
+        typeof r === 'object' && r !== null ? (r as Record<string, unknown>)['vestigingsplaats'] : undefined;
+      return [
+        veldAlsId(r, 'instellingsnummer'),
+        veldAlsId(r, 'opleidingscode'),
+        schooljaar,
+        veldAlsId(plaats, 'nisCode'),
+      ].join(':');
     });
   }
 
@@ -100,12 +117,18 @@ export class OnderwijsregisterClient {
 }
 
 function veldAlsId(record: unknown, veld: string): string | null {
-  const waarde = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[veld] : undefined;
+  const waarde =
+    typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[veld] : undefined;
   return typeof waarde === 'string' || typeof waarde === 'number' ? String(waarde) : null;
 }
 
 /** One record that breaks the contract becomes a finding; it never costs the others. */
-export function valideer<T>(ruw: readonly unknown[], schema: z.ZodType<T>, id: (r: unknown) => string | null, bron: 'ONDERWIJS' = 'ONDERWIJS'): Gelezen<T> {
+export function valideer<T>(
+  ruw: readonly unknown[],
+  schema: z.ZodType<T>,
+  id: (r: unknown) => string | null,
+  bron: Bron = 'ONDERWIJS',
+): Gelezen<T> {
   const records: T[] = [];
   const bevindingen: Bevinding[] = [];
   for (const r of ruw) {

@@ -23,7 +23,11 @@ function positieUit(cursor: string): number | null {
  * A Relay connection over a list that is already filtered and ordered: `first`
  * defaults to 20 and may be at most 100; `after` is an opaque cursor from an earlier page.
  */
-export function verbinding<T>(items: readonly T[], first: number | null | undefined, after: string | null | undefined): Verbinding<T> {
+export function verbinding<T>(
+  items: readonly T[],
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Verbinding<T> {
   const aantal = first ?? STANDAARD_EERSTE;
   if (!Number.isInteger(aantal) || aantal < 0 || aantal > MAX_EERSTE) {
     throw ongeldigeInvoer('first', `tussen 0 en ${MAX_EERSTE}`);
@@ -37,7 +41,10 @@ export function verbinding<T>(items: readonly T[], first: number | null | undefi
   const pagina = items.slice(begin, begin + aantal);
   return {
     edges: pagina.map((node, i) => ({ cursor: cursorVoor(begin + i), node })),
-    pageInfo: { hasNextPage: begin + aantal < items.length, endCursor: pagina.length > 0 ? cursorVoor(begin + pagina.length - 1) : null },
+    pageInfo: {
+      hasNextPage: begin + aantal < items.length,
+      endCursor: pagina.length > 0 ? cursorVoor(begin + pagina.length - 1) : null,
+    },
     totalCount: items.length,
   };
 }

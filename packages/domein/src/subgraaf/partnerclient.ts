@@ -56,12 +56,19 @@ export function errorFromResponse(bron: Bron, antwoord: PartnerAntwoord): Partne
   const { status } = antwoord;
   const detail = `HTTP ${status}${antwoord.tekst ? `: ${antwoord.tekst.slice(0, 200)}` : ''}`;
   if (status === 429) return new PartnerFout(bron, 'RATE_LIMITED', detail, status);
-  if (status === 502 || status === 503 || status === 504) return new PartnerFout(bron, 'DOWN', detail, status);
+  if (status === 502 || status === 503 || status === 504)
+    return new PartnerFout(bron, 'DOWN', detail, status);
   return new PartnerFout(bron, 'ERROR', detail, status);
 }
 
 function isHerhaalbaar(fout: PartnerFout): boolean {
-  return fout.reden === 'DOWN' || fout.reden === 'TIMEOUT' || fout.reden === 'RATE_LIMITED' || (fout.status ?? 0) >= 500 || fout.reden === 'INVALID_RESPONSE';
+  return (
+    fout.reden === 'DOWN' ||
+    fout.reden === 'TIMEOUT' ||
+    fout.reden === 'RATE_LIMITED' ||
+    (fout.status ?? 0) >= 500 ||
+    fout.reden === 'INVALID_RESPONSE'
+  );
 }
 
 /** `Retry-After` in milliseconds, from seconds or an HTTP date; undefined when absent or unreadable. */
@@ -75,10 +82,18 @@ export function retryAfterMs(waarde: string | string[] | undefined, nu = Date.no
 
 function netwerkReden(fout: unknown): { reden: Reden; boodschap: string } {
   const f = fout as { name?: string; code?: string; message?: string; cause?: { code?: string } };
-  if (f.name === 'TimeoutError' || f.name === 'AbortError' || f.code === 'UND_ERR_HEADERS_TIMEOUT' || f.code === 'UND_ERR_BODY_TIMEOUT') {
+  if (
+    f.name === 'TimeoutError' ||
+    f.name === 'AbortError' ||
+    f.code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    f.code === 'UND_ERR_BODY_TIMEOUT'
+  ) {
     return { reden: 'TIMEOUT', boodschap: 'geen antwoord binnen de tijd' };
   }
-  return { reden: 'DOWN', boodschap: `geen verbinding (${f.code ?? f.cause?.code ?? f.message ?? 'onbekend'})` };
+  return {
+    reden: 'DOWN',
+    boodschap: `geen verbinding (${f.code ?? f.cause?.code ?? f.message ?? 'onbekend'})`,
+  };
 }
 
 /**
@@ -96,7 +111,10 @@ export class PartnerClient {
   }
 
   url(pad: string, query: Verzoek['query'] = {}): URL {
-    const url = pad.startsWith('/') && pad.startsWith(this.basis.pathname) ? new URL(pad, this.basis.origin) : new URL(pad.replace(/^\//, ''), this.basis);
+    const url =
+      pad.startsWith('/') && pad.startsWith(this.basis.pathname)
+        ? new URL(pad, this.basis.origin)
+        : new URL(pad.replace(/^\//, ''), this.basis);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
     return url;
   }
@@ -122,7 +140,10 @@ export class PartnerClient {
   private async eenmaal(
     methode: string,
     verzoek: Verzoek,
-  ): Promise<{ antwoord: PartnerAntwoord; fout?: never } | { antwoord?: never; fout: { fout: PartnerFout; wachtMs?: number } }> {
+  ): Promise<
+    | { antwoord: PartnerAntwoord; fout?: never }
+    | { antwoord?: never; fout: { fout: PartnerFout; wachtMs?: number } }
+  > {
     const url = this.url(verzoek.pad, verzoek.query);
     this.opties.bijVerzoek?.(methode, url.pathname);
     const auth = (await this.opties.authenticatie?.()) ?? {};
@@ -140,18 +161,33 @@ export class PartnerClient {
       ({ statusCode: status, headers, body } = res);
     } catch (fout) {
       const { reden, boodschap } = netwerkReden(fout);
-      return { fout: { fout: new PartnerFout(this.bron, reden, `${methode} ${url.pathname}: ${boodschap}`) } };
+      return {
+        fout: { fout: new PartnerFout(this.bron, reden, `${methode} ${url.pathname}: ${boodschap}`) },
+      };
     }
     let tekst: string;
     try {
       tekst = await body.text();
-    } catch {
-      return { fout: { fout: new PartnerFout(this.bron, 'INVALID_RESPONSE', `${methode} ${url.pathname}: antwoord afgebroken`, status) } };
+    } catch (fout) {
+      // A body cut off is a broken answer; a body that does not come in time is a timeout.
+      const { reden } = netwerkReden(fout);
+      const gevolg =
+        reden === 'TIMEOUT'
+          ? new PartnerFout(this.bron, 'TIMEOUT', `${methode} ${url.pathname}: antwoord niet op tijd`, status)
+          : new PartnerFout(
+              this.bron,
+              'INVALID_RESPONSE',
+              `${methode} ${url.pathname}: antwoord afgebroken`,
+              status,
+            );
+      return { fout: { fout: gevolg } };
     }
     const antwoord: PartnerAntwoord = { status, headers, tekst };
     if ((status >= 200 && status < 300) || verzoek.toegestaan?.includes(status)) return { antwoord };
     const wachtMs = retryAfterMs(headers['retry-after']);
-    return { fout: { fout: errorFromResponse(this.bron, antwoord), ...(wachtMs !== undefined ? { wachtMs } : {}) } };
+    return {
+      fout: { fout: errorFromResponse(this.bron, antwoord), ...(wachtMs !== undefined ? { wachtMs } : {}) },
+    };
   }
 
   /** Parses and validates a JSON answer; a body that breaks the contract is INVALID_RESPONSE. */
@@ -164,7 +200,12 @@ export class PartnerClient {
     }
     const resultaat = schema.safeParse(waarde);
     if (!resultaat.success) {
-      throw new PartnerFout(this.bron, 'INVALID_RESPONSE', `${wat} breekt het contract: ${resultaat.error.issues[0]?.message ?? ''}`, antwoord.status);
+      throw new PartnerFout(
+        this.bron,
+        'INVALID_RESPONSE',
+        `${wat} breekt het contract: ${resultaat.error.issues[0]?.message ?? ''}`,
+        antwoord.status,
+      );
     }
     return resultaat.data;
   }

@@ -3,7 +3,9 @@ import { isIsoDatum } from '../referentiedatum.ts';
 
 function datum(waarde: unknown): string {
   if (typeof waarde !== 'string' || !isIsoDatum(waarde)) {
-    throw new GraphQLError('Een Date is een kalenderdatum YYYY-MM-DD.', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('Een Date is een kalenderdatum YYYY-MM-DD.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return waarde;
 }
@@ -12,7 +14,9 @@ function tijdstip(waarde: unknown): string {
   const tekst = typeof waarde === 'string' ? waarde : waarde instanceof Date ? waarde.toISOString() : '';
   const ms = Date.parse(tekst);
   if (tekst === '' || Number.isNaN(ms)) {
-    throw new GraphQLError('Een DateTime is een ISO 8601-tijdstip.', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('Een DateTime is een ISO 8601-tijdstip.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return new Date(ms).toISOString();
 }

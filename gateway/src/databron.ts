@@ -1,0 +1,79 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError } from 'graphql';
+import { Agent, fetch as undiciFetch } from 'undici';
+import {
+  BRONNEN_PER_SUBGRAAF,
+  neemBronnenOver,
+  subgraafOnbereikbaar,
+  type GatewayContext,
+} from './bronnen.ts';
+
+/** One keep-alive connection pool to all subgraphs, shared by every data source. */
+const verbindingen = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 64 });
+
+function metTimeout(timeoutMs: number) {
+  return (url: string, init?: Record<string, unknown>) =>
+    undiciFetch(url, {
+      ...(init ?? {}),
+      dispatcher: verbindingen,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+}
+
+function gatewayContext(context: unknown): GatewayContext | undefined {
+  return typeof context === 'object' && context !== null && 'bronnen' in context
+    ? (context as GatewayContext)
+    : undefined;
+}
+
+/**
+ * Calls one subgraph: forwards the caller's bearer token, takes the subgraph's
+ * `extensions.bronnen` into the response, and turns an unreachable subgraph into
+ * PARTNER_UNAVAILABLE for the sources behind it, so that the rest of the answer stands.
+ */
+export class SubgraafBron extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraaf: string,
+    url: string,
+    timeoutMs: number,
+  ) {
+    // The gateway's fetcher type is node-fetch's; undici's fetch speaks the same protocol.
+    super({ url, fetcher: metTimeout(timeoutMs) as never });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const autorisatie = gatewayContext(context)?.autorisatie;
+    if (autorisatie) request.http?.headers.set('authorization', autorisatie);
+  }
+
+  override didReceiveResponse({
+    response,
+    context,
+  }: Required<
+    Pick<GatewayGraphQLRequestContext<GatewayContext>, 'request' | 'response' | 'context'>
+  >): GatewayGraphQLResponse {
+    const ctx = gatewayContext(context);
+    if (ctx) neemBronnenOver(ctx, response.extensions as Record<string, unknown> | undefined);
+    return response;
+  }
+
+  override didEncounterError(
+    error: Error,
+    _fetchRequest: unknown,
+    fetchResponse?: unknown,
+    context?: GatewayContext,
+  ): void {
+    const ctx = gatewayContext(context);
+    if (ctx) subgraafOnbereikbaar(ctx, this.subgraaf);
+    throw new GraphQLError(`Subgraaf ${this.subgraaf} is niet bereikbaar.`, {
+      extensions: {
+        code: 'PARTNER_UNAVAILABLE',
+        bron: BRONNEN_PER_SUBGRAAF[this.subgraaf]?.[0],
+        subgraaf: this.subgraaf,
+        reden: fetchResponse ? 'ERROR' : 'DOWN',
+      },
+      originalError: error,
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { BronGebruik, startDienst, type GestarteDienst } from '@duaal-graph/domein/subgraaf';
+import { request } from 'undici';
+import { gatewayBronnenPlugin, type GatewayContext } from './bronnen.ts';
+import { leesConfig, type GatewayConfig } from './config.ts';
+import { SubgraafBron } from './databron.ts';
+import { supergraafUitBestand } from './supergraaf.ts';
+
+export interface Gateway {
+  readonly gateway: ApolloGateway;
+  readonly apollo: ApolloServer<GatewayContext>;
+  /** The routing URL of every subgraph in the running supergraph. */
+  readonly subgraafUrls: Map<string, string>;
+}
+
+/** Builds the gateway and its Apollo server from the configuration; nothing listens yet. */
+export function maakGateway(config: GatewayConfig = leesConfig()): Gateway {
+  const subgraafUrls = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraafUitBestand(config.supergraphPad),
+    buildService: ({ name, url }) => {
+      const doel = config.subgraafUrls[name] ?? url ?? '';
+      subgraafUrls.set(name, doel);
+      return new SubgraafBron(name, doel, config.subgraafTimeoutMs);
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    plugins: [gatewayBronnenPlugin()],
+    introspection: !config.productie,
+    includeStacktraceInErrorResponses: !config.productie,
+  });
+  return { gateway, apollo, subgraafUrls };
+}
+
+/** Whether every subgraph of the running supergraph answers its health check. */
+async function subgrafenBereikbaar(urls: Map<string, string>): Promise<Record<string, boolean>> {
+  const uitslagen = await Promise.all(
+    [...urls].map(async ([naam, url]) => {
+      try {
+        const { statusCode, body } = await request(new URL('/health', url), {
+          signal: AbortSignal.timeout(2_000),
+        });
+        await body.dump();
+        return [naam, statusCode === 200] as const;
+      } catch {
+        return [naam, false] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(uitslagen);
+}
+
+/** Starts the gateway on its port (0 picks a free one). */
+export async function startGateway(
+  config: GatewayConfig = leesConfig(),
+): Promise<GestarteDienst & { gateway: Gateway }> {
+  const gateway = maakGateway(config);
+  let laatsteControle: Record<string, boolean> = {};
+  const dienst = await startDienst({
+    apollo: gateway.apollo,
+    context: (req) => {
+      const autorisatie = req.headers.authorization;
+      return Promise.resolve({ autorisatie, bronnen: new BronGebruik() });
+    },
+    gereed: async () => {
+      laatsteControle = await subgrafenBereikbaar(gateway.subgraafUrls);
+      return gateway.subgraafUrls.size > 0 && Object.values(laatsteControle).every(Boolean);
+    },
+    toestand: () => ({ subgrafen: laatsteControle }),
+    poort: config.poort,
+    host: config.host,
+  });
+  return { ...dienst, gateway };
+}

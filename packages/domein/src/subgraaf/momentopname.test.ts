@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Momentopname } from './momentopname.ts';
+import { PartnerFout } from './partnerclient.ts';
+
+describe('Momentopname', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is ONBESCHIKBAAR before any copy, ACTUEEL after a read, VEROUDERD when a refresh fails', async () => {
+    let beurt = 0;
+    const m = new Momentopname<number>({
+      bron: 'VOLTA',
+      intervalMs: 60_000,
+      laad: () => {
+        beurt += 1;
+        if (beurt === 2) return Promise.reject(new PartnerFout('VOLTA', 'TIMEOUT', 'traag'));
+        return Promise.resolve(beurt);
+      },
+    });
+    expect(m.status()).toMatchObject({ toestand: 'ONBESCHIKBAAR', bijgewerktOp: null });
+    await m.ververs();
+    expect(m.data).toBe(1);
+    expect(m.status().toestand).toBe('ACTUEEL');
+    const eerst = m.status().bijgewerktOp;
+    await m.ververs();
+    expect(m.data).toBe(1);
+    expect(m.status()).toEqual({ bron: 'VOLTA', toestand: 'VEROUDERD', bijgewerktOp: eerst });
+    expect(m.reden()).toBe('TIMEOUT');
+    await m.ververs();
+    expect(m.status().toestand).toBe('ACTUEEL');
+  });
+
+  it('shares one read between concurrent callers', async () => {
+    const laad = vi.fn(() => Promise.resolve('kopie'));
+    const m = new Momentopname<string>({ bron: 'EDUCAM', intervalMs: 60_000, laad });
+    await Promise.all([m.ververs(), m.ververs(), m.ververs()]);
+    expect(laad).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries again soon while it has no copy, so a partner that starts later is picked up', async () => {
+    vi.useFakeTimers();
+    let beschikbaar = false;
+    const m = new Momentopname<string>({
+      bron: 'MTECH',
+      intervalMs: 300_000,
+      eersteHerhalingMs: 1_000,
+      laad: () =>
+        beschikbaar ? Promise.resolve('kopie') : Promise.reject(new PartnerFout('MTECH', 'DOWN', 'weg')),
+    });
+    await m.start();
+    expect(m.status().toestand).toBe('ONBESCHIKBAAR');
+    beschikbaar = true;
+    await vi.advanceTimersByTimeAsync(2_500);
+    expect(m.data).toBe('kopie');
+    m.stop();
+  });
+});
