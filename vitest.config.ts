@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'mocks/src/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'mocks/src/**/*.test.ts',
+            'subgraphs/*/src/**/*.test.ts',
+            'gateway/src/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

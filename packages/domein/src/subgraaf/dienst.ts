@@ -127,7 +127,11 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
     url: `http://${opties.host.includes(':') ? `[${opties.host}]` : opties.host}:${port}`,
     stop: async () => {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       await apollo.stop();
     },
   };
