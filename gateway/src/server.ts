@@ -7,6 +7,8 @@ import { leesConfig, type GatewayConfig } from './config.ts';
 import { SubgraafBron } from './databron.ts';
 import { supergraafUitBestand } from './supergraaf.ts';
 
+export { leesConfig } from './config.ts';
+
 export interface Gateway {
   readonly gateway: ApolloGateway;
   readonly apollo: ApolloServer<GatewayContext>;

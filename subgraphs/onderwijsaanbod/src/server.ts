@@ -17,6 +17,8 @@ import { leesConfig, type OnderwijsaanbodConfig } from './config.ts';
 import { leesRegister, type OnderwijsIndex } from './onderwijsindex.ts';
 import { maakResolvers, opleidingNaarGraaf, type OnderwijsContext } from './resolvers.ts';
 
+export { leesConfig } from './config.ts';
+
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 export interface OnderwijsaanbodSubgraaf {

@@ -18,6 +18,8 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { leesConfig, type RadarConfig } from './config.ts';
 import { maakResolvers, type RadarContext } from './resolvers.ts';
 
+export { leesConfig } from './config.ts';
+
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 export interface RadarSubgraaf {

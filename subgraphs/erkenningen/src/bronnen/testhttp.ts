@@ -1,0 +1,31 @@
+import { PartnerFout } from '@duaal-graph/domein/subgraaf';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+
+/** The partner host the client tests stub; nothing else may be reached. */
+export const HOST = 'http://partner.test';
+
+/** Stubs HTTP with nock for the tests of one describe block: no real network, and every stub must be used. */
+export function metNock(): void {
+  beforeAll(() => {
+    nock.disableNetConnect();
+  });
+  afterEach(() => {
+    const open = nock.pendingMocks();
+    nock.cleanAll();
+    expect(open).toEqual([]);
+  });
+  afterAll(() => {
+    nock.enableNetConnect();
+  });
+}
+
+export async function partnerFout(belofte: Promise<unknown>): Promise<PartnerFout> {
+  try {
+    await belofte;
+  } catch (f) {
+    if (f instanceof PartnerFout) return f;
+    throw f;
+  }
+  throw new Error('verwachtte een PartnerFout');
+}

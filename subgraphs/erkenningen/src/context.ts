@@ -1,0 +1,61 @@
+import { BronGebruik } from '@duaal-graph/domein/subgraaf';
+import DataLoader from 'dataloader';
+import type { Erkenningsbestand } from './bestand.ts';
+import {
+  celSleutel,
+  type ErkenningsIndex,
+  type OndernemingInfo,
+  type VestigingInfo,
+} from './erkenningsindex.ts';
+import { SECTOREN, type Sector } from './model.ts';
+
+export interface ErkenningenContext {
+  readonly bronnen: BronGebruik;
+  readonly bestand: Erkenningsbestand;
+  /** The index this request answers from, after reporting the sources it rests on. */
+  readonly lees: (sectoren?: readonly Sector[]) => ErkenningsIndex;
+  /** Every valid ondernemingsnummer is an onderneming, known to a source or not. */
+  readonly ondernemingLader: DataLoader<string, OndernemingInfo>;
+  readonly vestigingLader: DataLoader<string, VestigingInfo | null>;
+  readonly opleidingLader: DataLoader<string, { code: string }>;
+  /** Keys made with `celSleutel`. */
+  readonly radarLader: DataLoader<string, number>;
+}
+
+/** The context of one request: per-request loaders over one index, so that a request sees one consistent copy. */
+export function maakContext(bestand: Erkenningsbestand): ErkenningenContext {
+  const bronnen = new BronGebruik();
+  let index: ErkenningsIndex | undefined;
+  const lees = (sectoren: readonly Sector[] = SECTOREN): ErkenningsIndex => {
+    bestand.meld(bronnen, sectoren);
+    index ??= bestand.index();
+    return index;
+  };
+  const lader = <T>(kies: (index: ErkenningsIndex, sleutel: string) => T) =>
+    new DataLoader<string, T>((sleutels) => {
+      const i = lees();
+      return Promise.resolve(sleutels.map((k) => kies(i, k)));
+    });
+  return {
+    bronnen,
+    bestand,
+    lees,
+    ondernemingLader: lader(
+      (i, nummer) =>
+        i.ondernemingen.get(nummer) ?? {
+          ondernemingsnummer: nummer,
+          naam: null,
+          erkenningen: [],
+          vestigingsnummers: [],
+        },
+    ),
+    vestigingLader: lader((i, nummer) => i.vestigingen.get(nummer) ?? null),
+    // Opleiding belongs to onderwijsaanbod: a reference is all this subgraph needs to add its field.
+    opleidingLader: new DataLoader<string, { code: string }>((codes) =>
+      Promise.resolve(codes.map((code) => ({ code }))),
+    ),
+    radarLader: lader((i, sleutel) => i.aantalPerCel.get(sleutel) ?? 0),
+  };
+}
+
+export { celSleutel };

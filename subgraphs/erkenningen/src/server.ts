@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import {
+  bronnenPlugin,
+  Momentopname,
+  OnderwijsregisterClient,
+  startDienst,
+  type GestarteDienst,
+} from '@duaal-graph/domein/subgraaf';
+import { parse, type GraphQLSchema } from 'graphql';
+import { Erkenningsbestand, sectorBron, type SectorBron } from './bestand.ts';
+import { ConstructivClient } from './bronnen/constructiv.ts';
+import { EducamClient, type EducamLezing } from './bronnen/educam.ts';
+import { MtechClient } from './bronnen/mtech.ts';
+import { leesRegisterKennis } from './bronnen/register.ts';
+import { VoltaClient } from './bronnen/volta.ts';
+import { WoodwizeClient } from './bronnen/woodwize.ts';
+import { leesConfig, type ErkenningenConfig } from './config.ts';
+import { maakContext, type ErkenningenContext } from './context.ts';
+import type { Genormaliseerd, RegisterKennis, Sector, SectorLezing } from './model.ts';
+import { normaliseerConstructiv } from './normaliseer/constructiv.ts';
+import { normaliseerEducam } from './normaliseer/educam.ts';
+import { normaliseerMtech } from './normaliseer/mtech.ts';
+import type { NormContext } from './normaliseer/regels.ts';
+import { normaliseerVolta } from './normaliseer/volta.ts';
+import { normaliseerWoodwize } from './normaliseer/woodwize.ts';
+import { maakResolvers } from './resolvers.ts';
+
+export { leesConfig } from './config.ts';
+
+export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
+
+export interface ErkenningenSubgraaf {
+  readonly schema: GraphQLSchema;
+  readonly apollo: ApolloServer<ErkenningenContext>;
+  readonly bestand: Erkenningsbestand;
+  readonly context: () => Promise<ErkenningenContext>;
+}
+
+const log = (regel: string) => {
+  console.warn(`erkenningen: ${regel}`);
+};
+
+/** The five sector snapshots, each on its own client and rules. */
+function maakSectoren(config: ErkenningenConfig): SectorBron[] {
+  const basis = { timeoutMs: config.partnerTimeoutMs };
+  const bron = <L extends SectorLezing<unknown>>(
+    sector: Sector,
+    laad: (vorige: L | undefined) => Promise<L>,
+    normaliseer: (lezing: L, ctx: NormContext) => Genormaliseerd,
+  ) =>
+    sectorBron(
+      sector,
+      new Momentopname<L>({ bron: sector, laad, intervalMs: config.verversIntervalMs, log }),
+      normaliseer,
+    );
+
+  const volta = new VoltaClient({ ...basis, basisUrl: config.volta.url, apiKey: config.volta.apiKey });
+  const educam = new EducamClient({ ...basis, basisUrl: config.educam.url, token: config.educam.token });
+  const constructiv = new ConstructivClient({
+    ...basis,
+    basisUrl: config.constructiv.url,
+    ...config.constructiv,
+  });
+  const mtech = new MtechClient({ ...basis, basisUrl: config.mtech.url, apiKey: config.mtech.apiKey });
+  const woodwize = new WoodwizeClient({ ...basis, basisUrl: config.woodwize.url });
+  return [
+    bron('VOLTA', () => volta.leesAlles(), normaliseerVolta),
+    // Educam's export is conditional: with the copy it has, the client asks whether it changed.
+    bron<EducamLezing>('EDUCAM', (vorige) => educam.leesAlles(vorige), normaliseerEducam),
+    bron('CONSTRUCTIV', () => constructiv.leesAlles(), normaliseerConstructiv),
+    bron('MTECH', () => mtech.leesAlles(), normaliseerMtech),
+    bron('WOODWIZE', () => woodwize.leesAlles(), normaliseerWoodwize),
+  ];
+}
+
+/** Builds the subgraph: schema, Apollo server and the snapshots; nothing is read and nothing listens yet. */
+export function maakErkenningen(config: ErkenningenConfig = leesConfig()): ErkenningenSubgraaf {
+  const registerClient = new OnderwijsregisterClient({
+    basisUrl: config.onderwijsUrl,
+    timeoutMs: config.partnerTimeoutMs,
+  });
+  const register = new Momentopname<RegisterKennis>({
+    bron: 'ONDERWIJS',
+    laad: () => leesRegisterKennis(registerClient),
+    intervalMs: config.verversIntervalMs,
+    log,
+  });
+  const bestand = new Erkenningsbestand(maakSectoren(config), register, config.referentiedatum);
+  // buildSubgraphSchema types resolvers with an unknown context; ours always gets an ErkenningenContext from `context` below.
+  const resolvers = maakResolvers() as unknown as GraphQLResolverMap<unknown>;
+  const schema = buildSubgraphSchema({ typeDefs, resolvers });
+  const apollo = new ApolloServer<ErkenningenContext>({
+    schema,
+    plugins: [bronnenPlugin(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  return { schema, apollo, bestand, context: () => Promise.resolve(maakContext(bestand)) };
+}
+
+/** Starts the subgraph: the listener, then the first round of reads. Port 0 picks a free port. */
+export async function startErkenningen(
+  config: ErkenningenConfig = leesConfig(),
+): Promise<GestarteDienst & { subgraaf: ErkenningenSubgraaf }> {
+  const subgraaf = maakErkenningen(config);
+  const gelezen = subgraaf.bestand.start();
+  const dienst = await startDienst({
+    apollo: subgraaf.apollo,
+    context: subgraaf.context,
+    gereed: () => subgraaf.bestand.gereed(),
+    toestand: () => [
+      ...subgraaf.bestand.sectoren.map((s) => s.momentopname.status()),
+      subgraaf.bestand.register.status(),
+    ],
+    poort: config.poort,
+    host: config.host,
+  });
+  await gelezen;
+  return {
+    ...dienst,
+    subgraaf,
+    stop: async () => {
+      subgraaf.bestand.stop();
+      await dienst.stop();
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERENTIEDATUM } from '../contract/mock.ts';
+import { startSysteem, type Systeem } from './systeem.ts';
+import { geldigOp, leesVerwachteErkenningen, REGIO_VAN_NIS, type VerwachteErkenning } from './verwachting.ts';
+
+const SECTOREN = ['VOLTA', 'EDUCAM', 'CONSTRUCTIV', 'MTECH', 'WOODWIZE'] as const;
+
+function metPunten(kbo: string): string {
+  return `${kbo.slice(0, 4)}.${kbo.slice(4, 7)}.${kbo.slice(7)}`;
+}
+
+interface GraafErkenning {
+  id: string;
+  sector: string;
+  status: string;
+  geldigVan: string;
+  geldigTot: string | null;
+  opleiding: { code: string };
+  vestiging: { vestigingsnummer: string } | null;
+}
+
+const ONDERNEMING = `query Onderneming($nummer: ID!) {
+  onderneming(ondernemingsnummer: $nummer) {
+    ondernemingsnummer naam isErkend
+    erkenningen { id sector status geldigVan geldigTot opleiding { code } vestiging { vestigingsnummer } }
+  }
+}`;
+
+function sleutel(e: {
+  sector: string;
+  opleidingscode: string;
+  status: string;
+  geldigVan: string;
+  geldigTot: string | null;
+  vestiging: string | null;
+}): string {
+  return [e.sector, e.opleidingscode, e.status, e.geldigVan, e.geldigTot ?? '-', e.vestiging ?? '-'].join(
+    '|',
+  );
+}
+
+describe('ondernemingen and their erkenningen through the gateway', () => {
+  let systeem: Systeem;
+  let verwacht: VerwachteErkenning[];
+  let perKbo: Map<string, VerwachteErkenning[]>;
+
+  beforeAll(async () => {
+    systeem = await startSysteem();
+    verwacht = await leesVerwachteErkenningen(systeem.mock.url, REFERENTIEDATUM);
+    perKbo = new Map();
+    for (const e of verwacht) perKbo.set(e.kbo, [...(perKbo.get(e.kbo) ?? []), e]);
+  });
+
+  afterAll(async () => {
+    await systeem.stop();
+  });
+
+  it('gives every erkenning of sample companies across all five sectors, with the status on the reference date', async () => {
+    // Companies in each sector, those in more than one sector, and those with a geschorst or ingetrokken erkenning.
+    const kandidaten = [...perKbo.entries()];
+    const steekproef = new Set<string>();
+    for (const sector of SECTOREN) {
+      for (const [kbo] of kandidaten
+        .filter(([, lijst]) => lijst.some((e) => e.sector === sector))
+        .slice(0, 4))
+        steekproef.add(kbo);
+    }
+    for (const [kbo] of kandidaten.filter(([, l]) => new Set(l.map((e) => e.sector)).size > 1).slice(0, 5))
+      steekproef.add(kbo);
+    for (const status of ['GESCHORST', 'INGETROKKEN']) {
+      for (const [kbo] of kandidaten.filter(([, l]) => l.some((e) => e.status === status)).slice(0, 3))
+        steekproef.add(kbo);
+    }
+    expect(steekproef.size).toBeGreaterThanOrEqual(20);
+    for (const kbo of steekproef) {
+      const antwoord = await systeem.vraag(ONDERNEMING, { nummer: kbo });
+      expect(antwoord.errors).toBeUndefined();
+      const onderneming = antwoord.data?.['onderneming'] as {
+        ondernemingsnummer: string;
+        isErkend: boolean;
+        erkenningen: GraafErkenning[];
+      };
+      expect(onderneming.ondernemingsnummer).toBe(metPunten(kbo));
+      const gekregen = onderneming.erkenningen.map((e) =>
+        sleutel({
+          ...e,
+          opleidingscode: e.opleiding.code,
+          vestiging: e.vestiging?.vestigingsnummer.replace(/\D/g, '') ?? null,
+        }),
+      );
+      const lijst = perKbo.get(kbo) ?? [];
+      expect(gekregen.sort()).toEqual(lijst.map(sleutel).sort());
+      expect(onderneming.isErkend).toBe(
+        lijst.some((e) => e.status === 'ERKEND' && geldigOp(e, REFERENTIEDATUM)),
+      );
+      for (const e of onderneming.erkenningen) expect(e.id.startsWith(`${e.sector}:`)).toBe(true);
+    }
+  });
+
+  it('accepts the usual notations and refuses a bad checksum with BAD_USER_INPUT naming the argument', async () => {
+    const kbo = [...perKbo.keys()].find((k) => k.startsWith('0')) ?? '';
+    for (const notatie of [
+      `BE${kbo}`,
+      `${kbo.slice(0, 4)} ${kbo.slice(4, 7)} ${kbo.slice(7)}`,
+      kbo.slice(1),
+      metPunten(kbo),
+    ]) {
+      const antwoord = await systeem.vraag(ONDERNEMING, { nummer: notatie });
+      expect((antwoord.data?.['onderneming'] as { ondernemingsnummer: string }).ondernemingsnummer).toBe(
+        metPunten(kbo),
+      );
+    }
+    const fout = await systeem.vraag(ONDERNEMING, {
+      nummer: `${kbo.slice(0, 9)}${(Number(kbo[9]) + 1) % 10}`,
+    });
+    expect(fout.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'ondernemingsnummer',
+    });
+  });
+
+  it('knows a valid company that no source knows: it exists in KBO, without a name', async () => {
+    const antwoord = await systeem.vraag(ONDERNEMING, { nummer: '0403019261' });
+    expect(antwoord.data?.['onderneming']).toEqual({
+      ondernemingsnummer: '0403.019.261',
+      naam: null,
+      isErkend: false,
+      erkenningen: [],
+    });
+  });
+
+  it('goes from a company to its erkenningen to the opleiding to the schools offering it in the company region', async () => {
+    const [kbo, lijst] = [...perKbo.entries()].find(([, l]) =>
+      l.some((e) => e.status === 'ERKEND' && e.nis !== null),
+    ) ?? ['', []];
+    const nis = lijst.find((e) => e.nis !== null)?.nis ?? '';
+    const regio = REGIO_VAN_NIS.get(nis) ?? '';
+    const antwoord = await systeem.vraag(
+      `query($nummer: ID!, $regio: ID!) { onderneming(ondernemingsnummer: $nummer) { naam
+        vestigingen { adres { gemeente { naam regio { code } } } }
+        erkenningen { sector opleiding { code naam aanbod(regioCode: $regio) { school { naam instellingsnummer } gemeente { regio { code } } } } } } }`,
+      { nummer: kbo, regio },
+    );
+    expect(antwoord.errors).toBeUndefined();
+    const onderneming = antwoord.data?.['onderneming'] as {
+      vestigingen: { adres: { gemeente: { regio: { code: string } } } }[];
+      erkenningen: { opleiding: { code: string; aanbod: { gemeente: { regio: { code: string } } }[] } }[];
+    };
+    expect(onderneming.vestigingen.some((v) => v.adres.gemeente.regio.code === regio)).toBe(true);
+    for (const e of onderneming.erkenningen)
+      for (const a of e.opleiding.aanbod) expect(a.gemeente.regio.code).toBe(regio);
+  });
+
+  it('costs one _entities request per subgraph for a list of 100 companies with erkenningen, vestigingen and opleidingen', async () => {
+    for (const t of Object.values(systeem.tellers)) t.wis();
+    const antwoord =
+      await systeem.vraag(`{ ondernemingen(first: 100, filter: { status: ERKEND }) { totalCount edges { node {
+      naam vestigingen { vestigingsnummer adres { gemeente { naam regio { naam } } } }
+      erkenningen { sector opleiding { naam niveau } } } } } }`);
+    expect(antwoord.errors).toBeUndefined();
+    expect((antwoord.data?.['ondernemingen'] as { edges: unknown[] }).edges).toHaveLength(100);
+    expect(systeem.tellers.erkenningen.verzoeken).toHaveLength(1);
+    expect(systeem.tellers.onderwijsaanbod.entiteiten()).toBe(1);
+    expect(systeem.tellers.radar.entiteiten()).toBe(1);
+  });
+
+  it("forwards the caller's bearer token to every subgraph it calls", async () => {
+    for (const t of Object.values(systeem.tellers)) t.wis();
+    await systeem.vraag(
+      '{ ondernemingen(first: 3) { edges { node { erkenningen { opleiding { naam } } vestigingen { adres { gemeente { naam } } } } } } }',
+      {},
+      {
+        authorization: 'Bearer een-token',
+      },
+    );
+    for (const t of Object.values(systeem.tellers)) {
+      expect(t.verzoeken.length).toBeGreaterThan(0);
+      for (const v of t.verzoeken) expect(v.headers.authorization).toBe('Bearer een-token');
+    }
+  });
+});
