@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { BronGebruik, BRONNEN, type Bron, type BronStatus } from '@duaal-graph/domein/subgraaf';
 
 /** The sources behind each subgraph: when a subgraph cannot be reached, these are what the caller misses. */
@@ -38,37 +37,4 @@ export function neemBronnenOver(
 export function subgraafOnbereikbaar(context: GatewayContext, subgraaf: string): void {
   for (const bron of BRONNEN_PER_SUBGRAAF[subgraaf] ?? [])
     context.bronnen.meld({ bron, toestand: 'ONBESCHIKBAAR', bijgewerktOp: null }, 'DOWN');
-}
-
-/**
- * Gathers `extensions.bronnen` from every subgraph answer into the gateway's
- * response, and leaves exactly one PARTNER_UNAVAILABLE error per unavailable
- * source (a subgraph called twice in one plan reports its sources twice).
- */
-export function gatewayBronnenPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    requestDidStart: () =>
-      Promise.resolve({
-        willSendResponse: ({ response, contextValue }) => {
-          if (response.body.kind !== 'single') return Promise.resolve();
-          const resultaat = response.body.singleResult;
-          resultaat.extensions = { ...resultaat.extensions, bronnen: contextValue.bronnen.lijst() };
-          const gemeld = new Set<string>();
-          const fouten = (resultaat.errors ?? []).filter((fout) => {
-            if (fout.extensions?.['code'] !== 'PARTNER_UNAVAILABLE') return true;
-            const bron = String(fout.extensions['bron']);
-            if (gemeld.has(bron)) return false;
-            gemeld.add(bron);
-            return true;
-          });
-          for (const fout of contextValue.bronnen.fouten()) {
-            const bron = String(fout.extensions['bron']);
-            if (!gemeld.has(bron)) fouten.push({ message: fout.message, extensions: fout.extensions });
-            gemeld.add(bron);
-          }
-          if (fouten.length > 0) resultaat.errors = fouten;
-          return Promise.resolve();
-        },
-      }),
-  };
 }

@@ -1,8 +1,8 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { BronGebruik, startDienst, type GestarteDienst } from '@duaal-graph/domein/subgraaf';
+import { BronGebruik, bronnenPlugin, startDienst, type GestarteDienst } from '@duaal-graph/domein/subgraaf';
 import { request } from 'undici';
-import { gatewayBronnenPlugin, type GatewayContext } from './bronnen.ts';
+import type { GatewayContext } from './bronnen.ts';
 import { leesConfig, type GatewayConfig } from './config.ts';
 import { SubgraafBron } from './databron.ts';
 import { supergraafUitBestand } from './supergraaf.ts';
@@ -29,7 +29,7 @@ export function maakGateway(config: GatewayConfig = leesConfig()): Gateway {
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [gatewayBronnenPlugin()],
+    plugins: [bronnenPlugin<GatewayContext>()],
     introspection: !config.productie,
     includeStacktraceInErrorResponses: !config.productie,
   });

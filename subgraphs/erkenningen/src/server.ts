@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { ApolloServer } from '@apollo/server';
 import {
-  bronnenPlugin,
+  bouwSubgraaf,
   Momentopname,
   OnderwijsregisterClient,
-  startDienst,
+  startSubgraaf,
   type GestarteDienst,
 } from '@duaal-graph/domein/subgraaf';
 import { parse, type GraphQLSchema } from 'graphql';
@@ -90,40 +87,24 @@ export function maakErkenningen(config: ErkenningenConfig = leesConfig()): Erken
     log,
   });
   const bestand = new Erkenningsbestand(maakSectoren(config), register, config.referentiedatum);
-  // buildSubgraphSchema types resolvers with an unknown context; ours always gets an ErkenningenContext from `context` below.
-  const resolvers = maakResolvers() as unknown as GraphQLResolverMap<unknown>;
-  const schema = buildSubgraphSchema({ typeDefs, resolvers });
-  const apollo = new ApolloServer<ErkenningenContext>({
-    schema,
-    plugins: [bronnenPlugin(), ApolloServerPluginInlineTraceDisabled()],
-  });
+  const { schema, apollo } = bouwSubgraaf<ErkenningenContext>(typeDefs, maakResolvers());
   return { schema, apollo, bestand, context: () => Promise.resolve(maakContext(bestand)) };
 }
 
-/** Starts the subgraph: the listener, then the first round of reads. Port 0 picks a free port. */
+/** Starts the subgraph: the first round of reads and the listener. Port 0 picks a free port. */
 export async function startErkenningen(
   config: ErkenningenConfig = leesConfig(),
 ): Promise<GestarteDienst & { subgraaf: ErkenningenSubgraaf }> {
   const subgraaf = maakErkenningen(config);
-  const gelezen = subgraaf.bestand.start();
-  const dienst = await startDienst({
-    apollo: subgraaf.apollo,
-    context: subgraaf.context,
-    gereed: () => subgraaf.bestand.gereed(),
-    toestand: () => [
-      ...subgraaf.bestand.sectoren.map((s) => s.momentopname.status()),
-      subgraaf.bestand.register.status(),
-    ],
-    poort: config.poort,
-    host: config.host,
-  });
-  await gelezen;
-  return {
-    ...dienst,
-    subgraaf,
-    stop: async () => {
-      subgraaf.bestand.stop();
-      await dienst.stop();
+  const { bestand } = subgraaf;
+  const gegevens = {
+    start: () => bestand.start(),
+    stop: () => {
+      bestand.stop();
     },
+    gereed: () => bestand.gereed(),
+    toestand: () => [...bestand.sectoren.map((s) => s.momentopname.status()), bestand.register.status()],
   };
+  const dienst = await startSubgraaf({ ...subgraaf, gegevens, poort: config.poort, host: config.host });
+  return { ...dienst, subgraaf };
 }

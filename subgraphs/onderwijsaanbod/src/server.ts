@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { ApolloServer } from '@apollo/server';
 import {
+  bouwSubgraaf,
   BronGebruik,
-  bronnenPlugin,
   Momentopname,
   OnderwijsregisterClient,
-  startDienst,
+  startSubgraaf,
+  uitMomentopnamen,
   type GestarteDienst,
 } from '@duaal-graph/domein/subgraaf';
 import DataLoader from 'dataloader';
@@ -42,13 +40,10 @@ export function maakOnderwijsaanbod(config: OnderwijsaanbodConfig = leesConfig()
       console.warn(`onderwijsaanbod: ${regel}`);
     },
   });
-  // buildSubgraphSchema types resolvers with an unknown context; ours always gets an OnderwijsContext from `context` below.
-  const resolvers = maakResolvers(register, config.schooljaar) as unknown as GraphQLResolverMap<unknown>;
-  const schema = buildSubgraphSchema({ typeDefs, resolvers });
-  const apollo = new ApolloServer<OnderwijsContext>({
-    schema,
-    plugins: [bronnenPlugin(), ApolloServerPluginInlineTraceDisabled()],
-  });
+  const { schema, apollo } = bouwSubgraaf<OnderwijsContext>(
+    typeDefs,
+    maakResolvers(register, config.schooljaar),
+  );
   const context = (): Promise<OnderwijsContext> => {
     const bronnen = new BronGebruik();
     const metIndex = <T>(kies: (index: OnderwijsIndex, sleutel: string) => T | undefined) =>
@@ -69,27 +64,16 @@ export function maakOnderwijsaanbod(config: OnderwijsaanbodConfig = leesConfig()
   return { schema, apollo, register, context };
 }
 
-/** Starts the subgraph: the first read of the register, then the listener. Port 0 picks a free port. */
+/** Starts the subgraph: the first read of the register and the listener. Port 0 picks a free port. */
 export async function startOnderwijsaanbod(
   config: OnderwijsaanbodConfig = leesConfig(),
 ): Promise<GestarteDienst & { subgraaf: OnderwijsaanbodSubgraaf }> {
   const subgraaf = maakOnderwijsaanbod(config);
-  const gelezen = subgraaf.register.start();
-  const dienst = await startDienst({
-    apollo: subgraaf.apollo,
-    context: subgraaf.context,
-    gereed: () => subgraaf.register.data !== undefined,
-    toestand: () => [subgraaf.register.status()],
+  const dienst = await startSubgraaf({
+    ...subgraaf,
+    gegevens: uitMomentopnamen(subgraaf.register),
     poort: config.poort,
     host: config.host,
   });
-  await gelezen;
-  return {
-    ...dienst,
-    subgraaf,
-    stop: async () => {
-      subgraaf.register.stop();
-      await dienst.stop();
-    },
-  };
+  return { ...dienst, subgraaf };
 }

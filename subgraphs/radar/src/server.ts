@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { ApolloServer } from '@apollo/server';
 import { VLAANDEREN } from '@duaal-graph/domein';
 import {
+  bouwSubgraaf,
   BronGebruik,
-  bronnenPlugin,
   Momentopname,
   OnderwijsregisterClient,
-  startDienst,
+  startSubgraaf,
+  uitMomentopnamen,
   type GestarteDienst,
   type RegisterOpleiding,
 } from '@duaal-graph/domein/subgraaf';
@@ -43,13 +41,7 @@ export function maakRadar(config: RadarConfig = leesConfig()): RadarSubgraaf {
       console.warn(`radar: ${regel}`);
     },
   });
-  // buildSubgraphSchema types resolvers with an unknown context; ours always gets a RadarContext from `context` below.
-  const resolvers = maakResolvers(opleidingen) as unknown as GraphQLResolverMap<unknown>;
-  const schema = buildSubgraphSchema({ typeDefs, resolvers });
-  const apollo = new ApolloServer<RadarContext>({
-    schema,
-    plugins: [bronnenPlugin(), ApolloServerPluginInlineTraceDisabled()],
-  });
+  const { schema, apollo } = bouwSubgraaf<RadarContext>(typeDefs, maakResolvers(opleidingen));
   const context = (): Promise<RadarContext> =>
     Promise.resolve({
       bronnen: new BronGebruik(),
@@ -63,27 +55,16 @@ export function maakRadar(config: RadarConfig = leesConfig()): RadarSubgraaf {
   return { schema, apollo, opleidingen, context };
 }
 
-/** Starts the subgraph: the first read of the register, then the listener. Port 0 picks a free port. */
+/** Starts the subgraph: the first read of the register and the listener. Port 0 picks a free port. */
 export async function startRadar(
   config: RadarConfig = leesConfig(),
 ): Promise<GestarteDienst & { subgraaf: RadarSubgraaf }> {
   const subgraaf = maakRadar(config);
-  const gelezen = subgraaf.opleidingen.start();
-  const dienst = await startDienst({
-    apollo: subgraaf.apollo,
-    context: subgraaf.context,
-    gereed: () => subgraaf.opleidingen.data !== undefined,
-    toestand: () => [subgraaf.opleidingen.status()],
+  const dienst = await startSubgraaf({
+    ...subgraaf,
+    gegevens: uitMomentopnamen(subgraaf.opleidingen),
     poort: config.poort,
     host: config.host,
   });
-  await gelezen;
-  return {
-    ...dienst,
-    subgraaf,
-    stop: async () => {
-      subgraaf.opleidingen.stop();
-      await dienst.stop();
-    },
-  };
+  return { ...dienst, subgraaf };
 }

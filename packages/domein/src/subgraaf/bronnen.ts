@@ -70,7 +70,12 @@ export interface MetBronnen {
   readonly bronnen: BronGebruik;
 }
 
-/** Writes `extensions.bronnen` and the PARTNER_UNAVAILABLE errors of the request into every response. */
+/**
+ * Writes `extensions.bronnen` into every response, and leaves exactly one
+ * PARTNER_UNAVAILABLE error per unavailable source: in a subgraph the ones its
+ * resolvers reported; in the gateway also those the subgraphs answered with (a
+ * subgraph called twice in one plan reports its sources twice).
+ */
 export function bronnenPlugin<C extends MetBronnen>(): ApolloServerPlugin<C> {
   return {
     requestDidStart: () =>
@@ -79,13 +84,21 @@ export function bronnenPlugin<C extends MetBronnen>(): ApolloServerPlugin<C> {
           if (response.body.kind !== 'single') return Promise.resolve();
           const resultaat = response.body.singleResult;
           resultaat.extensions = { ...resultaat.extensions, bronnen: contextValue.bronnen.lijst() };
-          const fouten = contextValue.bronnen.fouten();
-          if (fouten.length > 0) {
-            resultaat.errors = [
-              ...(resultaat.errors ?? []),
-              ...fouten.map((f) => ({ message: f.message, extensions: f.extensions })),
-            ];
+          const gemeld = new Set<string>();
+          const fouten = (resultaat.errors ?? []).filter((fout) => {
+            if (fout.extensions?.['code'] !== 'PARTNER_UNAVAILABLE') return true;
+            const bron = String(fout.extensions['bron']);
+            if (gemeld.has(bron)) return false;
+            gemeld.add(bron);
+            return true;
+          });
+          for (const fout of contextValue.bronnen.fouten()) {
+            const bron = String(fout.extensions['bron']);
+            if (gemeld.has(bron)) continue;
+            gemeld.add(bron);
+            fouten.push({ message: fout.message, extensions: fout.extensions });
           }
+          if (fouten.length > 0) resultaat.errors = fouten;
           return Promise.resolve();
         },
       }),

@@ -8,3 +8,4 @@ export * from './onderwijsregister.ts';
 export * from './paginering.ts';
 export * from './partnerclient.ts';
 export * from './scalars.ts';
+export * from './subgraaf.ts';
