@@ -179,3 +179,97 @@ describe('ondernemingen and their erkenningen through the gateway', () => {
     }
   });
 });
+
+describe('filters and workplaces through the gateway', () => {
+  let systeem: Systeem;
+  let verwacht: VerwachteErkenning[];
+
+  beforeAll(async () => {
+    systeem = await startSysteem();
+    verwacht = await leesVerwachteErkenningen(systeem.mock.url, REFERENTIEDATUM);
+  });
+
+  afterAll(async () => {
+    await systeem.stop();
+  });
+
+  const erkendEnGeldig = (e: VerwachteErkenning) => e.status === 'ERKEND' && geldigOp(e, REFERENTIEDATUM);
+
+  it('filters ondernemingen on sector, opleiding and region, counting those with a valid ERKEND erkenning', async () => {
+    const gevallen = [
+      { filter: { sector: 'EDUCAM' }, past: (e: VerwachteErkenning) => e.sector === 'EDUCAM' },
+      {
+        filter: { opleidingscode: 'DS-CNC-3' },
+        past: (e: VerwachteErkenning) => e.opleidingscode === 'DS-CNC-3',
+      },
+      {
+        filter: { regioCode: 'WESTHOEK' },
+        past: (e: VerwachteErkenning) => e.nis !== null && REGIO_VAN_NIS.get(e.nis) === 'WESTHOEK',
+      },
+      {
+        filter: { nisCode: '34022', sector: 'CONSTRUCTIV' },
+        past: (e: VerwachteErkenning) => e.nis === '34022' && e.sector === 'CONSTRUCTIV',
+      },
+    ];
+    for (const { filter, past } of gevallen) {
+      const antwoord = await systeem.vraag(
+        'query($f: OndernemingFilter) { ondernemingen(filter: $f, first: 1) { totalCount } }',
+        { f: filter },
+      );
+      expect(antwoord.errors).toBeUndefined();
+      const kbos = new Set(verwacht.filter((e) => erkendEnGeldig(e) && past(e)).map((e) => e.kbo));
+      expect({
+        filter,
+        totalCount: (antwoord.data?.['ondernemingen'] as { totalCount: number }).totalCount,
+      }).toEqual({ filter, totalCount: kbos.size });
+    }
+    const fout = await systeem.vraag('{ ondernemingen(filter: { regioCode: "NERGENS" }) { totalCount } }');
+    expect(fout.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'regioCode' });
+  });
+
+  it('lists the erkende leerwerkplekken of an opleiding in a region, as the partner data says', async () => {
+    const antwoord = await systeem.vraag(
+      '{ opleiding(code: "DS-ELT-3") { erkendeLeerwerkplekken(regioCode: "ZUID_WEST_VLAANDEREN", first: 100) { totalCount edges { node { vestigingsnummer erkendVoor(opleidingscode: "DS-ELT-3") } } } } }',
+    );
+    expect(antwoord.errors).toBeUndefined();
+    const plekken = (
+      antwoord.data?.['opleiding'] as {
+        erkendeLeerwerkplekken: {
+          totalCount: number;
+          edges: { node: { vestigingsnummer: string; erkendVoor: boolean } }[];
+        };
+      }
+    ).erkendeLeerwerkplekken;
+    const verwachtePlekken = new Set(
+      verwacht
+        .filter(
+          (e) =>
+            erkendEnGeldig(e) &&
+            e.opleidingscode === 'DS-ELT-3' &&
+            e.nis !== null &&
+            REGIO_VAN_NIS.get(e.nis) === 'ZUID_WEST_VLAANDEREN',
+        )
+        .map((e) => e.vestiging ?? ''),
+    );
+    expect(plekken.totalCount).toBe(verwachtePlekken.size);
+    expect(new Set(plekken.edges.map((e) => e.node.vestigingsnummer.replace(/\D/g, '')))).toEqual(
+      verwachtePlekken,
+    );
+    expect(plekken.edges.every((e) => e.node.erkendVoor)).toBe(true);
+  });
+
+  it('finds a vestiging by number, with its onderneming and adres', async () => {
+    const e = verwacht.find((x) => x.sector === 'VOLTA' && x.vestiging !== null);
+    const nummer = e?.vestiging ?? '';
+    const antwoord = await systeem.vraag(
+      'query($n: ID!) { vestiging(vestigingsnummer: $n) { vestigingsnummer onderneming { ondernemingsnummer } adres { postcode gemeente { nisCode } } } }',
+      { n: nummer },
+    );
+    expect(antwoord.errors).toBeUndefined();
+    expect(antwoord.data?.['vestiging']).toMatchObject({
+      vestigingsnummer: `${nummer.slice(0, 1)}.${nummer.slice(1, 4)}.${nummer.slice(4, 7)}.${nummer.slice(7)}`,
+      onderneming: { ondernemingsnummer: metPunten(e?.kbo ?? '') },
+      adres: { gemeente: { nisCode: e?.nis } },
+    });
+  });
+});
