@@ -54,7 +54,9 @@ describe("gemeenten and regio's through the gateway", () => {
       viaPostcode: { nisCode: '33016', naam: 'Mesen' },
       onbekend: null,
     });
-    expect((antwoord.data?.['regio'] as { gemeenten: unknown[] }).gemeenten).toHaveLength(16);
+    expect((antwoord.data?.['regio'] as { gemeenten: unknown[] }).gemeenten).toHaveLength(
+      glossarium.filter((g) => g.regio === 'MIDWEST').length,
+    );
     const fout = await systeem.vraag('{ gemeente(nisCode: "3402") { naam } }');
     expect(fout.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'nisCode' });
   });
