@@ -1,6 +1,14 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { BronGebruik, bronnenPlugin, startDienst, type GestarteDienst } from '@duaal-graph/domein/subgraaf';
+import {
+  BronGebruik,
+  bronnenPlugin,
+  leesToegangConfig,
+  maakVerifieerder,
+  startDienst,
+  type GestarteDienst,
+  type ToegangConfig,
+} from '@duaal-graph/domein/subgraaf';
 import { request } from 'undici';
 import type { GatewayContext } from './bronnen.ts';
 import { leesConfig, type GatewayConfig } from './config.ts';
@@ -57,14 +65,18 @@ async function subgrafenBereikbaar(urls: Map<string, string>): Promise<Record<st
 /** Starts the gateway on its port (0 picks a free one). */
 export async function startGateway(
   config: GatewayConfig = leesConfig(),
+  toegang: ToegangConfig = leesToegangConfig(),
 ): Promise<GestarteDienst & { gateway: Gateway }> {
   const gateway = maakGateway(config);
+  // The gateway refuses a bad token itself (HTTP 401), so no subgraph is called for it; the subgraphs verify again.
+  const verifieer = maakVerifieerder(toegang);
   let laatsteControle: Record<string, boolean> = {};
   const dienst = await startDienst({
     apollo: gateway.apollo,
-    context: (req) => {
+    context: async (req) => {
       const autorisatie = req.headers.authorization;
-      return Promise.resolve({ autorisatie, bronnen: new BronGebruik() });
+      await verifieer(autorisatie);
+      return { autorisatie, bronnen: new BronGebruik() };
     },
     gereed: async () => {
       laatsteControle = await subgrafenBereikbaar(gateway.subgraafUrls);

@@ -1,4 +1,4 @@
-import { BronGebruik } from '@duaal-graph/domein/subgraaf';
+import { BronGebruik, type MetGebruiker } from '@duaal-graph/domein/subgraaf';
 import DataLoader from 'dataloader';
 import type { Erkenningsbestand } from './bestand.ts';
 import {
@@ -9,7 +9,7 @@ import {
 } from './erkenningsindex.ts';
 import { SECTOREN, type Sector } from './model.ts';
 
-export interface ErkenningenContext {
+export interface ErkenningenContext extends MetGebruiker {
   readonly bronnen: BronGebruik;
   readonly bestand: Erkenningsbestand;
   /** The index this request answers from, after reporting the sources it rests on. */
@@ -23,7 +23,7 @@ export interface ErkenningenContext {
 }
 
 /** The context of one request: per-request loaders over one index, so that a request sees one consistent copy. */
-export function maakContext(bestand: Erkenningsbestand): ErkenningenContext {
+export function maakContext(bestand: Erkenningsbestand): Omit<ErkenningenContext, 'gebruiker'> {
   const bronnen = new BronGebruik();
   let index: ErkenningsIndex | undefined;
   const lees = (sectoren: readonly Sector[] = SECTOREN): ErkenningsIndex => {

@@ -34,7 +34,7 @@ export interface ErkenningenSubgraaf {
   readonly schema: GraphQLSchema;
   readonly apollo: ApolloServer<ErkenningenContext>;
   readonly bestand: Erkenningsbestand;
-  readonly context: () => Promise<ErkenningenContext>;
+  readonly context: () => Promise<Omit<ErkenningenContext, 'gebruiker'>>;
 }
 
 const log = (regel: string) => {

@@ -8,11 +8,12 @@ import {
   type Instelling,
   type Momentopname,
   type RegisterOpleiding,
+  type MetGebruiker,
 } from '@duaal-graph/domein/subgraaf';
 import type DataLoader from 'dataloader';
 import type { AanbodRij, OnderwijsIndex } from './onderwijsindex.ts';
 
-export interface OnderwijsContext {
+export interface OnderwijsContext extends MetGebruiker {
   readonly bronnen: BronGebruik;
   readonly opleidingLader: DataLoader<string, RegisterOpleiding | null>;
   readonly schoolLader: DataLoader<string, Instelling | null>;

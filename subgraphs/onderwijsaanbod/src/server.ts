@@ -23,7 +23,7 @@ export interface OnderwijsaanbodSubgraaf {
   readonly schema: GraphQLSchema;
   readonly apollo: ApolloServer<OnderwijsContext>;
   readonly register: Momentopname<OnderwijsIndex>;
-  readonly context: () => Promise<OnderwijsContext>;
+  readonly context: () => Promise<Omit<OnderwijsContext, 'gebruiker'>>;
 }
 
 /** Builds the subgraph: schema, Apollo server and the snapshot of the register; nothing listens yet. */
@@ -44,7 +44,7 @@ export function maakOnderwijsaanbod(config: OnderwijsaanbodConfig = leesConfig()
     typeDefs,
     maakResolvers(register, config.schooljaar),
   );
-  const context = (): Promise<OnderwijsContext> => {
+  const context = (): Promise<Omit<OnderwijsContext, 'gebruiker'>> => {
     const bronnen = new BronGebruik();
     const metIndex = <T>(kies: (index: OnderwijsIndex, sleutel: string) => T | undefined) =>
       new DataLoader<string, T | null>((sleutels) => {

@@ -10,11 +10,12 @@ import {
   type BronGebruik,
   type Momentopname,
   type RegisterOpleiding,
+  type MetGebruiker,
 } from '@duaal-graph/domein/subgraaf';
 import type DataLoader from 'dataloader';
 import { signalenVan, type CelTellingen } from './signalen.ts';
 
-export interface RadarContext {
+export interface RadarContext extends MetGebruiker {
   readonly bronnen: BronGebruik;
   readonly gemeenteLader: DataLoader<string, Gemeente | null>;
   readonly regioLader: DataLoader<string, Regio | null>;

@@ -24,7 +24,7 @@ export interface RadarSubgraaf {
   readonly schema: GraphQLSchema;
   readonly apollo: ApolloServer<RadarContext>;
   readonly opleidingen: Momentopname<readonly RegisterOpleiding[]>;
-  readonly context: () => Promise<RadarContext>;
+  readonly context: () => Promise<Omit<RadarContext, 'gebruiker'>>;
 }
 
 /** Builds the subgraph: schema, Apollo server, and the snapshot of the register's opleidingen that spans the radar. */
@@ -42,7 +42,7 @@ export function maakRadar(config: RadarConfig = leesConfig()): RadarSubgraaf {
     },
   });
   const { schema, apollo } = bouwSubgraaf<RadarContext>(typeDefs, maakResolvers(opleidingen));
-  const context = (): Promise<RadarContext> =>
+  const context = (): Promise<Omit<RadarContext, 'gebruiker'>> =>
     Promise.resolve({
       bronnen: new BronGebruik(),
       gemeenteLader: new DataLoader((sleutels: readonly string[]) =>

@@ -9,3 +9,4 @@ export * from './paginering.ts';
 export * from './partnerclient.ts';
 export * from './scalars.ts';
 export * from './subgraaf.ts';
+export * from './toegang/index.ts';

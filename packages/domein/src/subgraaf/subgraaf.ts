@@ -5,6 +5,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { bronnenPlugin, type BronStatus, type MetBronnen } from './bronnen.ts';
 import { startDienst, type GestarteDienst } from './dienst.ts';
+import { leesToegangConfig, type ToegangConfig } from './toegang/config.ts';
+import { pasToegangToe, type MetGebruiker } from './toegang/directief.ts';
+import { maakVerifieerder } from './toegang/verificatie.ts';
 
 /** The partner data a subgraph answers from: read at start, refreshed until stop. */
 export interface Gegevens {
@@ -37,34 +40,51 @@ export function uitMomentopnamen(...momentopnamen: Opname[]): Gegevens {
   };
 }
 
-/** Schema and Apollo server of a subgraph, with the plugins every subgraph has. */
-export function bouwSubgraaf<C extends BaseContext & MetBronnen>(
+/**
+ * Schema and Apollo server of a subgraph, with what every subgraph has: the
+ * `@toegang` rules enforced, `extensions.bronnen`, no inline tracing (it only
+ * serves Apollo's hosted usage reporting, which the graph does not use), and in
+ * production no introspection and no stack traces.
+ */
+export function bouwSubgraaf<C extends BaseContext & MetBronnen & MetGebruiker>(
   typeDefs: DocumentNode,
   resolvers: object,
 ): { schema: GraphQLSchema; apollo: ApolloServer<C> } {
   // buildSubgraphSchema types resolvers with an unknown context; ours always get the context the listener builds.
-  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
-  // Inline tracing only serves Apollo's hosted usage reporting, which the graph does not use.
+  const schema = pasToegangToe(buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }));
+  const productie = process.env['NODE_ENV'] === 'production';
   const apollo = new ApolloServer<C>({
     schema,
     plugins: [bronnenPlugin<C>(), ApolloServerPluginInlineTraceDisabled()],
+    introspection: !productie,
+    includeStacktraceInErrorResponses: !productie,
   });
   return { schema, apollo };
 }
 
-/** Starts a subgraph: its first reads and its listener together; `stop` ends both. Port 0 picks a free port. */
-export async function startSubgraaf<C extends BaseContext>(opties: {
+/**
+ * Starts a subgraph: its first reads and its listener together; `stop` ends both.
+ * Every request's token is verified here, by the subgraph itself: the rules hold
+ * whichever router is in front. Port 0 picks a free port.
+ */
+export async function startSubgraaf<C extends BaseContext & MetGebruiker>(opties: {
   readonly apollo: ApolloServer<C>;
-  readonly context: () => Promise<C>;
+  /** The subgraph's own part of the request context; the caller is added here. */
+  readonly context: () => Promise<Omit<C, 'gebruiker'>>;
   readonly gegevens: Gegevens;
   readonly poort: number;
   readonly host: string;
+  readonly toegang?: ToegangConfig;
 }): Promise<GestarteDienst> {
   const { gegevens } = opties;
+  const verifieer = maakVerifieerder(opties.toegang ?? leesToegangConfig());
   const gelezen = gegevens.start();
   const dienst = await startDienst({
     apollo: opties.apollo,
-    context: opties.context,
+    context: async (req) => {
+      const gebruiker = await verifieer(req.headers.authorization);
+      return { ...(await opties.context()), gebruiker } as C;
+    },
     gereed: () => gegevens.gereed(),
     toestand: () => gegevens.toestand(),
     poort: opties.poort,

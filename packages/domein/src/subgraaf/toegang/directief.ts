@@ -1,0 +1,137 @@
+import {
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLError,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  valueFromASTUntyped,
+  type ConstDirectiveNode,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Gebruiker } from './gebruiker.ts';
+import { maakRegel, magVragen, magZien, type Regel } from './regels.ts';
+
+/** The directive as every subgraph declares it. */
+export const TOEGANG_DIRECTIEF = 'toegang';
+
+export interface MetGebruiker {
+  readonly gebruiker: Gebruiker;
+}
+
+export function verboden(wat: string): GraphQLError {
+  return new GraphQLError(`Geen toegang tot ${wat}.`, { extensions: { code: 'FORBIDDEN' } });
+}
+
+function regelUit(directieven: readonly ConstDirectiveNode[] | undefined, plaats: string): Regel | null {
+  const d = directieven?.find((x) => x.name.value === TOEGANG_DIRECTIEF);
+  if (!d) return null;
+  const args = Object.fromEntries((d.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)])) as {
+    rollen: string[];
+    eigen?: string[];
+    openbareStatus?: string[];
+  };
+  return maakRegel(args, plaats);
+}
+
+interface ArgumentRegel {
+  readonly pad: readonly [string] | readonly [string, string];
+  readonly regel: Regel;
+}
+
+function argumentRegels(veld: GraphQLField<unknown, unknown>, plaats: string): ArgumentRegel[] {
+  const regels: ArgumentRegel[] = [];
+  for (const arg of veld.args) {
+    const regel = regelUit(arg.astNode?.directives, `${plaats}(${arg.name})`);
+    if (regel) regels.push({ pad: [arg.name], regel });
+    const type = getNamedType(arg.type);
+    if (isInputObjectType(type)) {
+      for (const invoer of Object.values(type.getFields())) {
+        const r = regelUit(invoer.astNode?.directives, `${type.name}.${invoer.name}`);
+        if (r) regels.push({ pad: [arg.name, invoer.name], regel: r });
+      }
+    }
+  }
+  return regels;
+}
+
+function gebruikerUit(context: unknown): Gebruiker {
+  const g = (context as Partial<MetGebruiker> | undefined)?.gebruiker;
+  return g ?? { soort: 'publiek' };
+}
+
+/**
+ * Enforces `@toegang` in a subgraph schema, in one place: the rules hold whoever
+ * calls the subgraph, through the gateway or directly.
+ * - on a field: the field is null with FORBIDDEN (its parent is the owned thing);
+ * - on a type: items the caller may not see are left out of lists, and a single
+ *   one is null with FORBIDDEN, also through `_entities`;
+ * - on an argument or input field: asking for values one may not see is FORBIDDEN
+ *   (for an input field the input object is the owned thing, e.g. a filter's sector).
+ */
+export function pasToegangToe(schema: GraphQLSchema): GraphQLSchema {
+  const typeRegels = new Map<string, Regel>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    const nodes = [type.astNode, ...type.extensionASTNodes].filter((n) => n !== null && n !== undefined);
+    for (const node of nodes) {
+      const regel = regelUit(node.directives, type.name);
+      if (regel) typeRegels.set(type.name, regel);
+    }
+  }
+
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const veld of Object.values(type.getFields())) {
+      const plaats = `${type.name}.${veld.name}`;
+      const veldRegel = regelUit(veld.astNode?.directives, plaats);
+      const argRegels = argumentRegels(veld as GraphQLField<unknown, unknown>, plaats);
+      const doel = getNamedType(veld.type).name;
+      const objectRegel = typeRegels.get(doel) ?? null;
+      const isEntiteiten = type === schema.getQueryType() && veld.name === '_entities';
+      if (!veldRegel && argRegels.length === 0 && !objectRegel && !isEntiteiten) continue;
+      const oud: GraphQLFieldResolver<unknown, unknown> = veld.resolve ?? defaultFieldResolver;
+      const isLijst = isListType(isNonNullType(veld.type) ? veld.type.ofType : veld.type);
+
+      veld.resolve = async (bron, args: Record<string, unknown>, context, info) => {
+        const gebruiker = gebruikerUit(context);
+        if (veldRegel && !magZien(veldRegel, gebruiker, bron)) throw verboden(plaats);
+        for (const { pad, regel } of argRegels) {
+          const [naam, invoerVeld] = pad;
+          const invoer = args[naam];
+          if (invoerVeld === undefined) {
+            if (!magVragen(regel, gebruiker, invoer)) throw verboden(`argument ${naam} van ${plaats} met deze waarde`);
+          } else if (invoer !== null && invoer !== undefined) {
+            const waarde = (invoer as Record<string, unknown>)[invoerVeld];
+            if (!magVragen(regel, gebruiker, waarde, invoer)) {
+              throw verboden(`filter ${naam}.${invoerVeld} met deze waarde`);
+            }
+          }
+        }
+        const waarde = await oud(bron, args, context, info);
+        if (isEntiteiten) return filterEntiteiten(waarde, typeRegels, gebruiker);
+        if (!objectRegel || waarde === null || waarde === undefined) return waarde;
+        if (isLijst && Array.isArray(waarde)) {
+          const items = await Promise.all(waarde as unknown[]);
+          return items.filter((item) => magZien(objectRegel, gebruiker, item));
+        }
+        if (!magZien(objectRegel, gebruiker, waarde)) throw verboden(`deze ${doel}`);
+        return waarde;
+      };
+    }
+  }
+  return schema;
+}
+
+async function filterEntiteiten(waarde: unknown, typeRegels: ReadonlyMap<string, Regel>, gebruiker: Gebruiker): Promise<unknown> {
+  if (!Array.isArray(waarde)) return waarde;
+  const items = await Promise.all(waarde as unknown[]);
+  return items.map((item) => {
+    const typenaam = (item as { __typename?: unknown } | null)?.__typename;
+    const regel = typeof typenaam === 'string' ? typeRegels.get(typenaam) : undefined;
+    return regel && !magZien(regel, gebruiker, item) ? verboden(`deze ${typenaam}`) : item;
+  });
+}
