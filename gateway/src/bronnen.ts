@@ -1,4 +1,4 @@
-import { BronGebruik, BRONNEN, type Bron, type BronStatus } from '@duaal-graph/domein/subgraaf';
+import { BronGebruik, BRONNEN, type Bron, type BronStatus, type Gebruiker } from '@duaal-graph/domein/subgraaf';
 
 /** The sources behind each subgraph: when a subgraph cannot be reached, these are what the caller misses. */
 export const BRONNEN_PER_SUBGRAAF: Readonly<Record<string, readonly Bron[]>> = {
@@ -12,6 +12,8 @@ export const BRONNEN_PER_SUBGRAAF: Readonly<Record<string, readonly Bron[]>> = {
 export interface GatewayContext {
   /** The caller's `Authorization` header, forwarded to every subgraph. */
   readonly autorisatie: string | undefined;
+  /** The verified caller (the public without a token). */
+  readonly gebruiker: Gebruiker;
   readonly bronnen: BronGebruik;
 }
 

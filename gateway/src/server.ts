@@ -75,8 +75,8 @@ export async function startGateway(
     apollo: gateway.apollo,
     context: async (req) => {
       const autorisatie = req.headers.authorization;
-      await verifieer(autorisatie);
-      return { autorisatie, bronnen: new BronGebruik() };
+      const gebruiker = await verifieer(autorisatie);
+      return { autorisatie, gebruiker, bronnen: new BronGebruik() };
     },
     gereed: async () => {
       laatsteControle = await subgrafenBereikbaar(gateway.subgraafUrls);
