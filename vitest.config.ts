@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Vite would load graphql's ESM build for our sources while Apollo's CommonJS code
+  // requires the CommonJS build: two copies of graphql in one process, whose
+  // schemas do not recognise each other. Node itself loads the CommonJS build for both.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: [
@@ -16,6 +21,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/**/*.e2e.ts'],

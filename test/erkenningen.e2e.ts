@@ -1,6 +1,7 @@
 import { leesConfig, startErkenningen } from '@duaal-graph/erkenningen';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM, startTestMock, type TestMock } from './contract/mock.ts';
+import { alsRol } from './graaf/tokens.ts';
 
 /** The erkenningen subgraph on its own, against the mock partners, queried directly (no gateway). */
 
@@ -23,9 +24,10 @@ describe('the erkenningen subgraph against the mock partners', () => {
   let dienst: Awaited<ReturnType<typeof startErkenningen>>;
 
   const vraag = async (query: string, variables: Record<string, unknown> = {}): Promise<Antwoord> => {
+    // An analist sees every erkenning and every source report.
     const antwoord = await fetch(`${dienst.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await alsRol({ rol: 'analist' })) },
       body: JSON.stringify({ query, variables }),
     });
     return (await antwoord.json()) as Antwoord;

@@ -2,6 +2,7 @@ import { schooljaarVan, volgendSchooljaar } from '@duaal-graph/domein';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
 import { startSysteem, type Systeem } from './systeem.ts';
+import { alsRol } from './tokens.ts';
 import { leesAanbod, REGIO_VAN_NIS } from './verwachting.ts';
 
 const SCHOOLJAAR = schooljaarVan(REFERENTIEDATUM);
@@ -109,6 +110,8 @@ describe('opleidingen, scholen and aanbod through the gateway', () => {
   it('reports every dirty aanbod row of the register as a Bevinding in onderwijsbron', async () => {
     const antwoord = await systeem.vraag(
       '{ onderwijsbron { bron toestand aantalRecords aantalAfgekeurd bevindingen(first: 1000) { recordId regel veld waarde } } }',
+      {},
+      await alsRol({ rol: 'analist' }),
     );
     const rapport = antwoord.data?.['onderwijsbron'] as {
       toestand: string;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
 import { startSysteem, type Systeem } from './systeem.ts';
+import { alsRol } from './tokens.ts';
 import { geldigOp, leesVerwachteErkenningen, REGIO_VAN_NIS, type VerwachteErkenning } from './verwachting.ts';
 
 const SECTOREN = ['VOLTA', 'EDUCAM', 'CONSTRUCTIV', 'MTECH', 'WOODWIZE'] as const;
@@ -73,7 +74,7 @@ describe('ondernemingen and their erkenningen through the gateway', () => {
     }
     expect(steekproef.size).toBeGreaterThanOrEqual(20);
     for (const kbo of steekproef) {
-      const antwoord = await systeem.vraag(ONDERNEMING, { nummer: kbo });
+      const antwoord = await systeem.vraag(ONDERNEMING, { nummer: kbo }, await alsRol({ rol: 'analist' }));
       expect(antwoord.errors).toBeUndefined();
       const onderneming = antwoord.data?.['onderneming'] as {
         ondernemingsnummer: string;
@@ -169,13 +170,11 @@ describe('ondernemingen and their erkenningen through the gateway', () => {
     await systeem.vraag(
       '{ ondernemingen(first: 3) { edges { node { erkenningen { opleiding { naam } } vestigingen { adres { gemeente { naam } } } } } } }',
       {},
-      {
-        authorization: 'Bearer een-token',
-      },
+      await alsRol({ rol: 'analist', sub: 'een-analist' }),
     );
     for (const t of Object.values(systeem.tellers)) {
       expect(t.verzoeken.length).toBeGreaterThan(0);
-      for (const v of t.verzoeken) expect(v.headers.authorization).toBe('Bearer een-token');
+      for (const v of t.verzoeken) expect(v.headers.authorization).toMatch(/^Bearer ey/);
     }
   });
 });

@@ -24,12 +24,16 @@ const claims = ClaimsSchema.safeParse({
 });
 if (!claims.success) {
   console.error(`token: ${claims.error.issues.map((i) => i.message).join('; ')}`);
-  console.error(`usage: npm run token -- --rol <${ROLLEN.join('|')}> [--sector VOLTA|EDUCAM|CONSTRUCTIV|MTECH|WOODWIZE] [--instellingsnummer 030007] [--sub u-12] [--geldig seconds]`);
+  console.error(
+    `usage: npm run token -- --rol <${ROLLEN.join('|')}> [--sector VOLTA|EDUCAM|CONSTRUCTIV|MTECH|WOODWIZE] [--instellingsnummer 030007] [--sub u-12] [--geldig seconds]`,
+  );
   process.exit(2);
 }
 const config = leesToegangConfig();
 if (!config.jwtSecret) {
-  console.error('token: JWKS_URL is set and JWT_SECRET is not: development tokens are signed with JWT_SECRET only');
+  console.error(
+    'token: JWKS_URL is set and JWT_SECRET is not: development tokens are signed with JWT_SECRET only',
+  );
   process.exit(2);
 }
 console.log(await maakToken(config, claims.data, { geldigS: Number(values.geldig) }));

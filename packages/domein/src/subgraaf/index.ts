@@ -1,3 +1,4 @@
+export * from './begrenzer.ts';
 export * from './bevindingen.ts';
 export * from './bronnen.ts';
 export * from './dienst.ts';

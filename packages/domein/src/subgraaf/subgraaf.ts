@@ -51,7 +51,9 @@ export function bouwSubgraaf<C extends BaseContext & MetBronnen & MetGebruiker>(
   resolvers: object,
 ): { schema: GraphQLSchema; apollo: ApolloServer<C> } {
   // buildSubgraphSchema types resolvers with an unknown context; ours always get the context the listener builds.
-  const schema = pasToegangToe(buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }));
+  const schema = pasToegangToe(
+    buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }),
+  );
   const productie = process.env['NODE_ENV'] === 'production';
   const apollo = new ApolloServer<C>({
     schema,

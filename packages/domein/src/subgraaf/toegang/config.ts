@@ -24,7 +24,9 @@ export function leesToegangConfig(omgeving: NodeJS.ProcessEnv = process.env): To
   const jwksUrl = omgeving['JWKS_URL']?.trim() || null;
   const geheim = omgeving['JWT_SECRET']?.trim() || null;
   if (productie && geheim === null && jwksUrl === null) {
-    throw new Error('NODE_ENV=production needs JWT_SECRET or JWKS_URL: refusing to start without a way to verify tokens');
+    throw new Error(
+      'NODE_ENV=production needs JWT_SECRET or JWKS_URL: refusing to start without a way to verify tokens',
+    );
   }
   if (productie && geheim === ONTWIKKELGEHEIM) {
     throw new Error('NODE_ENV=production refuses the development JWT_SECRET: set a secret of your own');

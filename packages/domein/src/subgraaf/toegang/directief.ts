@@ -29,7 +29,9 @@ export function verboden(wat: string): GraphQLError {
 function regelUit(directieven: readonly ConstDirectiveNode[] | undefined, plaats: string): Regel | null {
   const d = directieven?.find((x) => x.name.value === TOEGANG_DIRECTIEF);
   if (!d) return null;
-  const args = Object.fromEntries((d.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)])) as {
+  const args = Object.fromEntries(
+    (d.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]),
+  ) as {
     rollen: string[];
     eigen?: string[];
     openbareStatus?: string[];
@@ -103,10 +105,13 @@ export function pasToegangToe(schema: GraphQLSchema): GraphQLSchema {
           const [naam, invoerVeld] = pad;
           const invoer = args[naam];
           if (invoerVeld === undefined) {
-            if (!magVragen(regel, gebruiker, invoer)) throw verboden(`argument ${naam} van ${plaats} met deze waarde`);
+            if (!magVragen(regel, gebruiker, invoer))
+              throw verboden(`argument ${naam} van ${plaats} met deze waarde`);
           } else if (invoer !== null && invoer !== undefined) {
             const waarde = (invoer as Record<string, unknown>)[invoerVeld];
-            if (!magVragen(regel, gebruiker, waarde, invoer)) {
+            // An explicit null in a filter asks for every value, the hidden ones included.
+            const gevraagd = waarde === null && regel.openbareStatus ? '*' : waarde;
+            if (!magVragen(regel, gebruiker, gevraagd, invoer)) {
               throw verboden(`filter ${naam}.${invoerVeld} met deze waarde`);
             }
           }
@@ -126,12 +131,17 @@ export function pasToegangToe(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-async function filterEntiteiten(waarde: unknown, typeRegels: ReadonlyMap<string, Regel>, gebruiker: Gebruiker): Promise<unknown> {
+async function filterEntiteiten(
+  waarde: unknown,
+  typeRegels: ReadonlyMap<string, Regel>,
+  gebruiker: Gebruiker,
+): Promise<unknown> {
   if (!Array.isArray(waarde)) return waarde;
   const items = await Promise.all(waarde as unknown[]);
   return items.map((item) => {
     const typenaam = (item as { __typename?: unknown } | null)?.__typename;
-    const regel = typeof typenaam === 'string' ? typeRegels.get(typenaam) : undefined;
+    if (typeof typenaam !== 'string') return item;
+    const regel = typeRegels.get(typenaam);
     return regel && !magZien(regel, gebruiker, item) ? verboden(`deze ${typenaam}`) : item;
   });
 }

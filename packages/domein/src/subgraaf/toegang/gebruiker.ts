@@ -29,7 +29,9 @@ export const ClaimsSchema = z
       .regex(/^\d{6}$/)
       .optional(),
   })
-  .refine((c) => c.rol !== 'partner' || c.sector !== undefined, { message: 'a partner token names its sector' })
+  .refine((c) => c.rol !== 'partner' || c.sector !== undefined, {
+    message: 'a partner token names its sector',
+  })
   .refine((c) => c.rol !== 'trajectbegeleider' || c.instellingsnummer !== undefined, {
     message: 'a trajectbegeleider token names its instellingsnummer',
   });

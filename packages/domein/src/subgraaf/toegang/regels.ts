@@ -14,15 +14,24 @@ export interface Regel {
 
 function rollenUit(waarden: readonly string[], plaats: string): Set<Rol> {
   for (const w of waarden) {
-    if (!(ROLLEN as readonly string[]).includes(w)) throw new Error(`@toegang on ${plaats}: unknown role "${w}"`);
+    if (!(ROLLEN as readonly string[]).includes(w))
+      throw new Error(`@toegang on ${plaats}: unknown role "${w}"`);
   }
   return new Set(waarden as Rol[]);
 }
 
-export function maakRegel(args: { rollen: readonly string[]; eigen?: readonly string[] | null; openbareStatus?: readonly string[] | null }, plaats: string): Regel {
+export function maakRegel(
+  args: {
+    rollen: readonly string[];
+    eigen?: readonly string[] | null;
+    openbareStatus?: readonly string[] | null;
+  },
+  plaats: string,
+): Regel {
   const eigen = rollenUit(args.eigen ?? [], plaats);
   for (const r of eigen) {
-    if (r !== 'partner' && r !== 'trajectbegeleider') throw new Error(`@toegang on ${plaats}: only partner and trajectbegeleider own things, not ${r}`);
+    if (r !== 'partner' && r !== 'trajectbegeleider')
+      throw new Error(`@toegang on ${plaats}: only partner and trajectbegeleider own things, not ${r}`);
   }
   return {
     rollen: rollenUit(args.rollen, plaats),
@@ -32,7 +41,9 @@ export function maakRegel(args: { rollen: readonly string[]; eigen?: readonly st
 }
 
 function veld(object: unknown, naam: string): unknown {
-  return typeof object === 'object' && object !== null ? (object as Record<string, unknown>)[naam] : undefined;
+  return typeof object === 'object' && object !== null
+    ? (object as Record<string, unknown>)[naam]
+    : undefined;
 }
 
 /** The sector a thing belongs to: its `sector`, or the `bron` of a source report. */
@@ -51,12 +62,14 @@ function schoolVan(object: unknown): unknown {
  * without one, an owner role is let through and its items are filtered instead.
  */
 export function magZien(regel: Regel, gebruiker: Gebruiker, object: unknown, heeftObject = true): boolean {
-  if (regel.openbareStatus && heeftObject && regel.openbareStatus.has(String(veld(object, 'status')))) return true;
+  if (regel.openbareStatus && heeftObject && regel.openbareStatus.has(String(veld(object, 'status'))))
+    return true;
   if (gebruiker.soort === 'publiek') return false;
   if (regel.rollen.has(gebruiker.rol)) return true;
   if (!regel.eigen.has(gebruiker.rol)) return false;
   if (!heeftObject) return true;
-  if (gebruiker.rol === 'partner') return gebruiker.sector !== undefined && sectorVan(object) === gebruiker.sector;
+  if (gebruiker.rol === 'partner')
+    return gebruiker.sector !== undefined && sectorVan(object) === gebruiker.sector;
   return gebruiker.instellingsnummer !== undefined && schoolVan(object) === gebruiker.instellingsnummer;
 }
 

@@ -13,7 +13,13 @@ export interface TokenClaims {
 export async function maakToken(
   config: ToegangConfig,
   claims: TokenClaims,
-  opties: { geldigS?: number; doelgroep?: string; uitgever?: string; geheim?: string; nietVoor?: number } = {},
+  opties: {
+    geldigS?: number;
+    doelgroep?: string;
+    uitgever?: string;
+    geheim?: string;
+    nietVoor?: number;
+  } = {},
 ): Promise<string> {
   const geheim = opties.geheim ?? config.jwtSecret;
   if (!geheim) throw new Error('no JWT_SECRET to sign with');

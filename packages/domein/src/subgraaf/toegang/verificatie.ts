@@ -20,7 +20,9 @@ export type Verifieerder = (authorization: string | undefined) => Promise<Gebrui
  * UNAUTHENTICATED. The reason never repeats the token.
  */
 export function maakVerifieerder(config: ToegangConfig): Verifieerder {
-  const sleutels: JWTVerifyGetKey | null = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
+  const sleutels: JWTVerifyGetKey | null = config.jwksUrl
+    ? createRemoteJWKSet(new URL(config.jwksUrl))
+    : null;
   const geheim = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : null;
   const opties = {
     issuer: config.uitgever,
@@ -35,9 +37,13 @@ export function maakVerifieerder(config: ToegangConfig): Verifieerder {
     const token = m[1];
     let payload: unknown;
     try {
-      const alg = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { alg?: unknown };
-      if (alg.alg === 'HS256' && geheim) payload = (await jwtVerify(token, geheim, { ...opties, algorithms: ['HS256'] })).payload;
-      else if (sleutels) payload = (await jwtVerify(token, sleutels, { ...opties, algorithms: ['RS256', 'ES256'] })).payload;
+      const alg = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
+        alg?: unknown;
+      };
+      if (alg.alg === 'HS256' && geheim)
+        payload = (await jwtVerify(token, geheim, { ...opties, algorithms: ['HS256'] })).payload;
+      else if (sleutels)
+        payload = (await jwtVerify(token, sleutels, { ...opties, algorithms: ['RS256', 'ES256'] })).payload;
       else throw new Error('algoritme niet aanvaard');
     } catch (fout) {
       const code = (fout as { code?: string }).code;

@@ -1,0 +1,14 @@
+import { leesToegangConfig, maakToken, type TokenClaims } from '@duaal-graph/domein/subgraaf';
+
+/** A development token, signed as the services started by the tests verify it. */
+export async function token(
+  claims: TokenClaims,
+  opties: Parameters<typeof maakToken>[2] = {},
+): Promise<string> {
+  return maakToken(leesToegangConfig({}), claims, opties);
+}
+
+/** The `Authorization` header of a caller with these claims. */
+export async function alsRol(claims: TokenClaims): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await token(claims)}` };
+}
