@@ -1,5 +1,8 @@
 import { getalUit, tekstUit } from '@duaal-graph/domein/subgraaf';
 import { SUBGRAFEN, SUPERGRAPH_PAD } from '@duaal-graph/schema';
+import { leesGrenzen, type Grenzen } from './grenzen.ts';
+import { leesSnelheid, type SnelheidConfig } from './snelheid.ts';
+import { leesVertrouwdeManifest } from './vertrouwd.ts';
 
 export interface GatewayConfig {
   readonly poort: number;
@@ -10,6 +13,12 @@ export interface GatewayConfig {
   readonly subgraafUrls: Readonly<Record<string, string>>;
   readonly subgraafTimeoutMs: number;
   readonly productie: boolean;
+  readonly grenzen: Grenzen;
+  readonly snelheid: SnelheidConfig;
+  /** The manifest of trusted documents; null runs any operation (with automatic persisted queries). */
+  readonly vertrouwdeManifest: string | null;
+  /** Whether every request is logged (operation name, hash, duration, status, error codes). */
+  readonly verzoeklog: boolean;
 }
 
 export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -18,12 +27,17 @@ export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayCo
     const waarde = omgeving[s.urlVariabele]?.trim();
     if (waarde) subgraafUrls[s.naam] = waarde;
   }
+  const productie = omgeving['NODE_ENV'] === 'production';
   return {
     poort: getalUit(omgeving, 'GATEWAY_PORT', 4000, 0, 65535),
     host: tekstUit(omgeving, 'GATEWAY_HOST', '127.0.0.1'),
     supergraphPad: tekstUit(omgeving, 'SUPERGRAPH_PATH', SUPERGRAPH_PAD.pathname),
     subgraafUrls,
     subgraafTimeoutMs: getalUit(omgeving, 'SUBGRAPH_TIMEOUT_MS', 30_000, 100),
-    productie: omgeving['NODE_ENV'] === 'production',
+    productie,
+    grenzen: leesGrenzen(omgeving),
+    snelheid: leesSnelheid(omgeving, productie),
+    vertrouwdeManifest: leesVertrouwdeManifest(omgeving),
+    verzoeklog: tekstUit(omgeving, 'REQUEST_LOG', productie ? 'true' : 'false') === 'true',
   };
 }

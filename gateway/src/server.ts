@@ -10,9 +10,12 @@ import {
   type ToegangConfig,
 } from '@duaal-graph/domein/subgraaf';
 import { request } from 'undici';
+import { bescherming } from './bescherming.ts';
 import type { GatewayContext } from './bronnen.ts';
 import { leesConfig, type GatewayConfig } from './config.ts';
 import { SubgraafBron } from './databron.ts';
+import { redisTeller } from './snelheid-redis.ts';
+import { GeheugenTeller, klantSleutel, teVeelVerzoeken, type Teller } from './snelheid.ts';
 import { supergraafUitBestand } from './supergraaf.ts';
 
 export { leesConfig } from './config.ts';
@@ -35,11 +38,11 @@ export function maakGateway(config: GatewayConfig = leesConfig()): Gateway {
       return new SubgraafBron(name, doel, config.subgraafTimeoutMs);
     },
   });
+  const { opties, plugins } = bescherming(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [bronnenPlugin<GatewayContext>()],
-    introspection: !config.productie,
-    includeStacktraceInErrorResponses: !config.productie,
+    plugins: [...plugins, bronnenPlugin<GatewayContext>()],
+    ...opties,
   });
   return { gateway, apollo, subgraafUrls };
 }
@@ -70,12 +73,23 @@ export async function startGateway(
   const gateway = maakGateway(config);
   // The gateway refuses a bad token itself (HTTP 401), so no subgraph is called for it; the subgraphs verify again.
   const verifieer = maakVerifieerder(toegang);
+  const { perMinuut, redisUrl, proxyHops } = config.snelheid;
+  const teller: Teller = redisUrl ? await redisTeller(redisUrl, perMinuut) : new GeheugenTeller(perMinuut);
+  const telVerzoek = async (sleutel: string) => {
+    const { toegestaan, wachtS } = await teller.tel(sleutel);
+    if (!toegestaan) throw teVeelVerzoeken(wachtS, perMinuut);
+  };
   let laatsteControle: Record<string, boolean> = {};
   const dienst = await startDienst({
     apollo: gateway.apollo,
     context: async (req) => {
       const autorisatie = req.headers.authorization;
-      const gebruiker = await verifieer(autorisatie);
+      // A signed-in caller counts by its `sub`, anyone else by address; bad tokens count against the address too.
+      const gebruiker = await verifieer(autorisatie).catch(async (fout: unknown) => {
+        await telVerzoek(klantSleutel(null, req, proxyHops));
+        throw fout;
+      });
+      await telVerzoek(klantSleutel(gebruiker, req, proxyHops));
       return { autorisatie, gebruiker, bronnen: new BronGebruik() };
     },
     gereed: async () => {
@@ -85,6 +99,14 @@ export async function startGateway(
     toestand: () => ({ subgrafen: laatsteControle }),
     poort: config.poort,
     host: config.host,
+    maxBodyBytes: config.grenzen.bodyBytes,
   });
-  return { ...dienst, gateway };
+  return {
+    ...dienst,
+    gateway,
+    stop: async () => {
+      await dienst.stop();
+      await teller.stop();
+    },
+  };
 }

@@ -12,6 +12,8 @@ export interface SubgraafDefinitie {
 export const SUBGRAFEN: readonly SubgraafDefinitie[] = [
   { naam: 'erkenningen', standaardPoort: 4001 },
   { naam: 'onderwijsaanbod', standaardPoort: 4002 },
+  { naam: 'vacatures', standaardPoort: 4003 },
+  { naam: 'matching', standaardPoort: 4004 },
   { naam: 'radar', standaardPoort: 4005 },
 ].map(({ naam, standaardPoort }) => ({
   naam,

@@ -12,7 +12,7 @@ describe('opleidingen, scholen and aanbod through the gateway', () => {
   let rijen: Awaited<ReturnType<typeof leesAanbod>>;
 
   beforeAll(async () => {
-    systeem = await startSysteem();
+    systeem = await startSysteem({ vdabPerSeconde: 1_000 });
     rijen = await leesAanbod(systeem.mock.url, SCHOOLJAAR);
   });
 

@@ -7,7 +7,7 @@ describe("gemeenten and regio's through the gateway", () => {
   const glossarium = leesWestVlaamseGemeenten();
 
   beforeAll(async () => {
-    systeem = await startSysteem();
+    systeem = await startSysteem({ vdabPerSeconde: 1_000 });
   });
 
   afterAll(async () => {

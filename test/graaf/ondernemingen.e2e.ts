@@ -46,7 +46,7 @@ describe('ondernemingen and their erkenningen through the gateway', () => {
   let perKbo: Map<string, VerwachteErkenning[]>;
 
   beforeAll(async () => {
-    systeem = await startSysteem();
+    systeem = await startSysteem({ vdabPerSeconde: 1_000 });
     verwacht = await leesVerwachteErkenningen(systeem.mock.url, REFERENTIEDATUM);
     perKbo = new Map();
     for (const e of verwacht) perKbo.set(e.kbo, [...(perKbo.get(e.kbo) ?? []), e]);
@@ -168,7 +168,7 @@ describe('ondernemingen and their erkenningen through the gateway', () => {
   it("forwards the caller's bearer token to every subgraph it calls", async () => {
     for (const t of Object.values(systeem.tellers)) t.wis();
     await systeem.vraag(
-      '{ ondernemingen(first: 3) { edges { node { erkenningen { opleiding { naam } } vestigingen { adres { gemeente { naam } } } } } } }',
+      '{ ondernemingen(first: 3) { edges { node { erkenningen { opleiding { naam } } vestigingen { adres { gemeente { naam } } } vacatures(first: 1) { totalCount } matches { id } } } } }',
       {},
       await alsRol({ rol: 'analist', sub: 'een-analist' }),
     );
@@ -184,7 +184,7 @@ describe('filters and workplaces through the gateway', () => {
   let verwacht: VerwachteErkenning[];
 
   beforeAll(async () => {
-    systeem = await startSysteem();
+    systeem = await startSysteem({ vdabPerSeconde: 1_000 });
     verwacht = await leesVerwachteErkenningen(systeem.mock.url, REFERENTIEDATUM);
   });
 

@@ -3,6 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
 import { startSysteem, type Systeem } from './systeem.ts';
 import {
+  leesBeroepenPerOpleiding,
+  leesKnelpuntcodes,
+  leesVacatures,
+  vacatureTellingen,
+} from './vacatureverwachting.ts';
+import {
   aanbodTellingen,
   erkendeLeerwerkplekken,
   leesAanbod,
@@ -10,19 +16,26 @@ import {
   REGIOS,
 } from './verwachting.ts';
 
+/** VDAB's limit is not what this file is about: both sides raise it, so that the vacatures load in a moment. */
+const VDAB_PER_SECONDE = 1_000;
+
 interface Cel {
   regioCode: string;
   opleidingscode: string;
   aantalAanbieders: number;
   aantalPlaatsen: number | null;
   aantalErkendeLeerwerkplekken: number;
+  aantalVacatures: number;
+  aantalDualeVacatures: number;
+  knelpunt: boolean;
   witteVlek: boolean;
   signalen: string[];
 }
 
 const RADAR = `query Radar($niveau: Niveau) {
   radar(provincie: WEST_VLAANDEREN, niveau: $niveau) {
-    regioCode opleidingscode aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken witteVlek signalen
+    regioCode opleidingscode aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken
+    aantalVacatures aantalDualeVacatures knelpunt witteVlek signalen
     regio { naam provincie } opleiding { naam niveau }
   }
 }`;
@@ -32,13 +45,21 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
   let opleidingen: { opleidingscode: string; niveau: string }[];
   let plekken: Map<string, number>;
   let aanbod: Map<string, { aanbieders: number; plaatsen: number | null }>;
+  let vacatures: Map<string, { totaal: number; duaal: number }>;
+  let knelpuntOpleidingen: Set<string>;
 
   beforeAll(async () => {
-    systeem = await startSysteem();
+    systeem = await startSysteem({ vdabPerSeconde: VDAB_PER_SECONDE });
     const basis = systeem.mock.url;
     opleidingen = (await (await fetch(`${basis}/onderwijs/v1/opleidingen`)).json()) as typeof opleidingen;
     plekken = erkendeLeerwerkplekken(await leesVerwachteErkenningen(basis, REFERENTIEDATUM), REFERENTIEDATUM);
     aanbod = aanbodTellingen(await leesAanbod(basis, schooljaarVan(REFERENTIEDATUM)));
+    const beroepen = await leesBeroepenPerOpleiding(basis);
+    vacatures = vacatureTellingen(await leesVacatures(basis, VDAB_PER_SECONDE), beroepen);
+    const knelpunten = await leesKnelpuntcodes(basis, Number(REFERENTIEDATUM.slice(0, 4)));
+    knelpuntOpleidingen = new Set(
+      [...beroepen].filter(([, codes]) => codes.some((c) => knelpunten.has(c))).map(([code]) => code),
+    );
   });
 
   afterAll(async () => {
@@ -52,25 +73,48 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
     expect(cellen).toHaveLength(REGIOS.length * opleidingen.length);
     expect(new Set(cellen.map((c) => `${c.regioCode}|${c.opleidingscode}`)).size).toBe(cellen.length);
     let witteVlekken = 0;
+    const gezien = new Set<string>();
     for (const cel of cellen) {
       const sleutel = `${cel.regioCode}|${cel.opleidingscode}`;
       const verwacht = aanbod.get(sleutel) ?? { aanbieders: 0, plaatsen: 0 };
+      const vraag = vacatures.get(sleutel) ?? { totaal: 0, duaal: 0 };
+      const knelpunt = knelpuntOpleidingen.has(cel.opleidingscode);
+      const aantalPlekken = plekken.get(sleutel) ?? 0;
       expect({
         sleutel,
         aanbieders: cel.aantalAanbieders,
         plaatsen: cel.aantalPlaatsen,
         plekken: cel.aantalErkendeLeerwerkplekken,
+        vacatures: cel.aantalVacatures,
+        dualeVacatures: cel.aantalDualeVacatures,
+        knelpunt: cel.knelpunt,
       }).toEqual({
         sleutel,
         aanbieders: verwacht.aanbieders,
         plaatsen: verwacht.plaatsen,
-        plekken: plekken.get(sleutel) ?? 0,
+        plekken: aantalPlekken,
+        vacatures: vraag.totaal,
+        dualeVacatures: vraag.duaal,
+        knelpunt,
       });
-      const zonderPlekken = cel.aantalAanbieders > 0 && cel.aantalErkendeLeerwerkplekken === 0;
-      expect(cel.signalen.includes('AANBOD_ZONDER_LEERWERKPLEKKEN')).toBe(zonderPlekken);
-      expect(cel.witteVlek).toBe(cel.signalen.length > 0);
+      // The rules of CONTRACT.md; without the matching subgraph there are no learner counts, so no learner signal.
+      const signalen = [
+        ...(vraag.totaal > 0 && verwacht.aanbieders === 0 ? ['VRAAG_ZONDER_AANBOD'] : []),
+        ...(verwacht.aanbieders > 0 && aantalPlekken === 0 ? ['AANBOD_ZONDER_LEERWERKPLEKKEN'] : []),
+        ...(knelpunt && verwacht.aanbieders === 0 ? ['KNELPUNT_ZONDER_AANBOD'] : []),
+      ];
+      expect({ sleutel, signalen: cel.signalen }).toEqual({ sleutel, signalen });
+      for (const s of cel.signalen) gezien.add(s);
+      expect(cel.witteVlek).toBe(signalen.length > 0);
       if (cel.witteVlek) witteVlekken += 1;
     }
+    // The data set must show every signal the graph can raise without learners.
+    expect([...gezien].sort()).toEqual([
+      'AANBOD_ZONDER_LEERWERKPLEKKEN',
+      'KNELPUNT_ZONDER_AANBOD',
+      'VRAAG_ZONDER_AANBOD',
+    ]);
+    expect(cellen.filter((c) => c.aantalDualeVacatures > 0).length).toBeGreaterThan(20);
     // The data set must make the radar interesting: some cells with offer and workplaces, some witte vlekken.
     expect(cellen.filter((c) => c.aantalErkendeLeerwerkplekken > 0).length).toBeGreaterThan(50);
     expect(witteVlekken).toBeGreaterThan(0);
@@ -84,6 +128,7 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
       'EDUCAM',
       'MTECH',
       'ONDERWIJS',
+      'VDAB',
       'VOLTA',
       'WOODWIZE',
     ]);

@@ -2,6 +2,12 @@ import { startGateway, leesConfig as gatewayConfig } from '@duaal-graph/gateway'
 import { leesConfig as onderwijsaanbodConfig, startOnderwijsaanbod } from '@duaal-graph/onderwijsaanbod';
 import { leesConfig as radarConfig, startRadar } from '@duaal-graph/radar';
 import { leesConfig as erkenningenConfig, startErkenningen } from '@duaal-graph/erkenningen';
+import { leesConfig as matchingConfig, startMatching } from '@duaal-graph/matching';
+import type { MockConfig } from '@duaal-graph/mocks';
+import { leesConfig as vacaturesConfig, startVacatures } from '@duaal-graph/vacatures';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { REFERENTIEDATUM, startTestMock, type TestMock } from '../contract/mock.ts';
 import { startTeller, type Teller } from './teller.ts';
 
@@ -18,7 +24,16 @@ export interface Systeem {
   readonly graphql: string;
   readonly gatewayUrl: string;
   /** A counting proxy in front of each subgraph, by name. */
-  readonly tellers: Readonly<Record<'erkenningen' | 'onderwijsaanbod' | 'radar', Teller>>;
+  readonly tellers: Readonly<
+    Record<'erkenningen' | 'onderwijsaanbod' | 'vacatures' | 'matching' | 'radar', Teller>
+  >;
+  /** The vacatures subgraph as it runs now: its index and its VDAB client. */
+  readonly vacatures: () => Awaited<ReturnType<typeof startVacatures>>['subgraaf'];
+  /**
+   * Stops the vacatures subgraph and starts it again on the same port and data
+   * folder, as a restart would; `tussendoor` runs while it is down.
+   */
+  herstartVacatures(tussendoor?: () => Promise<void>): Promise<void>;
   vraag(
     query: string,
     variables?: Record<string, unknown>,
@@ -29,19 +44,31 @@ export interface Systeem {
 
 export interface SysteemOpties {
   readonly supergraphPad?: string;
+  /** Settings of the mock partners (a VDAB token lifetime of its own, say). */
+  readonly mock?: Partial<MockConfig>;
+  /**
+   * VDAB's limit of requests a second, at the mock and in the subgraph's client
+   * alike; the real 10 unless a test that is not about the limit raises it to
+   * load the vacatures in a moment instead of six seconds.
+   */
+  readonly vdabPerSeconde?: number;
   readonly omgeving?: Record<string, string>;
   /** Runs after the mock partners are up and before the subgraphs read them (to inject a fault, say). */
   readonly voorStart?: (mock: TestMock) => Promise<void>;
 }
 
 /**
- * Starts the whole system on free loopback ports: the mock partners, the three
+ * Starts the whole system on free loopback ports: the mock partners, the five
  * subgraphs (each behind a counting proxy) and the gateway, on the fixed
- * reference date of the contract tests.
+ * reference date of the contract tests. VDAB keeps its real limit of 10
+ * requests a second unless a test sets another on both sides.
  */
 export async function startSysteem(opties: SysteemOpties = {}): Promise<Systeem> {
-  const mock = await startTestMock();
+  const vdabPerSeconde = opties.vdabPerSeconde ?? 10;
+  const mock = await startTestMock({ vdabLimietPerSeconde: vdabPerSeconde, ...opties.mock });
   await opties.voorStart?.(mock);
+  // The vacatures index keeps its snapshot in a folder of this system's own, gone when it stops.
+  const dataMap = mkdtempSync(join(tmpdir(), 'duaal-vacatures-'));
   const omgeving: NodeJS.ProcessEnv = {
     DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
     VOLTA_URL: `${mock.url}/volta`,
@@ -50,21 +77,33 @@ export async function startSysteem(opties: SysteemOpties = {}): Promise<Systeem>
     MTECH_URL: `${mock.url}/mtech`,
     WOODWIZE_URL: `${mock.url}/woodwize`,
     ONDERWIJS_URL: `${mock.url}/onderwijs`,
+    KAZI_URL: `${mock.url}/kazi`,
+    VDAB_URL: `${mock.url}/vdab`,
+    VDAB_RATE_LIMIT: String(vdabPerSeconde),
+    VACATURES_DATA_DIR: dataMap,
     ERKENNINGEN_PORT: '0',
     ONDERWIJSAANBOD_PORT: '0',
+    VACATURES_PORT: '0',
+    MATCHING_PORT: '0',
     RADAR_PORT: '0',
     GATEWAY_PORT: '0',
     PARTNER_TIMEOUT_MS: '2000',
     ...opties.omgeving,
   };
-  const [erkenningen, onderwijsaanbod, radar] = await Promise.all([
+  const matchingGestart = startMatching(matchingConfig(omgeving));
+  const [erkenningen, onderwijsaanbod, eersteVacatures, radar] = await Promise.all([
     startErkenningen(erkenningenConfig(omgeving)),
     startOnderwijsaanbod(onderwijsaanbodConfig(omgeving)),
+    startVacatures(vacaturesConfig(omgeving)),
     startRadar(radarConfig(omgeving)),
   ]);
+  let vacatures = eersteVacatures;
+  const matching = await matchingGestart;
   const tellers = {
     erkenningen: await startTeller(erkenningen.url),
     onderwijsaanbod: await startTeller(onderwijsaanbod.url),
+    vacatures: await startTeller(vacatures.url),
+    matching: await startTeller(matching.url),
     radar: await startTeller(radar.url),
   };
   const gateway = await startGateway({
@@ -80,6 +119,16 @@ export async function startSysteem(opties: SysteemOpties = {}): Promise<Systeem>
     graphql,
     gatewayUrl: gateway.url,
     tellers,
+    vacatures: () => vacatures.subgraaf,
+    herstartVacatures: async (tussendoor) => {
+      await vacatures.stop();
+      // A sync under way finishes on its own; wait for it, so that it cannot write after the new one read.
+      await vacatures.subgraaf.bestanden.vacatures.rust();
+      await tussendoor?.();
+      vacatures = await startVacatures(
+        vacaturesConfig({ ...omgeving, VACATURES_PORT: new URL(vacatures.url).port }),
+      );
+    },
     vraag: async (query, variables, headers) => {
       const antwoord = await fetch(graphql, {
         method: 'POST',
@@ -91,8 +140,11 @@ export async function startSysteem(opties: SysteemOpties = {}): Promise<Systeem>
     stop: async () => {
       await gateway.stop();
       await Promise.all(Object.values(tellers).map((t) => t.stop()));
-      await Promise.all([erkenningen.stop(), onderwijsaanbod.stop(), radar.stop()]);
+      await Promise.all([erkenningen.stop(), onderwijsaanbod.stop(), vacatures.stop(), radar.stop()]);
+      await vacatures.subgraaf.bestanden.vacatures.rust();
+      await matching.stop();
       await mock.stop();
+      rmSync(dataMap, { recursive: true, force: true });
     },
   };
 }

@@ -65,6 +65,7 @@ describe('who may see what: the access table of the contract', () => {
     eindpunten['gateway'] = systeem.graphql;
     eindpunten['erkenningen'] = `${systeem.tellers.erkenningen.url}/graphql`;
     eindpunten['onderwijsaanbod'] = `${systeem.tellers.onderwijsaanbod.url}/graphql`;
+    eindpunten['matching'] = `${systeem.tellers.matching.url}/graphql`;
     const alle = await leesVerwachteErkenningen(systeem.mock.url, REFERENTIEDATUM);
     // A company with erkenningen in several sectors, at least one of them not ERKEND.
     const perKbo = new Map<string, VerwachteErkenning[]>();

@@ -13,6 +13,7 @@ export interface Telling {
 export interface Afgeleid {
   /** Every vacature, newest publication first, then by id. */
   readonly gesorteerd: readonly Vacature[];
+  readonly perId: ReadonlyMap<string, Vacature>;
   readonly perBeroepsprofiel: ReadonlyMap<string, readonly Vacature[]>;
   /** Per canonical KBO of the werkgever. */
   readonly perWerkgever: ReadonlyMap<string, readonly Vacature[]>;
@@ -26,7 +27,10 @@ export function nieuwsteEerst(a: Vacature, b: Vacature): number {
   return Number(a.id) - Number(b.id);
 }
 
-function groepeer(lijst: readonly Vacature[], sleutel: (v: Vacature) => string | null): Map<string, Vacature[]> {
+function groepeer(
+  lijst: readonly Vacature[],
+  sleutel: (v: Vacature) => string | null,
+): Map<string, Vacature[]> {
   const groepen = new Map<string, Vacature[]>();
   for (const v of lijst) {
     const k = sleutel(v);
@@ -54,7 +58,11 @@ export class VacatureIndex {
 
   constructor(private readonly gebied: Gebied = VLAANDEREN) {}
 
-  static uit(records: readonly VdabVacature[], afgekeurd: readonly Bevinding[], gebied?: Gebied): VacatureIndex {
+  static uit(
+    records: readonly VdabVacature[],
+    afgekeurd: readonly Bevinding[],
+    gebied?: Gebied,
+  ): VacatureIndex {
     const index = new VacatureIndex(gebied);
     for (const r of records) index.zet(r);
     for (const b of afgekeurd) index.keurAf(b);
@@ -91,19 +99,23 @@ export class VacatureIndex {
   }
 
   verwijder(ref: number): boolean {
-    const weg = this.records.delete(ref) || this.afgekeurd.delete(String(ref));
+    const hadRecord = this.records.delete(ref);
+    const wasAfgekeurd = this.afgekeurd.delete(String(ref));
     this.vacatures.delete(ref);
-    if (weg) this.versie += 1;
-    return weg;
+    if (!hadRecord && !wasAfgekeurd) return false;
+    this.versie += 1;
+    return true;
   }
 
   /** A record that breaks the contract: out of the answers, its finding in the report. */
   keurAf(bevinding: Bevinding): boolean {
     const sleutel = bevinding.recordId ?? `zonder-id:${this.afgekeurd.size}`;
-    if (bevinding.recordId !== null && /^\d+$/.test(bevinding.recordId)) {
-      this.records.delete(Number(bevinding.recordId));
-      this.vacatures.delete(Number(bevinding.recordId));
-    }
+    const ref =
+      bevinding.recordId !== null && /^\d+$/.test(bevinding.recordId) ? Number(bevinding.recordId) : null;
+    const hadRecord = ref !== null && this.records.delete(ref);
+    if (ref !== null) this.vacatures.delete(ref);
+    const eerder = this.afgekeurd.get(sleutel);
+    if (!hadRecord && eerder && JSON.stringify(eerder) === JSON.stringify(bevinding)) return false;
     this.afgekeurd.set(sleutel, bevinding);
     this.versie += 1;
     return true;
@@ -151,6 +163,7 @@ export class VacatureIndex {
     ].sort((a, b) => (Number(a.recordId) || 0) - (Number(b.recordId) || 0));
     const afgeleid: Afgeleid = {
       gesorteerd,
+      perId: new Map(gesorteerd.map((v) => [v.id, v])),
       perBeroepsprofiel: groepeer(gesorteerd, (v) => v.beroepsprofielCode),
       perWerkgever: groepeer(gesorteerd, (v) => v.werkgever),
       perRegioEnBeroep,

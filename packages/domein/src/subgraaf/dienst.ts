@@ -21,15 +21,20 @@ export interface DienstOpties<C extends BaseContext> {
   readonly maxBodyBytes?: number;
 }
 
+/** What is read past the limit and thrown away before the connection is cut. */
+const AFVOER_BYTES = 16 * 1024 * 1024;
+
 async function leesBody(req: IncomingMessage, max: number): Promise<string | null> {
   const delen: Buffer[] = [];
   let lengte = 0;
   for await (const deel of req) {
     lengte += (deel as Buffer).length;
-    if (lengte > max) return null;
-    delen.push(deel as Buffer);
+    // Past the limit, read on without keeping anything: a client still sending then gets its 413 instead of
+    // a reset connection (leaving the loop would destroy the socket). Past AFVOER_BYTES it is cut all the same.
+    if (lengte > max + AFVOER_BYTES) return null;
+    if (lengte <= max) delen.push(deel as Buffer);
   }
-  return Buffer.concat(delen).toString('utf8');
+  return lengte > max ? null : Buffer.concat(delen).toString('utf8');
 }
 
 function stuurJson(res: ServerResponse, status: number, body: unknown): void {
@@ -72,7 +77,12 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
     const tekst = await leesBody(req, max);
     if (tekst === null) {
       stuurJson(res, 413, {
-        errors: [{ message: `Verzoek groter dan ${max} bytes.`, extensions: { code: 'QUERY_TOO_COMPLEX' } }],
+        errors: [
+          {
+            message: `Query te complex: het verzoek is groter dan de grens van ${max} bytes.`,
+            extensions: { code: 'QUERY_TOO_COMPLEX', grens: 'bodyBytes', maximum: max },
+          },
+        ],
       });
       return;
     }

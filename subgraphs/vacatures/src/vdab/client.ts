@@ -205,7 +205,11 @@ export class VdabClient {
     const { records, bevindingen } = valideer(ruw, VdabVacatureSchema, referentieVan, 'VDAB');
     // Most records broken is a broken answer (a changed format, a fault), not dirt: keep the older copy.
     if (bevindingen.length * 2 > ruw.length)
-      throw new PartnerFout('VDAB', 'INVALID_RESPONSE', `${bevindingen.length} van ${ruw.length} vacatures breken het contract`);
+      throw new PartnerFout(
+        'VDAB',
+        'INVALID_RESPONSE',
+        `${bevindingen.length} van ${ruw.length} vacatures breken het contract`,
+      );
     return { totaal, records, bevindingen };
   }
 
@@ -253,7 +257,8 @@ export class VdabClient {
       lijst.beroepen,
       KnelpuntberoepSchema,
       (r) => {
-        const code = typeof r === 'object' && r !== null ? (r as Record<string, unknown>)['beroepsprofielCode'] : null;
+        const code =
+          typeof r === 'object' && r !== null ? (r as Record<string, unknown>)['beroepsprofielCode'] : null;
         return typeof code === 'string' ? code : null;
       },
       'VDAB',

@@ -25,7 +25,8 @@ export class TokenBron {
 
   haal(): Promise<string> {
     const h = this.huidig;
-    if (h && this.nu() < h.verlooptOp - Math.min(30_000, h.levensduurMs / 4)) return Promise.resolve(h.waarde);
+    if (h && this.nu() < h.verlooptOp - Math.min(30_000, h.levensduurMs / 4))
+      return Promise.resolve(h.waarde);
     this.bezig ??= this.vernieuw().finally(() => {
       this.bezig = undefined;
     });

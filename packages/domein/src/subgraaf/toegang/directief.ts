@@ -137,8 +137,13 @@ async function filterEntiteiten(
   gebruiker: Gebruiker,
 ): Promise<unknown> {
   if (!Array.isArray(waarde)) return waarde;
-  const items = await Promise.all(waarde as unknown[]);
-  return items.map((item) => {
+  // One reference that fails must cost only its own item, as in `_entities` without the rules.
+  const uitkomsten = await Promise.allSettled(waarde as unknown[]);
+  return uitkomsten.map((uitkomst) => {
+    if (uitkomst.status === 'rejected') {
+      return uitkomst.reason instanceof Error ? uitkomst.reason : new Error(String(uitkomst.reason));
+    }
+    const item = uitkomst.value;
     const typenaam = (item as { __typename?: unknown } | null)?.__typename;
     if (typeof typenaam !== 'string') return item;
     const regel = typeRegels.get(typenaam);

@@ -1,0 +1,43 @@
+import type { ApolloServerOptionsWithGateway, ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from './bronnen.ts';
+import type { GatewayConfig } from './config.ts';
+import { maakFoutopmaak } from './foutopmaak.ts';
+import { grenzenPlugin } from './grenzenplugin.ts';
+import { verzoeklogPlugin } from './verzoeklog.ts';
+import { leesManifest, manifestOpslag, vertrouwdePlugin } from './vertrouwd.ts';
+
+type Opties = Omit<ApolloServerOptionsWithGateway<GatewayContext>, 'gateway' | 'plugins'>;
+
+/**
+ * The gateway's protection against abuse, as Apollo options and plugins: the
+ * operation limits, trusted documents, CSRF prevention, no batching, no
+ * introspection, suggestions or internals in production, and the request log.
+ * The rate limit and the body limit sit in front of Apollo (server.ts, the listener).
+ */
+export function bescherming(config: GatewayConfig): {
+  readonly opties: Opties;
+  readonly plugins: ApolloServerPlugin<GatewayContext>[];
+} {
+  const manifest = config.vertrouwdeManifest ? leesManifest(config.vertrouwdeManifest) : null;
+  return {
+    opties: {
+      ...(config.productie ? { nodeEnv: 'production' } : {}),
+      introspection: !config.productie,
+      hideSchemaDetailsFromClientErrors: config.productie,
+      includeStacktraceInErrorResponses: !config.productie,
+      formatError: maakFoutopmaak({ productie: config.productie, alleenVertrouwd: manifest !== null }),
+      // A browser may send a "simple" request (text/plain, a form, a GET) cross-site without asking: refuse those.
+      csrfPrevention: true,
+      // One operation per request, so that every operation passes the limits and the rate limit on its own.
+      allowBatchedHttpRequests: false,
+      parseOptions: { maxLexicalTokens: config.grenzen.tokens },
+      ...(manifest ? { persistedQueries: manifestOpslag(manifest) } : {}),
+    },
+    plugins: [
+      // The trusted-documents check first: an unregistered operation is refused as that, whatever its size.
+      ...(manifest ? [vertrouwdePlugin<GatewayContext>(manifest)] : []),
+      grenzenPlugin<GatewayContext>(config.grenzen),
+      ...(config.verzoeklog ? [verzoeklogPlugin<GatewayContext>()] : []),
+    ],
+  };
+}

@@ -1,0 +1,84 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { ALGEMENE_FOUT, maakFoutopmaak } from './foutopmaak.ts';
+
+const productie = maakFoutopmaak({ productie: true, alleenVertrouwd: false });
+const ontwikkeling = maakFoutopmaak({ productie: false, alleenVertrouwd: false });
+const opmaak = (f: typeof productie, fout: GraphQLFormattedError) => f(fout, undefined);
+
+describe('the error format', () => {
+  it('speaks QUERY_TOO_COMPLEX for the parser’s token limit, in both modes', () => {
+    const fout = {
+      message: 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.',
+      locations: [{ line: 1, column: 9000 }],
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    };
+    for (const f of [productie, ontwikkeling])
+      expect(opmaak(f, fout)).toEqual({
+        message: 'Query te complex: tokens ten minste 2001, de grens is 2000.',
+        extensions: { code: 'QUERY_TOO_COMPLEX', grens: 'tokens', waarde: 2001, maximum: 2000 },
+      });
+  });
+
+  it('speaks QUERY_TOO_COMPLEX for a batch', () => {
+    const uit = opmaak(ontwikkeling, {
+      message: 'Operation batching disabled.',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+    expect(uit.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', grens: 'operaties', maximum: 1 });
+    expect(uit.message).toContain('één operatie per verzoek');
+  });
+
+  it('hides an unexpected error in production behind a generic INTERNAL_SERVER_ERROR', () => {
+    const intern = {
+      message: "Cannot read properties of undefined (reading 'naam')",
+      path: ['radar', 0, 'regio'],
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        stacktrace: ['TypeError: …', '    at /srv/radar/src/x.ts:1'],
+      },
+    };
+    expect(opmaak(productie, intern)).toEqual({
+      message: ALGEMENE_FOUT,
+      path: ['radar', 0, 'regio'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    for (const code of ['DOWNSTREAM_SERVICE_ERROR', undefined, 42])
+      expect(opmaak(productie, { message: 'ECONNREFUSED 10.0.0.7:4001', extensions: { code } })).toEqual({
+        message: ALGEMENE_FOUT,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
+    expect(opmaak(ontwikkeling, intern)).toEqual(intern);
+  });
+
+  it('keeps the contract’s errors as they are in production, without the subgraph’s name', () => {
+    const partner = {
+      message: 'Bron VOLTA is niet beschikbaar (DOWN).',
+      path: ['ondernemingen'],
+      extensions: { code: 'PARTNER_UNAVAILABLE', bron: 'VOLTA', reden: 'DOWN', serviceName: 'erkenningen' },
+    };
+    expect(opmaak(productie, partner)).toEqual({
+      ...partner,
+      extensions: { code: 'PARTNER_UNAVAILABLE', bron: 'VOLTA', reden: 'DOWN' },
+    });
+    const verboden = { message: 'Geen toegang.', extensions: { code: 'FORBIDDEN' } };
+    expect(opmaak(productie, verboden)).toEqual(verboden);
+  });
+
+  it('drops "Did you mean" in production only', () => {
+    const fout = {
+      message: 'Cannot query field "regioss" on type "Query". Did you mean "regios" or "regio"?',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
+    expect(opmaak(productie, fout).message).toBe('Cannot query field "regioss" on type "Query".');
+    expect(opmaak(ontwikkeling, fout).message).toContain('Did you mean');
+  });
+
+  it('explains an unknown hash in trusted-documents mode, and leaves APQ’s own words otherwise', () => {
+    const fout = { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } };
+    expect(opmaak(ontwikkeling, fout)).toEqual(fout);
+    const vertrouwd = opmaak(maakFoutopmaak({ productie: true, alleenVertrouwd: true }), fout);
+    expect(vertrouwd.extensions).toEqual({ code: 'PERSISTED_QUERY_NOT_FOUND' });
+    expect(vertrouwd.message).toContain('manifest');
+  });
+});

@@ -1,0 +1,104 @@
+import type { IncomingMessage } from 'node:http';
+import { HeaderMap } from '@apollo/server';
+import { getalUit, type Gebruiker } from '@duaal-graph/domein/subgraaf';
+import { GraphQLError } from 'graphql';
+
+export const VENSTER_MS = 60_000;
+
+export interface SnelheidConfig {
+  /** Requests one client may send in a minute. */
+  readonly perMinuut: number;
+  /** Counts shared by every gateway instance in this Redis; null counts per instance, in memory. */
+  readonly redisUrl: string | null;
+  /** Reverse proxies in front of the gateway whose `X-Forwarded-For` is trusted (0: use the socket address). */
+  readonly proxyHops: number;
+}
+
+export function leesSnelheid(omgeving: NodeJS.ProcessEnv, productie: boolean): SnelheidConfig {
+  return {
+    // Generous in development: the end-to-end suite sends thousands of requests a minute from one address.
+    perMinuut: getalUit(omgeving, 'RATE_LIMIT_PER_MINUUT', productie ? 600 : 100_000, 1),
+    redisUrl: omgeving['REDIS_URL']?.trim() || null,
+    proxyHops: getalUit(omgeving, 'TRUST_PROXY_HOPS', 0, 0, 10),
+  };
+}
+
+/** The verdict on one request: may it go on, and else in how many seconds it may try again. */
+export interface Telling {
+  readonly toegestaan: boolean;
+  readonly wachtS: number;
+}
+
+/** Counts requests per client in windows of a minute. */
+export interface Teller {
+  tel(sleutel: string): Promise<Telling>;
+  stop(): Promise<void>;
+}
+
+export function oordeel(aantal: number, restMs: number, perMinuut: number): Telling {
+  return { toegestaan: aantal <= perMinuut, wachtS: Math.max(1, Math.ceil(restMs / 1000)) };
+}
+
+/** A fixed window per client, in this process: right for one instance, and the fallback when Redis is away. */
+export class GeheugenTeller implements Teller {
+  private readonly vensters = new Map<string, { aantal: number; einde: number }>();
+  private volgendeOpruiming = 0;
+
+  constructor(
+    private readonly perMinuut: number,
+    private readonly nu: () => number = Date.now,
+  ) {}
+
+  tel(sleutel: string): Promise<Telling> {
+    const nu = this.nu();
+    if (nu >= this.volgendeOpruiming) {
+      // Forget finished windows once a minute, so that the map holds only the clients of the last minute.
+      for (const [k, v] of this.vensters) if (v.einde <= nu) this.vensters.delete(k);
+      this.volgendeOpruiming = nu + VENSTER_MS;
+    }
+    let venster = this.vensters.get(sleutel);
+    if (!venster || venster.einde <= nu) {
+      venster = { aantal: 0, einde: nu + VENSTER_MS };
+      this.vensters.set(sleutel, venster);
+    }
+    venster.aantal += 1;
+    return Promise.resolve(oordeel(venster.aantal, venster.einde - nu, this.perMinuut));
+  }
+
+  stop(): Promise<void> {
+    this.vensters.clear();
+    return Promise.resolve();
+  }
+}
+
+/** The caller's address: the socket's, or the one the trusted proxies saw in `X-Forwarded-For`. */
+export function klantAdres(req: IncomingMessage, proxyHops: number): string {
+  const socket = req.socket.remoteAddress ?? 'onbekend';
+  if (proxyHops === 0) return socket;
+  const kop = req.headers['x-forwarded-for'];
+  const lijst = (Array.isArray(kop) ? kop.join(',') : (kop ?? ''))
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  // Each proxy appends the address it saw; entries further left are the client's own word.
+  return lijst[lijst.length - proxyHops] ?? socket;
+}
+
+/** Who is counted: a signed-in caller by the token's `sub` (wherever it calls from), the public by address. */
+export function klantSleutel(gebruiker: Gebruiker | null, req: IncomingMessage, proxyHops: number): string {
+  return gebruiker?.soort === 'aangemeld' ? `sub:${gebruiker.sub}` : `ip:${klantAdres(req, proxyHops)}`;
+}
+
+/** HTTP 429 with `Retry-After`; the code is RATE_LIMITED, the reden partners' limits go by in PARTNER_UNAVAILABLE. */
+export function teVeelVerzoeken(wachtS: number, perMinuut: number): GraphQLError {
+  return new GraphQLError(
+    `Te veel verzoeken: meer dan ${perMinuut} per minuut van deze klant. Probeer opnieuw over ${wachtS} s.`,
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterS: wachtS,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(wachtS)]]) },
+      },
+    },
+  );
+}

@@ -1,0 +1,243 @@
+import { normaliseerInstellingsnummer, ondernemingsnummerCijfers } from '@duaal-graph/domein';
+import {
+  DateScalar,
+  DateTimeScalar,
+  ongeldigeInvoer,
+  PartnerFout,
+  partnerOnbeschikbaar,
+  verbinding,
+  type Bevinding,
+  type Momentopname,
+} from '@duaal-graph/domein/subgraaf';
+import { GraphQLError } from 'graphql';
+import type { MatchingContext } from './context.ts';
+import { alsMatchId, controleerLerendeId, normaliseerOpleidingscode } from './invoer.ts';
+import type { KaziLerende, LerendeStatus, MatchStatus } from './kazi/schema.ts';
+import { vindMatch } from './matchzoeker.ts';
+import {
+  lerendeObject,
+  matchObject,
+  suggestieObject,
+  type LerendeObject,
+  type MatchObject,
+  type SuggestieObject,
+} from './model.ts';
+import { maakMutaties } from './mutaties.ts';
+import type { Toegang } from './toegang.ts';
+import { celSleutel, telling, type ZoekendenIndex } from './zoekenden.ts';
+
+interface LerendeFilter {
+  instellingsnummer?: string | null;
+  opleidingscode?: string | null;
+  status?: LerendeStatus | null;
+}
+
+/** Kazi's limit for `max` of its suggesties. */
+const MAX_SUGGESTIES = 50;
+
+/**
+ * A read that Kazi could not answer: the source is already reported unavailable
+ * for this request (one PARTNER_UNAVAILABLE), and the rest of the answer stands.
+ */
+async function zonderKazi<T>(belofte: Promise<T>, anders: T): Promise<T> {
+  try {
+    return await belofte;
+  } catch (fout) {
+    if (fout instanceof PartnerFout) return anders;
+    throw fout;
+  }
+}
+
+/** A non-null field that needs Kazi: without it, the contract's error rather than the partner's details. */
+async function metKazi<T>(belofte: Promise<T>): Promise<T> {
+  try {
+    return await belofte;
+  } catch (fout) {
+    if (fout instanceof PartnerFout) throw partnerOnbeschikbaar(fout.bron, fout.reden);
+    throw fout;
+  }
+}
+
+/**
+ * What a caller who may see no learner and no match gets for one, without
+ * asking Kazi: a thing of no school, which `@toegang` refuses with FORBIDDEN
+ * like any other school's (also within `_entities`). Whether the id exists
+ * stays unknown to the caller.
+ */
+function onzichtbaar(id: string): { id: string; instellingsnummer: null } {
+  return { id, instellingsnummer: null };
+}
+
+/** A school's list as a trajectbegeleider reads it: by familienaam, voornaam, then id. */
+function gesorteerd(lerenden: readonly KaziLerende[]): LerendeObject[] {
+  return lerenden
+    .map(lerendeObject)
+    .sort(
+      (a, b) =>
+        (a.familienaam ?? '').localeCompare(b.familienaam ?? '', 'nl') ||
+        (a.voornaam ?? '').localeCompare(b.voornaam ?? '', 'nl') ||
+        a.id.localeCompare(b.id),
+    );
+}
+
+export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<ZoekendenIndex>) {
+  const lerendenVanSchool = async (ctx: MatchingContext, school: string, status?: LerendeStatus | null) =>
+    gesorteerd(
+      (await zonderKazi(ctx.lerendenVanSchool.load(school), [])).filter(
+        (l) => !status || l.status === status,
+      ),
+    );
+
+  return {
+    Date: DateScalar,
+    DateTime: DateTimeScalar,
+    Query: {
+      lerende: async (_: unknown, args: { id: string }, ctx: MatchingContext) => {
+        const id = controleerLerendeId(args.id);
+        if (!toegang.kanLerendenZien(ctx.gebruiker)) return onzichtbaar(id);
+        const lerende = await zonderKazi(ctx.lerende.load(id), null);
+        return lerende ? lerendeObject(lerende) : null;
+      },
+      lerenden: async (
+        _: unknown,
+        args: { filter?: LerendeFilter | null; first?: number | null; after?: string | null },
+        ctx: MatchingContext,
+      ) => {
+        const f = args.filter ?? {};
+        // `@toegang` on the filter has refused another school; without one, the caller's own school.
+        const school = f.instellingsnummer
+          ? normaliseerInstellingsnummer(f.instellingsnummer)
+          : toegang.eigenSchool(ctx.gebruiker);
+        if (f.instellingsnummer && school === null)
+          throw ongeldigeInvoer('filter.instellingsnummer', 'zes cijfers, bv. 030007');
+        const code = f.opleidingscode ? normaliseerOpleidingscode(f.opleidingscode) : null;
+        // Hidden items are left out: a caller without learners of its own gets an empty list.
+        const lijst =
+          school !== null && toegang.magSchool(ctx.gebruiker, school)
+            ? (await lerendenVanSchool(ctx, school, f.status)).filter(
+                (l) => !code || l.opleidingscode === code,
+              )
+            : [];
+        return verbinding(lijst, args.first, args.after);
+      },
+      kazibron: (_: unknown, __: unknown, ctx: MatchingContext) => {
+        ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());
+        const kwaliteit = zoekenden.data?.kwaliteit;
+        return {
+          bron: 'KAZI',
+          toestand: zoekenden.status().toestand,
+          laatsteSucces: zoekenden.laatsteSucces(),
+          aantalRecords: kwaliteit?.aantalRecords ?? 0,
+          aantalAfgekeurd: kwaliteit?.aantalAfgekeurd ?? 0,
+          alleBevindingen: kwaliteit?.bevindingen ?? [],
+        };
+      },
+    },
+    Mutation: maakMutaties(toegang),
+    BronRapport: {
+      bevindingen: (rapport: { alleBevindingen: readonly Bevinding[] }, { first }: { first: number }) => {
+        if (!Number.isInteger(first) || first < 0) throw ongeldigeInvoer('first', 'een natuurlijk getal');
+        return rapport.alleBevindingen.slice(0, first);
+      },
+    },
+    Lerende: {
+      __resolveReference: async (ref: { id: string }, ctx: MatchingContext) => {
+        if (!toegang.kanLerendenZien(ctx.gebruiker)) return onzichtbaar(ref.id);
+        let id: string;
+        try {
+          id = controleerLerendeId(ref.id);
+        } catch {
+          return null; // a key that can be no learner of Kazi names none
+        }
+        const lerende = await zonderKazi(ctx.lerende.load(id), null);
+        return lerende ? lerendeObject(lerende) : null;
+      },
+      school: (l: LerendeObject) => ({ instellingsnummer: l.instellingsnummer }),
+      opleiding: (l: LerendeObject) => ({ code: l.opleidingscode }),
+      woonGemeente: (l: LerendeObject) => ({ nisCode: l.woonplaatsNisCode }),
+      suggesties: async (l: LerendeObject, { max }: { max: number }, ctx: MatchingContext) => {
+        if (!Number.isInteger(max) || max < 1 || max > MAX_SUGGESTIES)
+          throw ongeldigeInvoer('max', `tussen 1 en ${MAX_SUGGESTIES}`);
+        return (await zonderKazi(ctx.suggesties.load(`${l.id}|${max}`), [])).map(suggestieObject);
+      },
+      matches: async (l: LerendeObject, _: unknown, ctx: MatchingContext) =>
+        (await zonderKazi(ctx.matchesVanLerende.load(l.id), [])).map((m) =>
+          matchObject(m, l.instellingsnummer),
+        ),
+    },
+    Suggestie: {
+      onderneming: (s: SuggestieObject) => ({ ondernemingsnummer: s.ondernemingsnummer }),
+      vestiging: (s: SuggestieObject) =>
+        s.vestigingsnummer ? { vestigingsnummer: s.vestigingsnummer } : null,
+      opleiding: (s: SuggestieObject) => ({ code: s.opleidingscode }),
+    },
+    Match: {
+      __resolveReference: async (ref: { id: string }, ctx: MatchingContext) => {
+        if (!toegang.kanLerendenZien(ctx.gebruiker)) return onzichtbaar(ref.id);
+        const id = alsMatchId(ref.id);
+        if (id === null) return null;
+        const gevonden = await zonderKazi(vindMatch(ctx, toegang, id), null);
+        return gevonden ? matchObject(gevonden.match, gevonden.lerende.instellingsnummer) : null;
+      },
+      lerende: async (m: MatchObject, _: unknown, ctx: MatchingContext) => {
+        const lerende = await metKazi(ctx.lerende.load(m.lerendeId));
+        if (!lerende) throw new GraphQLError(`Kazi kent de lerende van ${m.id} niet meer.`);
+        return lerendeObject(lerende);
+      },
+      onderneming: (m: MatchObject) => ({ ondernemingsnummer: m.ondernemingsnummer }),
+      vestiging: (m: MatchObject) => (m.vestigingsnummer ? { vestigingsnummer: m.vestigingsnummer } : null),
+      opleiding: (m: MatchObject) => ({ code: m.opleidingscode }),
+    },
+    School: {
+      __resolveReference: (ref: { instellingsnummer: string }) => ({
+        instellingsnummer: ref.instellingsnummer,
+      }),
+      lerenden: async (
+        s: { instellingsnummer: string },
+        { status }: { status?: LerendeStatus | null },
+        ctx: MatchingContext,
+      ) =>
+        // Another school's learners would all be left out by `@toegang` on Lerende: no need to ask Kazi.
+        toegang.magSchool(ctx.gebruiker, s.instellingsnummer)
+          ? lerendenVanSchool(ctx, s.instellingsnummer, status)
+          : [],
+    },
+    Onderneming: {
+      __resolveReference: (ref: { ondernemingsnummer: string }) => ({
+        ondernemingsnummer: ref.ondernemingsnummer,
+      }),
+      /** Only the matches of the caller's own learners: the others are never even joined to a learner. */
+      matches: async (
+        o: { ondernemingsnummer: string },
+        { status }: { status?: readonly MatchStatus[] | null },
+        ctx: MatchingContext,
+      ) => {
+        const school = toegang.eigenSchool(ctx.gebruiker);
+        const cijfers = ondernemingsnummerCijfers(o.ondernemingsnummer);
+        if (school === null || cijfers === null) return [];
+        const [matches, eigen] = await Promise.all([
+          zonderKazi(ctx.matchesVanOnderneming.load(cijfers), []),
+          zonderKazi(ctx.lerendenVanSchool.load(school), []),
+        ]);
+        const eigenIds = new Set(eigen.map((l) => l.lerendeId));
+        return matches
+          .filter((m) => eigenIds.has(m.lerendeId) && (!status || status.includes(m.status)))
+          .map((m) => matchObject(m, school))
+          .sort((a, b) => a.id.localeCompare(b.id));
+      },
+    },
+    RadarCel: {
+      __resolveReference: (cel: { regioCode: string; opleidingscode: string }, ctx: MatchingContext) => {
+        ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());
+        const index = zoekenden.data;
+        return {
+          ...cel,
+          // Without any copy of Kazi the count is unknown: no value, and not a suppressed one either.
+          aantalZoekendeLerenden: index
+            ? telling(index.perCel.get(celSleutel(cel.regioCode, cel.opleidingscode)) ?? 0)
+            : { waarde: null, onderdrukt: false },
+        };
+      },
+    },
+  };
+}

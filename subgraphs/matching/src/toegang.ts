@@ -1,0 +1,54 @@
+import {
+  maakRegel,
+  magZien,
+  TOEGANG_DIRECTIEF,
+  verboden,
+  type Gebruiker,
+  type Regel,
+} from '@duaal-graph/domein/subgraaf';
+import { Kind, valueFromASTUntyped, type DocumentNode } from 'graphql';
+
+/**
+ * Who may see a Lerende, read from its `@toegang` in the SDL: the one place
+ * that says it. The directive enforces it on everything the graph returns;
+ * the writes and the lookups that only make sense for someone who may see
+ * learners ask the same rule here, before anything reaches Kazi.
+ */
+export function lerendeRegel(typeDefs: DocumentNode): Regel {
+  for (const definitie of typeDefs.definitions) {
+    if (definitie.kind !== Kind.OBJECT_TYPE_DEFINITION || definitie.name.value !== 'Lerende') continue;
+    const d = definitie.directives?.find((x) => x.name.value === TOEGANG_DIRECTIEF);
+    if (!d) break;
+    const args = Object.fromEntries(
+      (d.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]),
+    );
+    return maakRegel(args as { rollen: string[]; eigen?: string[] }, 'Lerende');
+  }
+  throw new Error('schema.graphql: Lerende draagt geen @toegang');
+}
+
+export class Toegang {
+  constructor(private readonly regel: Regel) {}
+
+  /** Whether the caller may see any learner at all (own ones included): if not, Kazi need not be asked. */
+  kanLerendenZien(gebruiker: Gebruiker): boolean {
+    return magZien(this.regel, gebruiker, undefined, false);
+  }
+
+  /** Whether the caller may see (and so act for) the learners of this school. */
+  magSchool(gebruiker: Gebruiker, instellingsnummer: string): boolean {
+    return magZien(this.regel, gebruiker, { instellingsnummer });
+  }
+
+  /** The school the caller's own learners belong to, if the caller has one. */
+  eigenSchool(gebruiker: Gebruiker): string | null {
+    return gebruiker.soort === 'aangemeld' && gebruiker.instellingsnummer && this.kanLerendenZien(gebruiker)
+      ? gebruiker.instellingsnummer
+      : null;
+  }
+
+  /** Refuses a write on a learner of this school: FORBIDDEN, saying no more than which learner. */
+  eisSchrijven(gebruiker: Gebruiker, instellingsnummer: string | null, wat: string): void {
+    if (instellingsnummer === null || !this.magSchool(gebruiker, instellingsnummer)) throw verboden(wat);
+  }
+}

@@ -1,0 +1,95 @@
+import { BronGebruik, type MetGebruiker, type Momentopname } from '@duaal-graph/domein/subgraaf';
+import DataLoader from 'dataloader';
+import type { Knelpuntlijst } from './knelpunten.ts';
+import type { BeroepenPerOpleiding } from './register.ts';
+import type { Vacaturebestand } from './synchronisatie.ts';
+import type { Vacature } from './vacature.ts';
+import type { Afgeleid } from './vacatureindex.ts';
+
+/** What the subgraph answers from: the synced index, the year's knelpuntberoepen, and the register's opleidingen. */
+export interface Bestanden {
+  readonly vacatures: Vacaturebestand;
+  readonly knelpunten: Momentopname<Knelpuntlijst>;
+  readonly register: Momentopname<BeroepenPerOpleiding>;
+}
+
+export interface RadarTelling {
+  readonly aantalVacatures: number;
+  readonly aantalDualeVacatures: number;
+  readonly knelpunt: boolean;
+}
+
+export interface VacaturesContext extends MetGebruiker {
+  readonly bronnen: BronGebruik;
+  readonly bestanden: Bestanden;
+  /** The index this request answers from, after reporting VDAB's state; undefined before the first load. */
+  readonly lees: () => Afgeleid | undefined;
+  readonly knelpunten: () => Knelpuntlijst | undefined;
+  readonly beroepen: () => BeroepenPerOpleiding | undefined;
+  readonly vacatureLader: DataLoader<string, Vacature | null>;
+  /** Keys made with `celSleutel`. */
+  readonly radarLader: DataLoader<string, RadarTelling>;
+}
+
+export function celSleutel(regioCode: string, opleidingscode: string): string {
+  return `${regioCode}|${opleidingscode}`;
+}
+
+/** The counts of one cell, as CONTRACT.md defines them: each vacature once, whichever of the codes it carries. */
+export function telCel(
+  afgeleid: Afgeleid | undefined,
+  codes: readonly string[],
+  regioCode: string,
+  knelpunten: Knelpuntlijst | undefined,
+): RadarTelling {
+  let aantalVacatures = 0;
+  let aantalDualeVacatures = 0;
+  for (const code of new Set(codes)) {
+    const t = afgeleid?.perRegioEnBeroep.get(`${regioCode}|${code}`);
+    aantalVacatures += t?.totaal ?? 0;
+    aantalDualeVacatures += t?.duaal ?? 0;
+  }
+  const knelpunt = codes.some((c) => knelpunten?.beroepen.has(c) ?? false);
+  return { aantalVacatures, aantalDualeVacatures, knelpunt };
+}
+
+/** The context of one request: one copy of each source for the whole request, and loaders over them. */
+export function maakContext(bestanden: Bestanden): Omit<VacaturesContext, 'gebruiker'> {
+  const bronnen = new BronGebruik();
+  let afgeleid: { waarde: Afgeleid | undefined } | undefined;
+  const lees = (): Afgeleid | undefined => {
+    bronnen.meld(bestanden.vacatures.status(), bestanden.vacatures.reden());
+    afgeleid ??= { waarde: bestanden.vacatures.index?.afgeleid() };
+    return afgeleid.waarde;
+  };
+  const knelpunten = (): Knelpuntlijst | undefined => {
+    bronnen.meld(bestanden.knelpunten.status(), bestanden.knelpunten.reden());
+    return bestanden.knelpunten.data;
+  };
+  const beroepen = (): BeroepenPerOpleiding | undefined => {
+    bronnen.meld(bestanden.register.status(), bestanden.register.reden());
+    return bestanden.register.data;
+  };
+  return {
+    bronnen,
+    bestanden,
+    lees,
+    knelpunten,
+    beroepen,
+    vacatureLader: new DataLoader((ids: readonly string[]) => {
+      const index = lees();
+      return Promise.resolve(ids.map((id) => index?.perId.get(id) ?? null));
+    }),
+    radarLader: new DataLoader((sleutels: readonly string[]) => {
+      const index = lees();
+      const lijst = knelpunten();
+      const perOpleiding = beroepen();
+      return Promise.resolve(
+        sleutels.map((sleutel) => {
+          const [regioCode = '', code = ''] = sleutel.split('|');
+          return telCel(index, perOpleiding?.get(code) ?? [], regioCode, lijst);
+        }),
+      );
+    }),
+  };
+}

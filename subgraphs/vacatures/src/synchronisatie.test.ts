@@ -1,0 +1,199 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PartnerFout } from '@duaal-graph/domein/subgraaf';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_VENSTER_MS, Vacaturebestand } from './synchronisatie.ts';
+import { vdabRecord } from './testdata.ts';
+import type { Wijziging } from './vdab/client.ts';
+
+const UUR = 3_600_000;
+const START = Date.parse('2026-11-01T10:00:00Z');
+const OVERLAP = 5_000;
+
+/** A VDAB without HTTP: what `initial` and `bulk` answer is set per test, and every window asked is kept. */
+function nepVdab(opties: { gepubliceerd?: () => number } = {}) {
+  let tijd = START;
+  const vensters: [number, number][] = [];
+  const nep = {
+    initialGelezen: 0,
+    vensters,
+    records: [vdabRecord(1), vdabRecord(2), vdabRecord(3)],
+    /** What bulk reports per window; a function may fail a window. */
+    bulk: (_van: number, _tot: number): Wijziging[] => [],
+    nu: () => tijd,
+    vooruit: (ms: number) => {
+      tijd += ms;
+    },
+    client: {
+      initial: () => {
+        nep.initialGelezen += 1;
+        return Promise.resolve({ totaal: nep.records.length, records: [...nep.records], bevindingen: [] });
+      },
+      bulk: (van: number, tot: number) => {
+        vensters.push([van, tot]);
+        try {
+          return Promise.resolve({ records: nep.bulk(van, tot), bevindingen: [] });
+        } catch (fout) {
+          return Promise.reject(fout instanceof Error ? fout : new Error(String(fout)));
+        }
+      },
+      aantalGepubliceerd: () => Promise.resolve(opties.gepubliceerd?.() ?? nep.records.length),
+    },
+  };
+  return nep;
+}
+
+const mappen: string[] = [];
+function map(): string {
+  const m = mkdtempSync(join(tmpdir(), 'vacatures-test-'));
+  mappen.push(m);
+  return m;
+}
+
+function bestand(nep: ReturnType<typeof nepVdab>, dataMap: string | null, vdabUrl = 'http://vdab.test/vdab') {
+  return new Vacaturebestand({
+    client: nep.client,
+    vdabUrl,
+    dataMap,
+    intervalMs: 60_000,
+    overlapMs: OVERLAP,
+    nu: nep.nu,
+  });
+}
+
+describe('Vacaturebestand', () => {
+  afterEach(() => {
+    for (const m of mappen.splice(0)) rmSync(m, { recursive: true, force: true });
+  });
+
+  it('loads initial once, then applies bulk windows from where the read started; a change reported twice is applied once', async () => {
+    const nep = nepVdab();
+    const b = bestand(nep, null);
+    expect(b.status().toestand).toBe('ONBESCHIKBAAR');
+    await b.synchroniseer();
+    expect(b.index?.aantal).toBe(3);
+    expect(b.venstereinde).toBe(START);
+
+    const gewijzigd = vdabRecord(2, { aantalPosten: 4 });
+    nep.bulk = () => [
+      { soort: 'GEWIJZIGD', ref: 2, vacature: gewijzigd },
+      { soort: 'GEWIJZIGD', ref: 2, vacature: gewijzigd },
+      { soort: 'NIEUW', ref: 9, vacature: vdabRecord(9) },
+      { soort: 'VERWIJDERD', ref: 1 },
+    ];
+    nep.vooruit(60_000);
+    await b.synchroniseer();
+    await b.synchroniseer();
+    expect(nep.initialGelezen).toBe(1);
+    expect(nep.vensters).toEqual([
+      [START - OVERLAP, START + 60_000],
+      [START + 60_000 - OVERLAP, START + 60_000],
+    ]);
+    const index = b.index?.afgeleid();
+    expect([...(index?.perId.keys() ?? [])].sort()).toEqual(['2', '3', '9']);
+    expect(index?.perId.get('2')?.aantalPosten).toBe(4);
+    expect(b.status()).toEqual({
+      bron: 'VDAB',
+      toestand: 'ACTUEEL',
+      bijgewerktOp: new Date(START + 60_000).toISOString(),
+    });
+  });
+
+  it('splits a long absence into windows of at most 24 hours, none skipped', async () => {
+    const nep = nepVdab();
+    const b = bestand(nep, null);
+    await b.synchroniseer();
+    nep.vooruit(50 * UUR);
+    await b.synchroniseer();
+    expect(nep.vensters).toEqual([
+      [START - OVERLAP, START - OVERLAP + MAX_VENSTER_MS],
+      [START - OVERLAP + MAX_VENSTER_MS, START - OVERLAP + 2 * MAX_VENSTER_MS],
+      [START - OVERLAP + 2 * MAX_VENSTER_MS, START + 50 * UUR],
+    ]);
+    for (const [van, tot] of nep.vensters) expect(tot - van).toBeLessThanOrEqual(MAX_VENSTER_MS);
+  });
+
+  it('keeps the window end of the last window applied across a failed sync, and answers VEROUDERD meanwhile', async () => {
+    const nep = nepVdab();
+    const b = bestand(nep, null);
+    await b.synchroniseer();
+    // The second of three windows fails: the first stays applied, the sync stops there.
+    nep.bulk = (van) => {
+      if (van > START) throw new PartnerFout('VDAB', 'DOWN', 'weg');
+      return [{ soort: 'NIEUW', ref: 7, vacature: vdabRecord(7) }];
+    };
+    nep.vooruit(30 * UUR);
+    await b.synchroniseer();
+    const eersteEinde = START - OVERLAP + MAX_VENSTER_MS;
+    expect(b.venstereinde).toBe(eersteEinde);
+    expect(b.status()).toMatchObject({
+      toestand: 'VEROUDERD',
+      bijgewerktOp: new Date(eersteEinde).toISOString(),
+    });
+    expect(b.reden()).toBe('DOWN');
+    expect(b.index?.afgeleid().perId.has('7')).toBe(true);
+
+    nep.bulk = () => [];
+    nep.vensters.length = 0;
+    await b.synchroniseer();
+    expect(nep.vensters).toEqual([[eersteEinde - OVERLAP, START + 30 * UUR]]);
+    expect(b.status().toestand).toBe('ACTUEEL');
+  });
+
+  it('restarts from its snapshot on disk: no second initial, bulk from where it stopped', async () => {
+    const dataMap = map();
+    const nep = nepVdab();
+    const eerste = bestand(nep, dataMap);
+    await eerste.start();
+    nep.bulk = () => [{ soort: 'NIEUW', ref: 4, vacature: vdabRecord(4) }];
+    nep.records.push(vdabRecord(4));
+    nep.vooruit(60_000);
+    await eerste.synchroniseer();
+    eerste.stop();
+    expect(readdirSync(dataMap)).toEqual(['vdab-index.json']);
+
+    nep.vooruit(5 * 60_000);
+    nep.vensters.length = 0;
+    nep.bulk = () => [{ soort: 'VERWIJDERD', ref: 3 }];
+    nep.records.splice(2, 1);
+    const tweede = bestand(nep, dataMap);
+    await tweede.start();
+    tweede.stop();
+    expect(nep.initialGelezen).toBe(1);
+    expect(nep.vensters).toEqual([[START + 60_000 - OVERLAP, START + 6 * 60_000]]);
+    expect([...(tweede.index?.afgeleid().perId.keys() ?? [])].sort()).toEqual(['1', '2', '4']);
+    expect(tweede.status().toestand).toBe('ACTUEEL');
+  });
+
+  it('reads initial anew when the snapshot does not add up to what VDAB publishes, or belongs to another VDAB', async () => {
+    const dataMap = map();
+    const nep = nepVdab();
+    const eerste = bestand(nep, dataMap);
+    await eerste.start();
+    eerste.stop();
+
+    const anderAantal = nepVdab({ gepubliceerd: () => 3_000 });
+    const tweede = bestand(anderAantal, dataMap);
+    await tweede.start();
+    tweede.stop();
+    expect(anderAantal.initialGelezen).toBe(1);
+
+    const andereVdab = nepVdab();
+    const derde = bestand(andereVdab, dataMap, 'http://elders.test/vdab');
+    await derde.start();
+    derde.stop();
+    expect(andereVdab.initialGelezen).toBe(1);
+  });
+
+  it('has no copy and is ONBESCHIKBAAR while initial fails, and keeps trying', async () => {
+    const nep = nepVdab();
+    nep.client.initial = () => Promise.reject(new PartnerFout('VDAB', 'RATE_LIMITED', 'te veel'));
+    const b = bestand(nep, null);
+    await b.synchroniseer();
+    expect(b.index).toBeUndefined();
+    expect(b.status()).toEqual({ bron: 'VDAB', toestand: 'ONBESCHIKBAAR', bijgewerktOp: null });
+    expect(b.reden()).toBe('RATE_LIMITED');
+    expect(b.geprobeerd).toBe(true);
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * The Radar Duaal's latency at both named scales, as the README quotes it:
+ * cold (the first question after the gateway and the subgraphs restart) and
+ * warm, through the gateway, and the same question asked of the subgraphs
+ * directly, which leaves the gateway's own share. Medians over BENCH_RUNS runs.
+ * Every service runs in a process of its own, as `npm start` runs them; the mock
+ * partners keep their default latency of 15 ms, which a radar question never
+ * meets: it answers from the subgraphs' indexes in memory.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SUBGRAFEN, SUPERGRAPH_PAD } from '@duaal-graph/schema';
+import { startGateway, startProces, startSubgrafen, vrijePoort, wachtTotKlaar, type Dienst } from './diensten.ts';
+import { fasen, speelNa, startOpnemer, type Naspeling } from './opname.ts';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const WARM = RUNS * 4;
+const SEED = process.env['MOCK_SEED'] ?? '42';
+const REFERENTIEDATUM = '2026-11-01';
+const LATENTIE_MS = 15;
+const PROVINCIES = ['WEST_VLAANDEREN', 'OOST_VLAANDEREN', 'ANTWERPEN', 'VLAAMS_BRABANT', 'LIMBURG'];
+const SCHALEN: Record<string, readonly string[]> = {
+  'west-vlaanderen': ['WEST_VLAANDEREN'],
+  vlaanderen: PROVINCIES,
+};
+
+function mediaan(waarden: readonly number[]): number {
+  const s = [...waarden].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+}
+
+const ms = (waarde: number) => `${waarde.toFixed(0)} ms`;
+const spreiding = (w: readonly number[]) =>
+  `${ms(mediaan(w))} (min ${ms(Math.min(...w))}, max ${ms(Math.max(...w))})`;
+
+/** Every count of the contract per cell; the learners' count once the matching subgraph provides it. */
+function radarVraag(provincies: readonly string[]): string {
+  const lerenden = readFileSync(SUPERGRAPH_PAD, 'utf8').includes('aantalZoekendeLerenden')
+    ? 'aantalZoekendeLerenden { waarde onderdrukt }'
+    : '';
+  const velden = `regioCode opleidingscode regio { naam } aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken
+    aantalVacatures aantalDualeVacatures knelpunt ${lerenden} witteVlek signalen`;
+  return `{ ${provincies.map((p) => `${p.toLowerCase()}: radar(provincie: ${p}) { ${velden} }`).join(' ')} }`;
+}
+
+async function vraag(url: string, query: string): Promise<{ ms: number; cellen: number; bytes: number }> {
+  const begin = performance.now();
+  const antwoord = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const tekst = await antwoord.text();
+  const duur = performance.now() - begin;
+  const body = JSON.parse(tekst) as { data?: Record<string, unknown[]> | null; errors?: unknown[] };
+  if (antwoord.status !== 200 || body.errors) throw new Error(`radar: ${antwoord.status} ${tekst.slice(0, 500)}`);
+  const cellen = Object.values(body.data ?? {}).reduce((som, lijst) => som + lijst.length, 0);
+  return { ms: duur, cellen, bytes: Buffer.byteLength(tekst) };
+}
+
+async function partnerverzoeken(mock: Dienst): Promise<{ totaal: number; vdab: Record<string, number> }> {
+  const stats = (await (await fetch(`${mock.url}/_mock/stats`)).json()) as Record<
+    string,
+    { requests: number; routes: Record<string, number> }
+  >;
+  return {
+    totaal: Object.values(stats).reduce((som, p) => som + p.requests, 0),
+    vdab: stats['vdab']?.routes ?? {},
+  };
+}
+
+const reset = (mock: Dienst) => fetch(`${mock.url}/_mock/stats/reset`, { method: 'POST' });
+
+async function meetSchaal(schaal: string, provincies: readonly string[]): Promise<void> {
+  const mockMap = mkdtempSync(join(tmpdir(), 'bench-mock-'));
+  const vacatureMap = mkdtempSync(join(tmpdir(), 'bench-vacatures-'));
+  const mockPoort = await vrijePoort();
+  const poorten: Record<string, number> = {};
+  for (const s of SUBGRAFEN) poorten[s.naam] = await vrijePoort();
+  const gatewayPoort = await vrijePoort();
+  const begin = performance.now();
+  const mock = startProces('mock', 'mocks', mockPoort, {
+    MOCK_PORT: String(mockPoort),
+    MOCK_SCALE: schaal,
+    MOCK_SEED: SEED,
+    MOCK_LATENCY_MS: String(LATENTIE_MS),
+    MOCK_DATA_DIR: mockMap,
+    DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
+  });
+  const diensten: Dienst[] = [mock];
+  try {
+    await wachtTotKlaar(mock, '/_mock/health');
+    const mockKlaar = performance.now() - begin;
+    const partners = Object.fromEntries(
+      ['volta', 'educam', 'constructiv', 'mtech', 'woodwize', 'onderwijs', 'vdab', 'kazi'].map((p) => [
+        `${p.toUpperCase()}_URL`,
+        `${mock.url}/${p}`,
+      ]),
+    );
+    const omgeving = { ...partners, DUAAL_REFERENTIEDATUM: REFERENTIEDATUM, VACATURES_DATA_DIR: vacatureMap };
+    const query = radarVraag(provincies);
+
+    console.log(`\n${schaal}: mock partners ready in ${ms(mockKlaar)}; starting the subgraphs (VDAB at 10 requests a second)…`);
+    let subgrafen = await startSubgrafen(poorten, omgeving);
+    const vdab = (await partnerverzoeken(mock)).vdab;
+    const initial = vdab['GET /vdab/services/openservices/vacatures/v4/vacatures/initial'] ?? 0;
+    console.log(
+      `  first start, subgraphs ready after: ${Object.entries(subgrafen.opstart)
+        .map(([n, t]) => `${n} ${(t / 1000).toFixed(1)} s`)
+        .join(', ')}`,
+    );
+    console.log(
+      `  (vacatures: VDAB's initial read, ${initial} pages of 100 under its limit of 10 requests a second: the whole wait)`,
+    );
+    for (const [n, u] of Object.entries(subgrafen.urls)) console.log("DBG", n, u, (await fetch(new URL("/health", u))).status);
+    let gateway = await startGateway(gatewayPoort, subgrafen.urls, omgeving);
+
+    const koud: number[] = [];
+    const koudePartners: number[] = [];
+    let cellen = 0;
+    let bytes = 0;
+    for (let run = 0; run < RUNS; run++) {
+      if (run > 0) {
+        await gateway.stop();
+        await Promise.all(subgrafen.diensten.map((d) => d.stop()));
+        subgrafen = await startSubgrafen(poorten, omgeving);
+        gateway = await startGateway(gatewayPoort, subgrafen.urls, omgeving);
+      }
+      await reset(mock);
+      const eerste = await vraag(gateway.url, query);
+      koud.push(eerste.ms);
+      koudePartners.push((await partnerverzoeken(mock)).totaal);
+      ({ cellen, bytes } = eerste);
+    }
+    diensten.push(...subgrafen.diensten, gateway);
+
+    for (let i = 0; i < 3; i++) await vraag(gateway.url, query);
+    await reset(mock);
+    const warm: number[] = [];
+    for (let i = 0; i < WARM; i++) warm.push((await vraag(gateway.url, query)).ms);
+    const warmePartners = (await partnerverzoeken(mock)).totaal;
+
+    // The same question asked of the subgraphs directly: what a gateway sent them, recorded once, replayed.
+    const opnemer = await startOpnemer(subgrafen.urls);
+    const opnameGateway = await startGateway(await vrijePoort(), opnemer.urls, omgeving);
+    diensten.push(opnameGateway);
+    for (let i = 0; i < 3; i++) await vraag(opnameGateway.url, query);
+    opnemer.opnames.length = 0;
+    await vraag(opnameGateway.url, query);
+    const plan = fasen(opnemer.opnames);
+    await opnemer.stop();
+    for (let i = 0; i < 3; i++) await speelNa(plan);
+    const direct: Naspeling[] = [];
+    for (let i = 0; i < WARM; i++) direct.push(await speelNa(plan));
+
+    const rechtstreeks = mediaan(direct.map((d) => d.totaalMs));
+    const gatewayDeel = mediaan(warm) - rechtstreeks;
+    console.log(
+      `  the radar of ${provincies.length === 1 ? 'one province' : `all ${provincies.length} provinces`}: ${cellen} cells, ${(bytes / 1024).toFixed(0)} kB of JSON`,
+    );
+    console.log(
+      `  cold (first question after a restart of gateway and subgraphs), ${RUNS} runs: ${spreiding(koud)}; partner requests: ${mediaan(koudePartners)}`,
+    );
+    console.log(`  warm, ${WARM} runs: ${spreiding(warm)}; partner requests: ${warmePartners}`);
+    console.log(
+      `  asked of the subgraphs directly (the gateway's ${opnemer.opnames.length} requests replayed), ${WARM} runs: ${spreiding(direct.map((d) => d.totaalMs))}`,
+    );
+    console.log(
+      `  the gateway's own share of the warm radar: ${ms(gatewayDeel)} (${((100 * gatewayDeel) / mediaan(warm)).toFixed(0)} %): planning, representations, merging, serialising, one hop more`,
+    );
+    console.log('  where the time goes (warm, direct; stages of the query plan, requests side by side within one):');
+    plan.forEach((fase, i) => {
+      const namen = [...new Set(fase.map((o) => o.subgraaf))];
+      console.log(
+        `    stage ${i + 1}: ${ms(mediaan(direct.map((d) => d.faseMs[i] ?? 0)))} — ${fase.length} request(s) to ${namen.join(', ')}`,
+      );
+    });
+    const subgraafNamen = [...new Set(plan.flat().map((o) => o.subgraaf))];
+    console.log(
+      `    summed request time per subgraph: ${subgraafNamen
+        .map((n) => `${n} ${ms(mediaan(direct.map((d) => d.perSubgraaf[n] ?? 0)))}`)
+        .join(', ')}`,
+    );
+  } finally {
+    await Promise.all(diensten.reverse().map((d) => d.stop()));
+    rmSync(mockMap, { recursive: true, force: true });
+    rmSync(vacatureMap, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `Radar Duaal, seed ${SEED}, reference date ${REFERENTIEDATUM}, every service in its own process, mock latency ${LATENTIE_MS} ms; medians of ${RUNS} runs (warm: ${WARM})`,
+);
+const gekozen = (process.env['BENCH_SCALES'] ?? Object.keys(SCHALEN).join(',')).split(',');
+for (const schaal of gekozen) await meetSchaal(schaal, SCHALEN[schaal] ?? PROVINCIES);
