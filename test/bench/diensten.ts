@@ -36,7 +36,12 @@ export async function vrijePoort(): Promise<number> {
 }
 
 /** Starts `src/index.ts` of a workspace folder with tsx, as its `npm start` does. */
-export function startProces(naam: string, map: string, poort: number, omgeving: Record<string, string>): Dienst {
+export function startProces(
+  naam: string,
+  map: string,
+  poort: number,
+  omgeving: Record<string, string>,
+): Dienst {
   const kind: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: `${WORTEL}${map}`,
     env: { ...process.env, ...omgeving },
@@ -127,9 +132,11 @@ export async function startGateway(
   urls: Readonly<Record<string, string>>,
   omgeving: Record<string, string>,
 ): Promise<Dienst> {
-  const routering = Object.fromEntries(
-    SUBGRAFEN.map((s) => [s.urlVariabele, urls[s.naam] ?? '']).filter(([, url]) => url !== ''),
-  );
+  const routering: Record<string, string> = {};
+  for (const s of SUBGRAFEN) {
+    const url = urls[s.naam];
+    if (url) routering[s.urlVariabele] = url;
+  }
   const gateway = startProces('gateway', 'gateway', poort, {
     ...omgeving,
     ...routering,

@@ -7,8 +7,8 @@ import { request } from 'undici';
  * records what a gateway sends (each subgraph request: body, start, end)
  * through proxies, once; then replays exactly those requests straight to the
  * subgraphs, stage by stage as the query plan ran them. What the gateway adds
- * beyond that is its own share: planning, building representations, merging
- * and serialising, and one hop more.
+ * beyond that is its own share: validating, building representations, merging
+ * and serialising, and one hop more (planning too, when the plan is not cached).
  */
 
 export interface Opgenomen {
@@ -36,11 +36,17 @@ export async function startOpnemer(doelen: Readonly<Record<string, string>>): Pr
       req.on('data', (d: Buffer) => delen.push(d));
       req.on('end', () => {
         const body = Buffer.concat(delen).toString('utf8');
+        const graphql = req.method === 'POST' && (req.url ?? '').startsWith('/graphql');
         const start = performance.now();
-        request(doel, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+        // `/health` and the like pass through unrecorded: the gateway checks them before it is ready.
+        request(new URL(req.url ?? '/', doel), {
+          method: req.method ?? 'GET',
+          headers: { 'content-type': 'application/json' },
+          ...(graphql ? { body } : {}),
+        })
           .then(async (antwoord) => {
             const tekst = await antwoord.body.text();
-            opnames.push({ subgraaf, doel, body, start, einde: performance.now() });
+            if (graphql) opnames.push({ subgraaf, doel, body, start, einde: performance.now() });
             res.writeHead(antwoord.statusCode, { 'content-type': 'application/json' });
             res.end(tekst);
           })

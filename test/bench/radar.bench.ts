@@ -11,7 +11,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAFEN, SUPERGRAPH_PAD } from '@duaal-graph/schema';
-import { startGateway, startProces, startSubgrafen, vrijePoort, wachtTotKlaar, type Dienst } from './diensten.ts';
+import {
+  startGateway,
+  startProces,
+  startSubgrafen,
+  vrijePoort,
+  wachtTotKlaar,
+  type Dienst,
+} from './diensten.ts';
 import { fasen, speelNa, startOpnemer, type Naspeling } from './opname.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -55,7 +62,8 @@ async function vraag(url: string, query: string): Promise<{ ms: number; cellen: 
   const tekst = await antwoord.text();
   const duur = performance.now() - begin;
   const body = JSON.parse(tekst) as { data?: Record<string, unknown[]> | null; errors?: unknown[] };
-  if (antwoord.status !== 200 || body.errors) throw new Error(`radar: ${antwoord.status} ${tekst.slice(0, 500)}`);
+  if (antwoord.status !== 200 || body.errors)
+    throw new Error(`radar: ${antwoord.status} ${tekst.slice(0, 500)}`);
   const cellen = Object.values(body.data ?? {}).reduce((som, lijst) => som + lijst.length, 0);
   return { ms: duur, cellen, bytes: Buffer.byteLength(tekst) };
 }
@@ -102,7 +110,9 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
     const omgeving = { ...partners, DUAAL_REFERENTIEDATUM: REFERENTIEDATUM, VACATURES_DATA_DIR: vacatureMap };
     const query = radarVraag(provincies);
 
-    console.log(`\n${schaal}: mock partners ready in ${ms(mockKlaar)}; starting the subgraphs (VDAB at 10 requests a second)…`);
+    console.log(
+      `\n${schaal}: mock partners ready in ${ms(mockKlaar)}; starting the subgraphs (VDAB at 10 requests a second)…`,
+    );
     let subgrafen = await startSubgrafen(poorten, omgeving);
     const vdab = (await partnerverzoeken(mock)).vdab;
     const initial = vdab['GET /vdab/services/openservices/vacatures/v4/vacatures/initial'] ?? 0;
@@ -114,7 +124,6 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
     console.log(
       `  (vacatures: VDAB's initial read, ${initial} pages of 100 under its limit of 10 requests a second: the whole wait)`,
     );
-    for (const [n, u] of Object.entries(subgrafen.urls)) console.log("DBG", n, u, (await fetch(new URL("/health", u))).status);
     let gateway = await startGateway(gatewayPoort, subgrafen.urls, omgeving);
 
     const koud: number[] = [];
@@ -163,14 +172,19 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
     console.log(
       `  cold (first question after a restart of gateway and subgraphs), ${RUNS} runs: ${spreiding(koud)}; partner requests: ${mediaan(koudePartners)}`,
     );
+    console.log(
+      '    (cold pays once what warm does not: the gateway plans the query, and every process parses, validates and JIT-compiles it for the first time)',
+    );
     console.log(`  warm, ${WARM} runs: ${spreiding(warm)}; partner requests: ${warmePartners}`);
     console.log(
       `  asked of the subgraphs directly (the gateway's ${opnemer.opnames.length} requests replayed), ${WARM} runs: ${spreiding(direct.map((d) => d.totaalMs))}`,
     );
     console.log(
-      `  the gateway's own share of the warm radar: ${ms(gatewayDeel)} (${((100 * gatewayDeel) / mediaan(warm)).toFixed(0)} %): planning, representations, merging, serialising, one hop more`,
+      `  the gateway's own share of the warm radar: ${ms(gatewayDeel)} (${((100 * gatewayDeel) / mediaan(warm)).toFixed(0)} %): validating, building the representations, merging the answers, serialising, one hop more (the plan is cached)`,
     );
-    console.log('  where the time goes (warm, direct; stages of the query plan, requests side by side within one):');
+    console.log(
+      '  where the time goes (warm, direct; stages of the query plan, requests side by side within one):',
+    );
     plan.forEach((fase, i) => {
       const namen = [...new Set(fase.map((o) => o.subgraaf))];
       console.log(

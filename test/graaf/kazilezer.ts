@@ -1,3 +1,5 @@
+import { REGIO_VAN_NIS } from './verwachting.ts';
+
 /**
  * Kazi read straight from its own endpoints (../shared/partners/kazi.md) with
  * the development API key, and the mock's test hooks: what the graph's answers
@@ -133,4 +135,16 @@ export function kboPunten(cijfers: string): string {
 
 export function vestigingPunten(cijfers: string): string {
   return `${cijfers.slice(0, 1)}.${cijfers.slice(1, 4)}.${cijfers.slice(4, 7)}.${cijfers.slice(7)}`;
+}
+
+/** The contract's meaning, from Kazi's own list: ZOEKEND lerenden per region they live in and opleiding. */
+export function zoekendeLerendenPerCel(lerenden: readonly KaziLerende[]): Map<string, number> {
+  const tellingen = new Map<string, number>();
+  for (const l of lerenden) {
+    const regio = REGIO_VAN_NIS.get(l.woonplaatsNisCode);
+    if (l.status !== 'ZOEKEND' || !regio) continue;
+    const sleutel = `${regio}|${l.opleidingscode}`;
+    tellingen.set(sleutel, (tellingen.get(sleutel) ?? 0) + 1);
+  }
+  return tellingen;
 }

@@ -1,6 +1,7 @@
 import { schooljaarVan } from '@duaal-graph/domein';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
+import { leesLerenden, zoekendeLerendenPerCel } from './kazilezer.ts';
 import { startSysteem, type Systeem } from './systeem.ts';
 import {
   leesBeroepenPerOpleiding,
@@ -47,6 +48,7 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
   let aanbod: Map<string, { aanbieders: number; plaatsen: number | null }>;
   let vacatures: Map<string, { totaal: number; duaal: number }>;
   let knelpuntOpleidingen: Set<string>;
+  let zoekenden: Map<string, number>;
 
   beforeAll(async () => {
     systeem = await startSysteem({ vdabPerSeconde: VDAB_PER_SECONDE });
@@ -57,6 +59,7 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
     const beroepen = await leesBeroepenPerOpleiding(basis);
     vacatures = vacatureTellingen(await leesVacatures(basis, VDAB_PER_SECONDE), beroepen);
     const knelpunten = await leesKnelpuntcodes(basis, Number(REFERENTIEDATUM.slice(0, 4)));
+    zoekenden = zoekendeLerendenPerCel(await leesLerenden(basis));
     knelpuntOpleidingen = new Set(
       [...beroepen].filter(([, codes]) => codes.some((c) => knelpunten.has(c))).map(([code]) => code),
     );
@@ -97,10 +100,12 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
         dualeVacatures: vraag.duaal,
         knelpunt,
       });
-      // The rules of CONTRACT.md; without the matching subgraph there are no learner counts, so no learner signal.
+      // The rules of CONTRACT.md; a suppressed learner count (1 to 4) counts as not 0.
+      const lerenden = zoekenden.get(sleutel) ?? 0;
       const signalen = [
         ...(vraag.totaal > 0 && verwacht.aanbieders === 0 ? ['VRAAG_ZONDER_AANBOD'] : []),
         ...(verwacht.aanbieders > 0 && aantalPlekken === 0 ? ['AANBOD_ZONDER_LEERWERKPLEKKEN'] : []),
+        ...(lerenden > 0 && aantalPlekken === 0 ? ['LERENDEN_ZONDER_LEERWERKPLEK'] : []),
         ...(knelpunt && verwacht.aanbieders === 0 ? ['KNELPUNT_ZONDER_AANBOD'] : []),
       ];
       expect({ sleutel, signalen: cel.signalen }).toEqual({ sleutel, signalen });
@@ -108,10 +113,11 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
       expect(cel.witteVlek).toBe(signalen.length > 0);
       if (cel.witteVlek) witteVlekken += 1;
     }
-    // The data set must show every signal the graph can raise without learners.
+    // The data set must show every signal the graph can raise.
     expect([...gezien].sort()).toEqual([
       'AANBOD_ZONDER_LEERWERKPLEKKEN',
       'KNELPUNT_ZONDER_AANBOD',
+      'LERENDEN_ZONDER_LEERWERKPLEK',
       'VRAAG_ZONDER_AANBOD',
     ]);
     expect(cellen.filter((c) => c.aantalDualeVacatures > 0).length).toBeGreaterThan(20);
@@ -126,6 +132,7 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
     expect(bronnen.map((b) => b.bron).sort()).toEqual([
       'CONSTRUCTIV',
       'EDUCAM',
+      'KAZI',
       'MTECH',
       'ONDERWIJS',
       'VDAB',
