@@ -1,4 +1,10 @@
-import { BronGebruik, BRONNEN, type Bron, type BronStatus, type Gebruiker } from '@duaal-graph/domein/subgraaf';
+import {
+  BronGebruik,
+  BRONNEN,
+  type Bron,
+  type BronStatus,
+  type Gebruiker,
+} from '@duaal-graph/domein/subgraaf';
 
 /** The sources behind each subgraph: when a subgraph cannot be reached, these are what the caller misses. */
 export const BRONNEN_PER_SUBGRAAF: Readonly<Record<string, readonly Bron[]>> = {
