@@ -1,5 +1,7 @@
-import { VLAANDEREN, normaliseerInstellingsnummer, normaliseerNisCode } from '@duaal-graph/domein';
+import { VLAANDEREN, normaliseerInstellingsnummer } from '@duaal-graph/domein';
 import {
+  controleerNis,
+  controleerRegio,
   DateScalar,
   DateTimeScalar,
   ongeldigeInvoer,
@@ -36,18 +38,6 @@ function controleerSchooljaar(schooljaar: string): string {
   if (!m || Number(m[2]) !== Number(m[1]) + 1)
     throw ongeldigeInvoer('schooljaar', 'een schooljaar als `2026-2027`');
   return schooljaar;
-}
-
-function controleerNis(nisCode: string): string {
-  const nis = normaliseerNisCode(nisCode);
-  if (!nis || !gebied.gemeente(nis))
-    throw ongeldigeInvoer('nisCode', `geen NIS-code van een Vlaamse gemeente: ${nisCode}`);
-  return nis;
-}
-
-function controleerRegio(regioCode: string): string {
-  if (!gebied.regio(regioCode)) throw ongeldigeInvoer('regioCode', `onbekende regio: ${regioCode}`);
-  return regioCode;
 }
 
 function opleidingNaarGraaf(o: RegisterOpleiding) {

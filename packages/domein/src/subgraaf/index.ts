@@ -11,3 +11,4 @@ export * from './partnerclient.ts';
 export * from './scalars.ts';
 export * from './subgraaf.ts';
 export * from './toegang/index.ts';
+export * from './argumenten.ts';
