@@ -1,3 +1,4 @@
+export * from './argumenten.ts';
 export * from './begrenzer.ts';
 export * from './bevindingen.ts';
 export * from './bronnen.ts';
@@ -11,4 +12,3 @@ export * from './partnerclient.ts';
 export * from './scalars.ts';
 export * from './subgraaf.ts';
 export * from './toegang/index.ts';
-export * from './argumenten.ts';
