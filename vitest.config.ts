@@ -16,6 +16,7 @@ export default defineConfig({
             'mocks/src/**/*.test.ts',
             'subgraphs/*/src/**/*.test.ts',
             'gateway/src/**/*.test.ts',
+            'schema/src/**/*.test.ts',
           ],
           environment: 'node',
         },
