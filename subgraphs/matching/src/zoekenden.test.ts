@@ -1,9 +1,10 @@
 import { VLAANDEREN } from '@duaal-graph/domein';
 import { PartnerFout } from '@duaal-graph/domein/subgraaf';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KaziClient } from './kazi/client.ts';
 import { celSleutel, leesZoekenden, telling } from './zoekenden.ts';
+import { metNock } from '@duaal-graph/domein/testhulp';
 
 const HOST = 'http://kazi.test';
 const client = () => new KaziClient({ basisUrl: `${HOST}/kazi`, apiKey: 'kk', timeoutMs: 500, pogingen: 1 });
@@ -35,17 +36,7 @@ const KORTRIJK = VLAANDEREN.gemeente('34022')?.regioCode ?? '';
 const BRUGGE = VLAANDEREN.gemeente('31005')?.regioCode ?? '';
 
 describe('the snapshot behind aantalZoekendeLerenden', () => {
-  beforeAll(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    const open = nock.pendingMocks();
-    nock.cleanAll();
-    expect(open).toEqual([]);
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
-  });
+  metNock();
 
   it('counts ZOEKEND lerenden per region where they live and opleiding, each learner once', async () => {
     pagina(1, 2, [

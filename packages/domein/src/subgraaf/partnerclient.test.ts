@@ -1,7 +1,8 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PartnerClient, PartnerFout, retryAfterMs } from './partnerclient.ts';
+import { metNock } from './testhulp.ts';
 
 const BASIS = 'http://partner.test/api';
 
@@ -20,17 +21,7 @@ async function fout(belofte: Promise<unknown>): Promise<PartnerFout> {
 }
 
 describe('PartnerClient', () => {
-  beforeAll(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    const open = nock.pendingMocks();
-    nock.cleanAll();
-    expect(open).toEqual([]);
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
-  });
+  metNock();
 
   it('sends its credentials and the query, and validates the answer', async () => {
     nock('http://partner.test', { reqheaders: { 'x-api-key': 'geheim' } })

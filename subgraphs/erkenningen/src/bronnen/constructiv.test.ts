@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { ConstructivClient } from './constructiv.ts';
-import { HOST, metNock, partnerFout } from './testhttp.ts';
+import { HOST, metNock, partnerFout } from '@duaal-graph/domein/testhulp';
 
 const client = () =>
   new ConstructivClient({

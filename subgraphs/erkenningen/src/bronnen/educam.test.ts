@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { EDUCAM_KOLOMMEN, EducamClient } from './educam.ts';
-import { HOST, metNock, partnerFout } from './testhttp.ts';
+import { HOST, metNock, partnerFout } from '@duaal-graph/domein/testhulp';
 
 const client = () =>
   new EducamClient({ basisUrl: `${HOST}/educam`, token: 'tok', timeoutMs: 500, pogingen: 1 });

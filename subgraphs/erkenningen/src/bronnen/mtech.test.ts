@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { MtechClient } from './mtech.ts';
-import { HOST, metNock } from './testhttp.ts';
+import { HOST, metNock } from '@duaal-graph/domein/testhulp';
 
 const client = () =>
   new MtechClient({ basisUrl: `${HOST}/mtech`, apiKey: 'mk', timeoutMs: 500, pogingen: 1 });

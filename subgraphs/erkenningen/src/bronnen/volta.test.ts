@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { HOST, metNock, partnerFout } from './testhttp.ts';
+import { HOST, metNock, partnerFout } from '@duaal-graph/domein/testhulp';
 import { VoltaClient } from './volta.ts';
 
 const client = () =>

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { HOST, metNock, partnerFout } from './testhttp.ts';
+import { HOST, metNock, partnerFout } from '@duaal-graph/domein/testhulp';
 import { WoodwizeClient } from './woodwize.ts';
 
 const client = () => new WoodwizeClient({ basisUrl: `${HOST}/woodwize`, timeoutMs: 500, pogingen: 1 });

@@ -1,7 +1,8 @@
 import { PartnerFout } from '@duaal-graph/domein/subgraaf';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KaziClient, KaziWeigering, type NieuweMatch } from './client.ts';
+import { metNock } from '@duaal-graph/domein/testhulp';
 
 const HOST = 'http://kazi.test';
 
@@ -71,17 +72,7 @@ async function fout<T extends Error>(belofte: Promise<unknown>, soort: new (...a
 }
 
 describe('KaziClient', () => {
-  beforeAll(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    const open = nock.pendingMocks();
-    nock.cleanAll();
-    expect(open).toEqual([]);
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
-  });
+  metNock();
 
   describe('reads', () => {
     it('reads every page of a school with its API key', async () => {

@@ -1,8 +1,8 @@
-import { PartnerFout } from '@duaal-graph/domein/subgraaf';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { vdabRecord } from '../testdata.ts';
 import { VdabClient } from './client.ts';
+import { metNock, partnerFout } from '@duaal-graph/domein/testhulp';
 
 const HOST = 'http://vdab.test';
 const API = '/vdab/services/openservices/vacatures/v4/vacatures';
@@ -61,28 +61,8 @@ const api = (token: string) =>
 
 const pagina = (totaal: number, resultaten: unknown[]) => ({ totaal, aantal: 100, offset: 0, resultaten });
 
-async function partnerFout(belofte: Promise<unknown>): Promise<PartnerFout> {
-  try {
-    await belofte;
-  } catch (f) {
-    if (f instanceof PartnerFout) return f;
-    throw f;
-  }
-  throw new Error('verwachtte een PartnerFout');
-}
-
 describe('VdabClient', () => {
-  beforeAll(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    const open = nock.pendingMocks();
-    nock.cleanAll();
-    expect(open).toEqual([]);
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
-  });
+  metNock();
 
   it('pages initial by aantal and offset with one token for every call and the client id on each', async () => {
     tokens(1);

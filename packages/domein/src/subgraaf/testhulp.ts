@@ -1,4 +1,5 @@
-import { PartnerFout } from '@duaal-graph/domein/subgraaf';
+/** Shared by the unit tests of the partner clients; production code never imports this module. */
+import { PartnerFout } from './partnerclient.ts';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
