@@ -1,4 +1,4 @@
-import { ongeldigeInvoer, verboden } from '@duaal-graph/domein/subgraaf';
+import { verboden } from '@duaal-graph/domein/subgraaf';
 import type { MatchingContext } from './context.ts';
 import { alsGraphQLFout, conflict, versieConflict } from './fouten.ts';
 import { StelMatchVoorSchema, valideer, WijzigMatchStatusSchema } from './invoer.ts';
@@ -28,10 +28,12 @@ export function maakMutaties(toegang: Toegang) {
   ): Promise<MatchObject> => {
     const invoer = valideer(StelMatchVoorSchema, args.input);
     const door = schrijver(ctx, 'stelMatchVoor');
+    const wat = `lerende ${invoer.lerendeId}`;
     try {
       const lerende = await ctx.lerende.load(invoer.lerendeId);
-      if (!lerende) throw ongeldigeInvoer('input.lerendeId', 'Kazi kent deze lerende niet');
-      toegang.eisSchrijven(ctx.gebruiker, lerende.instellingsnummer, `lerende ${invoer.lerendeId}`);
+      // An id Kazi does not know is refused as another school's learner is: whether it exists stays unknown.
+      if (!lerende) throw verboden(wat);
+      toegang.eisSchrijven(ctx.gebruiker, lerende.instellingsnummer, wat);
       const match = await ctx.live(() =>
         ctx.kazi.stelMatchVoor(
           {
@@ -48,7 +50,7 @@ export function maakMutaties(toegang: Toegang) {
       ctx.matchesVanLerende.clear(invoer.lerendeId);
       return matchObject(match, lerende.instellingsnummer);
     } catch (fout) {
-      throw alsGraphQLFout(fout, 'input.lerendeId');
+      throw alsGraphQLFout(fout, verboden(wat));
     }
   };
 
@@ -81,7 +83,7 @@ export function maakMutaties(toegang: Toegang) {
       ctx.matchesVanLerende.clear(huidig.lerendeId);
       return matchObject(nieuw, lerende.instellingsnummer);
     } catch (fout) {
-      throw alsGraphQLFout(fout, 'input.matchId');
+      throw alsGraphQLFout(fout, verboden(wat));
     }
   };
 
