@@ -32,8 +32,7 @@ export function maakMutaties(toegang: Toegang) {
     try {
       const lerende = await ctx.lerende.load(invoer.lerendeId);
       // An id Kazi does not know is refused as another school's learner is: whether it exists stays unknown.
-      if (!lerende) throw verboden(wat);
-      toegang.eisSchrijven(ctx.gebruiker, lerende.instellingsnummer, wat);
+      toegang.eisSchrijven(ctx.gebruiker, lerende, (l) => l.instellingsnummer, wat);
       const match = await ctx.live(() =>
         ctx.kazi.stelMatchVoor(
           {
@@ -64,9 +63,8 @@ export function maakMutaties(toegang: Toegang) {
     const wat = `match ${invoer.matchId}`;
     try {
       const gevonden = await vindMatch(ctx, toegang, invoer.matchId);
-      // Not found among what the caller may see: to this caller the match does not exist.
-      if (!gevonden) throw verboden(wat);
-      toegang.eisSchrijven(ctx.gebruiker, gevonden.lerende.instellingsnummer, wat);
+      // Not found among what the caller may see: refused exactly like another school's match.
+      toegang.eisSchrijven(ctx.gebruiker, gevonden, (g) => g.lerende.instellingsnummer, wat);
       const { match: huidig, lerende } = gevonden;
       // What the graph knows it checks itself, in Kazi's order: the version first, then the rules.
       if (huidig.versie !== invoer.versie)
