@@ -88,7 +88,7 @@ export function bouwErkenningsIndex(
   const alle = sectoren
     .flatMap((s) => s?.erkenningen ?? [])
     .sort((a, b) => volgorde(a) - volgorde(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return indexOf(alle, referentiedatum);
+  return indexOver(alle, referentiedatum);
 }
 
 /**
@@ -101,7 +101,7 @@ export function bouwErkenningsIndex(
  */
 export function visiblePart(index: ErkenningsIndex, sees: (e: Erkenning) => boolean): ErkenningsIndex {
   return {
-    ...indexOf(
+    ...indexOver(
       index.alle.filter((e) => sees(e)),
       index.referentiedatum,
     ),
@@ -110,7 +110,7 @@ export function visiblePart(index: ErkenningsIndex, sees: (e: Erkenning) => bool
 }
 
 /** The index over these erkenningen, already in sector and id order. */
-function indexOf(alle: readonly Erkenning[], referentiedatum: string): ErkenningsIndex {
+function indexOver(alle: readonly Erkenning[], referentiedatum: string): ErkenningsIndex {
   const vestigingen = new Map<string, VestigingInfo>();
   for (const [vestigingsnummer, lijst] of groepeer(alle, (e) => e.vestigingsnummer)) {
     const eerste = lijst[0];
