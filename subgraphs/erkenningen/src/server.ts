@@ -4,7 +4,10 @@ import {
   bouwSubgraaf,
   Momentopname,
   OnderwijsregisterClient,
+  PUBLIEK,
   startSubgraaf,
+  typeRule,
+  type Gebruiker,
   type GestarteDienst,
 } from '@duaal-graph/domein/subgraaf';
 import { parse, type GraphQLSchema } from 'graphql';
@@ -25,6 +28,7 @@ import type { NormContext } from './normaliseer/regels.ts';
 import { normaliseerVolta } from './normaliseer/volta.ts';
 import { normaliseerWoodwize } from './normaliseer/woodwize.ts';
 import { maakResolvers } from './resolvers.ts';
+import { visibilityFor, type Visibility } from './visibility.ts';
 
 export { leesConfig } from './config.ts';
 
@@ -34,7 +38,9 @@ export interface ErkenningenSubgraaf {
   readonly schema: GraphQLSchema;
   readonly apollo: ApolloServer<ErkenningenContext>;
   readonly bestand: Erkenningsbestand;
-  readonly context: () => Promise<Omit<ErkenningenContext, 'gebruiker'>>;
+  /** Which erkenningen a caller sees, by the `@toegang` rule of Erkenning in the SDL. */
+  readonly visibility: (gebruiker: Gebruiker) => Visibility;
+  readonly context: (gebruiker: Gebruiker) => Promise<Omit<ErkenningenContext, 'gebruiker'>>;
 }
 
 const log = (regel: string) => {
@@ -88,7 +94,16 @@ export function maakErkenningen(config: ErkenningenConfig = leesConfig()): Erken
   });
   const bestand = new Erkenningsbestand(maakSectoren(config), register, config.referentiedatum);
   const { schema, apollo } = bouwSubgraaf<ErkenningenContext>(typeDefs, maakResolvers());
-  return { schema, apollo, bestand, context: () => Promise.resolve(maakContext(bestand)) };
+  const rule = typeRule(schema, 'Erkenning');
+  if (!rule) throw new Error('schema.graphql: Erkenning carries no @toegang');
+  const visibility = (gebruiker: Gebruiker) => visibilityFor(rule, gebruiker);
+  return {
+    schema,
+    apollo,
+    bestand,
+    visibility,
+    context: (gebruiker) => Promise.resolve(maakContext(bestand, visibility(gebruiker))),
+  };
 }
 
 /** Starts the subgraph: the first round of reads and the listener. Port 0 picks a free port. */
@@ -98,7 +113,11 @@ export async function startErkenningen(
   const subgraaf = maakErkenningen(config);
   const { bestand } = subgraaf;
   const gegevens = {
-    start: () => bestand.start(),
+    // The public's view is the one most questions need: built now, so that the first does not wait for it.
+    start: async () => {
+      await bestand.start();
+      bestand.index(subgraaf.visibility(PUBLIEK));
+    },
     stop: () => {
       bestand.stop();
     },
