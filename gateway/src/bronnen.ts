@@ -4,6 +4,7 @@ import {
   type Bron,
   type BronStatus,
   type Gebruiker,
+  type Reden,
 } from '@duaal-graph/domein/subgraaf';
 
 /** The sources behind each subgraph: when a subgraph cannot be reached, these are what the caller misses. */
@@ -23,12 +24,21 @@ export interface GatewayContext {
   readonly bronnen: BronGebruik;
 }
 
-function isBronStatus(waarde: unknown): waarde is BronStatus {
-  if (typeof waarde !== 'object' || waarde === null) return false;
-  const { bron, toestand } = waarde as Record<string, unknown>;
-  return (
-    typeof bron === 'string' && (BRONNEN as readonly string[]).includes(bron) && typeof toestand === 'string'
-  );
+const TOESTANDEN: readonly string[] = ['ACTUEEL', 'VEROUDERD', 'ONBESCHIKBAAR'];
+const REDENEN: readonly string[] = ['TIMEOUT', 'DOWN', 'RATE_LIMITED', 'INVALID_RESPONSE', 'ERROR'];
+
+/** A subgraph's report on one source, as the contract shapes it; anything else it might carry stays behind. */
+function alsBronStatus(waarde: unknown): BronStatus | null {
+  if (typeof waarde !== 'object' || waarde === null) return null;
+  const { bron, toestand, bijgewerktOp, reden } = waarde as Record<string, unknown>;
+  if (typeof bron !== 'string' || !(BRONNEN as readonly string[]).includes(bron)) return null;
+  if (typeof toestand !== 'string' || !TOESTANDEN.includes(toestand)) return null;
+  return {
+    bron: bron as Bron,
+    toestand: toestand as BronStatus['toestand'],
+    bijgewerktOp: typeof bijgewerktOp === 'string' ? bijgewerktOp : null,
+    ...(typeof reden === 'string' && REDENEN.includes(reden) ? { reden: reden as Reden } : {}),
+  };
 }
 
 /** Takes the `extensions.bronnen` a subgraph answered with into the request's account. */
@@ -38,11 +48,14 @@ export function neemBronnenOver(
 ): void {
   const lijst = extensions?.['bronnen'];
   if (!Array.isArray(lijst)) return;
-  for (const status of lijst) if (isBronStatus(status)) context.bronnen.meld(status);
+  for (const waarde of lijst) {
+    const status = alsBronStatus(waarde);
+    if (status) context.bronnen.meld(status);
+  }
 }
 
 /** A subgraph that could not be reached: its sources are unavailable to this request. */
 export function subgraafOnbereikbaar(context: GatewayContext, subgraaf: string): void {
   for (const bron of BRONNEN_PER_SUBGRAAF[subgraaf] ?? [])
-    context.bronnen.meld({ bron, toestand: 'ONBESCHIKBAAR', bijgewerktOp: null }, 'DOWN');
+    context.bronnen.meld({ bron, toestand: 'ONBESCHIKBAAR', bijgewerktOp: null, reden: 'DOWN' });
 }

@@ -62,7 +62,7 @@ export function maakContext(kazi: KaziClient, register: MatchRegister): Omit<Mat
       return uitkomst;
     } catch (fout) {
       if (fout instanceof PartnerFout)
-        bronnen.meld({ bron, toestand: 'ONBESCHIKBAAR', bijgewerktOp: null }, fout.reden);
+        bronnen.meld({ bron, toestand: 'ONBESCHIKBAAR', bijgewerktOp: null, reden: fout.reden });
       throw fout;
     }
   };

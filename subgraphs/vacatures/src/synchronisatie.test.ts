@@ -67,6 +67,27 @@ describe('Vacaturebestand', () => {
     for (const m of mappen.splice(0)) rmSync(m, { recursive: true, force: true });
   });
 
+  it('ages: VEROUDERD once the last window applied is older than two intervals and a minute, ACTUEEL after a sync', async () => {
+    const nep = nepVdab();
+    const b = bestand(nep, null);
+    await b.synchroniseer();
+    expect(b.status()).toEqual({
+      bron: 'VDAB',
+      toestand: 'ACTUEEL',
+      bijgewerktOp: new Date(START).toISOString(),
+    });
+    nep.vooruit(2 * 60_000 + 60_000 - 1);
+    expect(b.status().toestand).toBe('ACTUEEL');
+    nep.vooruit(1);
+    expect(b.status()).toMatchObject({ toestand: 'VEROUDERD', reden: 'ERROR' });
+    await b.synchroniseer();
+    expect(b.status()).toEqual({
+      bron: 'VDAB',
+      toestand: 'ACTUEEL',
+      bijgewerktOp: new Date(START + 3 * 60_000).toISOString(),
+    });
+  });
+
   it('loads initial once, then applies bulk windows from where the read started; a change reported twice is applied once', async () => {
     const nep = nepVdab();
     const b = bestand(nep, null);
@@ -192,7 +213,12 @@ describe('Vacaturebestand', () => {
     const b = bestand(nep, null);
     await b.synchroniseer();
     expect(b.index).toBeUndefined();
-    expect(b.status()).toEqual({ bron: 'VDAB', toestand: 'ONBESCHIKBAAR', bijgewerktOp: null });
+    expect(b.status()).toEqual({
+      bron: 'VDAB',
+      toestand: 'ONBESCHIKBAAR',
+      reden: 'RATE_LIMITED',
+      bijgewerktOp: null,
+    });
     expect(b.reden()).toBe('RATE_LIMITED');
     expect(b.geprobeerd).toBe(true);
   });

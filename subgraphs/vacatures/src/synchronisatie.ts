@@ -1,5 +1,5 @@
 import { VLAANDEREN, type Gebied } from '@duaal-graph/domein';
-import { PartnerFout, type BronStatus, type Reden } from '@duaal-graph/domein/subgraaf';
+import { judgeFreshness, PartnerFout, type BronStatus, type Reden } from '@duaal-graph/domein/subgraaf';
 import { leesOpslag, schrijfOpslag } from './opslag.ts';
 import { VacatureIndex } from './vacatureindex.ts';
 import type { VdabClient } from './vdab/client.ts';
@@ -70,13 +70,27 @@ export class Vacaturebestand {
     return this.pogingen > 0;
   }
 
+  /**
+   * The index's state by the contract's rules of freshness (the toolkit's
+   * freshness.ts): its age is that of the last window applied, so a sync that
+   * is held up (by 429s, say) ages it until it is VEROUDERD, even though it
+   * will complete.
+   */
   status(): BronStatus {
-    const toestand = !this.huidig ? 'ONBESCHIKBAAR' : this.laatsteFout ? 'VEROUDERD' : 'ACTUEEL';
-    return { bron: 'VDAB', toestand, bijgewerktOp: this.laatsteSucces() };
+    const versheid = judgeFreshness({
+      hasCopy: this.huidig !== undefined,
+      lastSuccessMs: this.huidig ? this.tot : null,
+      intervalMs: this.opties.intervalMs,
+      lastFailure: this.laatsteFout?.reden ?? null,
+      waitingOn: null,
+      readUnderWay: this.bezig !== null,
+      nowMs: this.nu(),
+    });
+    return { bron: 'VDAB', ...versheid, bijgewerktOp: this.laatsteSucces() };
   }
 
   reden(): Reden {
-    return this.laatsteFout?.reden ?? 'ERROR';
+    return this.status().reden ?? 'ERROR';
   }
 
   laatsteSucces(): string | null {

@@ -25,6 +25,8 @@ export interface BronStatus {
   readonly toestand: BronToestand;
   /** When the data answered from was read from the partner; null when it never was. */
   readonly bijgewerktOp: string | null;
+  /** Why the source is not ACTUEEL (one of the PARTNER_UNAVAILABLE reasons); absent when it is. */
+  readonly reden?: Reden;
 }
 
 const ERNST: Record<BronToestand, number> = { ACTUEEL: 0, VEROUDERD: 1, ONBESCHIKBAAR: 2 };
@@ -50,7 +52,7 @@ export class BronGebruik {
   private readonly gebruikt = new Map<Bron, BronStatus>();
   private readonly onbeschikbaar = new Map<Bron, Reden>();
 
-  meld(status: BronStatus, reden: Reden = 'ERROR'): void {
+  meld(status: BronStatus, reden: Reden = status.reden ?? 'ERROR'): void {
     const eerder = this.gebruikt.get(status.bron);
     this.gebruikt.set(status.bron, eerder ? ernstigste(eerder, status) : status);
     if (status.toestand === 'ONBESCHIKBAAR' && !this.onbeschikbaar.has(status.bron))

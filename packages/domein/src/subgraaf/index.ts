@@ -4,6 +4,7 @@ export * from './bevindingen.ts';
 export * from './bronnen.ts';
 export * from './dienst.ts';
 export * from './fouten.ts';
+export * from './freshness.ts';
 export * from './momentopname.ts';
 export * from './omgeving.ts';
 export * from './onderwijsregister.ts';

@@ -25,10 +25,52 @@ describe('Momentopname', () => {
     const eerst = m.status().bijgewerktOp;
     await m.ververs();
     expect(m.data).toBe(1);
-    expect(m.status()).toEqual({ bron: 'VOLTA', toestand: 'VEROUDERD', bijgewerktOp: eerst });
+    expect(m.status()).toEqual({
+      bron: 'VOLTA',
+      toestand: 'VEROUDERD',
+      reden: 'TIMEOUT',
+      bijgewerktOp: eerst,
+    });
     expect(m.reden()).toBe('TIMEOUT');
     await m.ververs();
     expect(m.status().toestand).toBe('ACTUEEL');
+  });
+
+  it('ages: VEROUDERD once its last success is older than two intervals and a minute, also while a read hangs', async () => {
+    let nu = 1_000_000;
+    let hangend: (() => void) | null = null;
+    let beurt = 0;
+    const m = new Momentopname<number>({
+      bron: 'WOODWIZE',
+      intervalMs: 10_000,
+      nu: () => nu,
+      laad: () => {
+        beurt += 1;
+        if (beurt === 1) return Promise.resolve(beurt);
+        return new Promise<number>((resolve) => {
+          hangend = () => {
+            resolve(beurt);
+          };
+        });
+      },
+    });
+    await m.ververs();
+    const eerst = m.status().bijgewerktOp;
+    const bezig = m.ververs();
+    nu += 2 * 10_000 + 60_000 - 1;
+    expect(m.status().toestand).toBe('ACTUEEL');
+    nu += 1;
+    expect(m.status()).toEqual({
+      bron: 'WOODWIZE',
+      toestand: 'VEROUDERD',
+      reden: 'TIMEOUT',
+      bijgewerktOp: eerst,
+    });
+    expect(m.data).toBe(1);
+    hangend?.();
+    await bezig;
+    expect(m.status()).toMatchObject({ toestand: 'ACTUEEL', bijgewerktOp: new Date(nu).toISOString() });
+    expect(m.status().reden).toBeUndefined();
   });
 
   it('shares one read between concurrent callers', async () => {

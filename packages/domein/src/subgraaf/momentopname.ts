@@ -1,4 +1,5 @@
 import type { Bron, BronStatus, Reden } from './bronnen.ts';
+import { judgeFreshness } from './freshness.ts';
 import { PartnerFout } from './partnerclient.ts';
 
 export interface MomentopnameOpties<T> {
@@ -13,6 +14,8 @@ export interface MomentopnameOpties<T> {
   readonly eersteHerhalingMs?: number;
   /** Writes a line when a refresh fails; personal data never goes in here, only the partner's error. */
   readonly log?: (regel: string) => void;
+  /** The clock (ms), for tests of how a copy ages. */
+  readonly nu?: () => number;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface MomentopnameOpties<T> {
  */
 export class Momentopname<T> {
   private huidig: T | undefined;
-  private bijgewerktOp: string | null = null;
+  private bijgewerktOp: number | null = null;
   private laatsteFout: PartnerFout | null = null;
   private bezig: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -45,17 +48,26 @@ export class Momentopname<T> {
     return this.pogingen > 0;
   }
 
+  /** The source's state by the contract's rules of freshness (freshness.ts), with the reason when not ACTUEEL. */
   status(): BronStatus {
-    const toestand = this.huidig === undefined ? 'ONBESCHIKBAAR' : this.laatsteFout ? 'VEROUDERD' : 'ACTUEEL';
-    return { bron: this.opties.bron, toestand, bijgewerktOp: this.bijgewerktOp };
+    const versheid = judgeFreshness({
+      hasCopy: this.huidig !== undefined,
+      lastSuccessMs: this.bijgewerktOp,
+      intervalMs: this.opties.intervalMs,
+      lastFailure: this.laatsteFout?.reden ?? null,
+      waitingOn: null,
+      readUnderWay: this.bezig !== null,
+      nowMs: (this.opties.nu ?? Date.now)(),
+    });
+    return { bron: this.opties.bron, ...versheid, bijgewerktOp: this.laatsteSucces() };
   }
 
   reden(): Reden {
-    return this.laatsteFout?.reden ?? 'ERROR';
+    return this.status().reden ?? 'ERROR';
   }
 
   laatsteSucces(): string | null {
-    return this.bijgewerktOp;
+    return this.bijgewerktOp === null ? null : new Date(this.bijgewerktOp).toISOString();
   }
 
   /** Reads the partner now; concurrent callers share one read. */
@@ -70,7 +82,7 @@ export class Momentopname<T> {
     try {
       const nieuw = await this.opties.laad(this.huidig);
       this.huidig = nieuw;
-      this.bijgewerktOp = new Date().toISOString();
+      this.bijgewerktOp = (this.opties.nu ?? Date.now)();
       this.laatsteFout = null;
     } catch (fout) {
       this.laatsteFout =
