@@ -115,6 +115,17 @@ export class Erkenningsbestand {
     return view;
   }
 
+  /**
+   * The sector databanks that can know an opleiding's leerwerkplekken, when all
+   * of them have been read; null when it has none, when the register that says
+   * which they are or one of them was never read: then its count is not known.
+   */
+  gelezenErkenningsbronnen(opleidingscode: string): readonly Sector[] | null {
+    const sectoren = this.register.data?.erkenningsbronnen.get(opleidingscode) ?? [];
+    if (sectoren.length === 0) return null;
+    return sectoren.every((s) => this.status(s).toestand !== 'ONBESCHIKBAAR') ? sectoren : null;
+  }
+
   status(sector: Sector): BronStatus {
     return (
       this.bron(sector)?.momentopname.status() ?? {

@@ -19,8 +19,8 @@ export interface ErkenningenContext extends MetGebruiker {
   readonly ondernemingLader: DataLoader<string, OndernemingInfo>;
   readonly vestigingLader: DataLoader<string, VestigingInfo | null>;
   readonly opleidingLader: DataLoader<string, { code: string }>;
-  /** Keys made with `celSleutel`. */
-  readonly radarLader: DataLoader<string, number>;
+  /** Keys made with `celSleutel`; null where the count cannot be known (`Erkenningsbestand.gelezenErkenningsbronnen`). */
+  readonly radarLader: DataLoader<string, number | null>;
 }
 
 /**
@@ -61,7 +61,10 @@ export function maakContext(
     opleidingLader: new DataLoader<string, { code: string }>((codes) =>
       Promise.resolve(codes.map((code) => ({ code }))),
     ),
-    radarLader: lader((i, sleutel) => i.aantalPerCel.get(sleutel) ?? 0),
+    radarLader: lader((i, sleutel) => {
+      const opleidingscode = sleutel.slice(sleutel.indexOf('|') + 1);
+      return bestand.gelezenErkenningsbronnen(opleidingscode) ? (i.aantalPerCel.get(sleutel) ?? 0) : null;
+    }),
   };
 }
 

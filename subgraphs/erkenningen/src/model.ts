@@ -47,6 +47,8 @@ export interface SectorLezing<R> {
 export interface RegisterKennis {
   readonly opleidingscodes: ReadonlySet<string>;
   readonly opleidingenPerBk: ReadonlyMap<string, readonly string[]>;
+  /** Per opleidingscode, the sector databanks whose paritaire comités it names: where its leerwerkplekken can be known. */
+  readonly erkenningsbronnen: ReadonlyMap<string, readonly Sector[]>;
 }
 
 /** The rules' verdict on one sector: the erkenningen kept, and the data quality of the read. */

@@ -243,10 +243,8 @@ export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<Zoekende
         const index = zoekenden.data;
         return {
           ...cel,
-          // Without any copy of Kazi the count is unknown: no value, and not a suppressed one either.
-          aantalZoekendeLerenden: index
-            ? tellingVanCel(index, cel.regioCode, cel.opleidingscode)
-            : { waarde: null, onderdrukt: false },
+          // Without any copy of Kazi the count is not known: null, which the radar lists in `onbekend`.
+          aantalZoekendeLerenden: index ? tellingVanCel(index, cel.regioCode, cel.opleidingscode) : null,
         };
       },
     },

@@ -175,7 +175,10 @@ export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigScho
     },
     RadarCel: {
       __resolveReference: (cel: { regioCode: string; opleidingscode: string }, ctx: OnderwijsContext) => {
-        const rijen = aanbodVan(lees(ctx), huidigSchooljaar, 'opleiding', cel.opleidingscode).filter(
+        const index = lees(ctx);
+        // The register never read: the counts are not known, and are never shown as 0.
+        if (index === undefined) return { ...cel, aantalAanbieders: null, aantalPlaatsen: null };
+        const rijen = aanbodVan(index, huidigSchooljaar, 'opleiding', cel.opleidingscode).filter(
           (a) => a.regioCode === cel.regioCode,
         );
         return {

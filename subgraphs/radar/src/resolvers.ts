@@ -13,7 +13,7 @@ import {
   type MetGebruiker,
 } from '@duaal-graph/domein/subgraaf';
 import type DataLoader from 'dataloader';
-import { signalenVan, type CelTellingen } from './signalen.ts';
+import { onbekendVan, signalenVan, type CelTellingen } from './signalen.ts';
 
 export interface RadarContext extends MetGebruiker {
   readonly bronnen: BronGebruik;
@@ -92,6 +92,7 @@ export function maakResolvers(opleidingen: Momentopname<readonly RegisterOpleidi
       opleiding: (cel: Cel) => ({ code: cel.opleidingscode }),
       witteVlek: (cel: CelTellingen) => signalenVan(cel).length > 0,
       signalen: (cel: CelTellingen) => signalenVan(cel),
+      onbekend: (cel: CelTellingen) => onbekendVan(cel),
     },
   };
 }

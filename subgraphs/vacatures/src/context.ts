@@ -13,10 +13,11 @@ export interface Bestanden {
   readonly register: Momentopname<BeroepenPerOpleiding>;
 }
 
+/** A cell's counts; null where they cannot be known: VDAB, the knelpuntberoepen or the register never read. */
 export interface RadarTelling {
-  readonly aantalVacatures: number;
-  readonly aantalDualeVacatures: number;
-  readonly knelpunt: boolean;
+  readonly aantalVacatures: number | null;
+  readonly aantalDualeVacatures: number | null;
+  readonly knelpunt: boolean | null;
 }
 
 export interface VacaturesContext extends MetGebruiker {
@@ -38,18 +39,21 @@ export function celSleutel(regioCode: string, opleidingscode: string): string {
 /** The counts of one cell, as CONTRACT.md defines them: each vacature once, whichever of the codes it carries. */
 export function telCel(
   afgeleid: Afgeleid | undefined,
-  codes: readonly string[],
+  codes: readonly string[] | undefined,
   regioCode: string,
   knelpunten: Knelpuntlijst | undefined,
 ): RadarTelling {
+  // Without the register the opleiding's beroepen are unknown, and so is every count that rests on them.
+  if (codes === undefined) return { aantalVacatures: null, aantalDualeVacatures: null, knelpunt: null };
+  const knelpunt = knelpunten ? codes.some((c) => knelpunten.beroepen.has(c)) : null;
+  if (afgeleid === undefined) return { aantalVacatures: null, aantalDualeVacatures: null, knelpunt };
   let aantalVacatures = 0;
   let aantalDualeVacatures = 0;
   for (const code of new Set(codes)) {
-    const t = afgeleid?.perRegioEnBeroep.get(`${regioCode}|${code}`);
+    const t = afgeleid.perRegioEnBeroep.get(`${regioCode}|${code}`);
     aantalVacatures += t?.totaal ?? 0;
     aantalDualeVacatures += t?.duaal ?? 0;
   }
-  const knelpunt = codes.some((c) => knelpunten?.beroepen.has(c) ?? false);
   return { aantalVacatures, aantalDualeVacatures, knelpunt };
 }
 
@@ -87,7 +91,8 @@ export function maakContext(bestanden: Bestanden): Omit<VacaturesContext, 'gebru
       return Promise.resolve(
         sleutels.map((sleutel) => {
           const [regioCode = '', code = ''] = sleutel.split('|');
-          return telCel(index, perOpleiding?.get(code) ?? [], regioCode, lijst);
+          // A code the register does not know has no beroepen: its counts are 0, not unknown.
+          return telCel(index, perOpleiding ? (perOpleiding.get(code) ?? []) : undefined, regioCode, lijst);
         }),
       );
     }),

@@ -1,5 +1,6 @@
 import type { OnderwijsregisterClient, RegisterOpleiding } from '@duaal-graph/domein/subgraaf';
-import type { RegisterKennis } from '../model.ts';
+import type { RegisterKennis, Sector } from '../model.ts';
+import { erkenningsbronnenVan } from './paritairecomites.ts';
 
 /** The register's opleidingen as the rules need them: the known codes, and BK code → opleidingen (Educam's cross-walk). */
 export function registerKennisUit(opleidingen: readonly RegisterOpleiding[]): RegisterKennis {
@@ -12,7 +13,14 @@ export function registerKennisUit(opleidingen: readonly RegisterOpleiding[]): Re
     }
   }
   for (const lijst of perBk.values()) lijst.sort();
-  return { opleidingscodes: new Set(opleidingen.map((o) => o.opleidingscode)), opleidingenPerBk: perBk };
+  const sectoren = new Map<string, readonly Sector[]>(
+    opleidingen.map((o) => [o.opleidingscode, erkenningsbronnenVan(o.paritaireComites)]),
+  );
+  return {
+    opleidingscodes: new Set(opleidingen.map((o) => o.opleidingscode)),
+    opleidingenPerBk: perBk,
+    erkenningsbronnen: sectoren,
+  };
 }
 
 /**
