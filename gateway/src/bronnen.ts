@@ -55,7 +55,7 @@ export function neemBronnenOver(
 }
 
 /** A subgraph that could not be reached: its sources are unavailable to this request. */
-export function subgraafOnbereikbaar(context: GatewayContext, subgraaf: string): void {
+export function subgraafOnbereikbaar(context: GatewayContext, subgraaf: string, reden: Reden = 'DOWN'): void {
   for (const bron of BRONNEN_PER_SUBGRAAF[subgraaf] ?? [])
-    context.bronnen.meld({ bron, toestand: 'ONBESCHIKBAAR', bijgewerktOp: null, reden: 'DOWN' });
+    context.bronnen.meld({ bron, toestand: 'ONBESCHIKBAAR', bijgewerktOp: null, reden });
 }

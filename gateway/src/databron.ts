@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { partnerOnbeschikbaar } from '@duaal-graph/domein/subgraaf';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import {
@@ -8,6 +9,7 @@ import {
   subgraafOnbereikbaar,
   type GatewayContext,
 } from './bronnen.ts';
+import { unansweredEntities } from './unanswered-entities.ts';
 
 /** One keep-alive connection pool to all subgraphs, shared by every data source. */
 const verbindingen = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 64 });
@@ -58,21 +60,41 @@ export class SubgraafBron extends RemoteGraphQLDataSource<GatewayContext> {
     return response;
   }
 
+  /**
+   * An `_entities` fetch the subgraph could not answer is answered here, with its
+   * fields null (unanswered-entities.ts), so that the rest of each entity, and
+   * what other subgraphs compute from it, stands.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (fout) {
+      if (!(fout instanceof GraphQLError) || fout.extensions['code'] !== 'PARTNER_UNAVAILABLE') throw fout;
+      const antwoord = unansweredEntities(options.request, {
+        message: fout.message,
+        extensions: fout.extensions,
+      });
+      if (!antwoord) throw fout;
+      return antwoord;
+    }
+  }
+
   override didEncounterError(
     error: Error,
     _fetchRequest: unknown,
     fetchResponse?: unknown,
     context?: GatewayContext,
   ): void {
+    const reden = fetchResponse ? 'ERROR' : 'DOWN';
     const ctx = gatewayContext(context);
-    if (ctx) subgraafOnbereikbaar(ctx, this.subgraaf);
-    throw new GraphQLError(`Subgraaf ${this.subgraaf} is niet bereikbaar.`, {
-      extensions: {
-        code: 'PARTNER_UNAVAILABLE',
-        bron: BRONNEN_PER_SUBGRAAF[this.subgraaf]?.[0],
-        subgraaf: this.subgraaf,
-        reden: fetchResponse ? 'ERROR' : 'DOWN',
-      },
+    if (ctx) subgraafOnbereikbaar(ctx, this.subgraaf, reden);
+    const bron = BRONNEN_PER_SUBGRAAF[this.subgraaf]?.[0];
+    // The message names the source, not the subgraph: which process serves what is the graph's own business.
+    const fout = bron ? partnerOnbeschikbaar(bron, reden) : null;
+    throw new GraphQLError(fout?.message ?? 'Een deel van de graaf is niet bereikbaar.', {
+      extensions: { code: 'PARTNER_UNAVAILABLE', bron, subgraaf: this.subgraaf, reden },
       originalError: error,
     });
   }

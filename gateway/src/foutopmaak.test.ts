@@ -65,6 +65,28 @@ describe('the error format', () => {
     expect(opmaak(productie, verboden)).toEqual(verboden);
   });
 
+  it('names no subgraph, host or path in production: a partner error is worded from its source and reason', () => {
+    const onbereikbaar = {
+      message: 'VOLTA: connect ECONNREFUSED 127.0.0.1:4100 (erkenningen)',
+      path: ['radar', 0, 'aantalErkendeLeerwerkplekken'],
+      extensions: {
+        code: 'PARTNER_UNAVAILABLE',
+        bron: 'VOLTA',
+        reden: 'DOWN',
+        subgraaf: 'erkenningen',
+        serviceName: 'erkenningen',
+      },
+    };
+    const uit = opmaak(productie, onbereikbaar);
+    expect(uit).toEqual({
+      message: 'Bron VOLTA is niet beschikbaar (DOWN).',
+      path: ['radar', 0, 'aantalErkendeLeerwerkplekken'],
+      extensions: { code: 'PARTNER_UNAVAILABLE', bron: 'VOLTA', reden: 'DOWN' },
+    });
+    expect(JSON.stringify(uit)).not.toMatch(/erkenningen|127\.0\.0\.1|4100/);
+    expect(opmaak(ontwikkeling, onbereikbaar)).toEqual(onbereikbaar);
+  });
+
   it('drops "Did you mean" in production only', () => {
     const fout = {
       message: 'Cannot query field "regioss" on type "Query". Did you mean "regios" or "regio"?',

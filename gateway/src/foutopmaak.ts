@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { teComplex } from './grenzen.ts';
+import { withoutInternalDetails } from './internal-details.ts';
 
 /** Codes a client sees as they are: the contract's, Apollo's for a malformed request, and the rate limit. */
 const OPENBARE_CODES = new Set([
@@ -78,13 +79,8 @@ export function maakFoutopmaak(opties: {
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
         ...(fout.path ? { path: fout.path } : {}),
       };
-    // What tells about the inside of the graph (which subgraph, which line of code) stays inside.
-    const {
-      stacktrace: _stack,
-      exception: _exception,
-      serviceName: _subgraaf,
-      ...extensions
-    } = fout.extensions ?? {};
-    return { ...fout, message: fout.message.replace(SUGGESTIE, ''), extensions };
+    // What tells about the inside of the graph (which subgraph, which host, which line of code) stays inside.
+    const binnen = withoutInternalDetails(fout);
+    return { ...binnen, message: binnen.message.replace(SUGGESTIE, '') };
   };
 }
