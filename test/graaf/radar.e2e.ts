@@ -25,25 +25,31 @@ interface Cel {
   opleidingscode: string;
   aantalAanbieders: number;
   aantalPlaatsen: number | null;
-  aantalErkendeLeerwerkplekken: number;
+  aantalErkendeLeerwerkplekken: number | null;
   aantalVacatures: number;
   aantalDualeVacatures: number;
   knelpunt: boolean;
   witteVlek: boolean;
   signalen: string[];
+  onbekend: string[];
 }
+
+/** The paritaire comités of each sector databank (../shared/domain/GLOSSARY.md). */
+const COMITES = ['149.01', '112', '124', '111', '209', '125', '126'];
 
 const RADAR = `query Radar($niveau: Niveau) {
   radar(provincie: WEST_VLAANDEREN, niveau: $niveau) {
     regioCode opleidingscode aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken
-    aantalVacatures aantalDualeVacatures knelpunt witteVlek signalen
+    aantalVacatures aantalDualeVacatures knelpunt witteVlek signalen onbekend
     regio { naam provincie } opleiding { naam niveau }
   }
 }`;
 
 describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
   let systeem: Systeem;
-  let opleidingen: { opleidingscode: string; niveau: string }[];
+  let opleidingen: { opleidingscode: string; niveau: string; paritaireComites: string[] }[];
+  /** Opleidingen whose leerwerkplekken no integrated databank can know: their count is null, not 0. */
+  let zonderErkenningsbron: Set<string>;
   let plekken: Map<string, number>;
   let aanbod: Map<string, { aanbieders: number; plaatsen: number | null }>;
   let vacatures: Map<string, { totaal: number; duaal: number }>;
@@ -54,6 +60,11 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
     systeem = await startSysteem({ vdabPerSeconde: VDAB_PER_SECONDE });
     const basis = systeem.mock.url;
     opleidingen = (await (await fetch(`${basis}/onderwijs/v1/opleidingen`)).json()) as typeof opleidingen;
+    zonderErkenningsbron = new Set(
+      opleidingen
+        .filter((o) => !o.paritaireComites.some((pc) => COMITES.includes(pc)))
+        .map((o) => o.opleidingscode),
+    );
     plekken = erkendeLeerwerkplekken(await leesVerwachteErkenningen(basis, REFERENTIEDATUM), REFERENTIEDATUM);
     aanbod = aanbodTellingen(await leesAanbod(basis, schooljaarVan(REFERENTIEDATUM)));
     const beroepen = await leesBeroepenPerOpleiding(basis);
@@ -82,7 +93,7 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
       const verwacht = aanbod.get(sleutel) ?? { aanbieders: 0, plaatsen: 0 };
       const vraag = vacatures.get(sleutel) ?? { totaal: 0, duaal: 0 };
       const knelpunt = knelpuntOpleidingen.has(cel.opleidingscode);
-      const aantalPlekken = plekken.get(sleutel) ?? 0;
+      const aantalPlekken = zonderErkenningsbron.has(cel.opleidingscode) ? null : (plekken.get(sleutel) ?? 0);
       expect({
         sleutel,
         aanbieders: cel.aantalAanbieders,
@@ -104,11 +115,17 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
       const lerenden = zoekenden.get(sleutel) ?? 0;
       const signalen = [
         ...(vraag.totaal > 0 && verwacht.aanbieders === 0 ? ['VRAAG_ZONDER_AANBOD'] : []),
+        // An unknown number of workplaces raises neither signal that needs it.
         ...(verwacht.aanbieders > 0 && aantalPlekken === 0 ? ['AANBOD_ZONDER_LEERWERKPLEKKEN'] : []),
         ...(lerenden > 0 && aantalPlekken === 0 ? ['LERENDEN_ZONDER_LEERWERKPLEK'] : []),
         ...(knelpunt && verwacht.aanbieders === 0 ? ['KNELPUNT_ZONDER_AANBOD'] : []),
       ];
       expect({ sleutel, signalen: cel.signalen }).toEqual({ sleutel, signalen });
+      const onbekend = [
+        ...(aantalPlekken === null ? ['ERKENDE_LEERWERKPLEKKEN'] : []),
+        ...(verwacht.plaatsen === null ? ['PLAATSEN'] : []),
+      ];
+      expect({ sleutel, onbekend: cel.onbekend }).toEqual({ sleutel, onbekend });
       for (const s of cel.signalen) gezien.add(s);
       expect(cel.witteVlek).toBe(signalen.length > 0);
       if (cel.witteVlek) witteVlekken += 1;
@@ -122,7 +139,9 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
     ]);
     expect(cellen.filter((c) => c.aantalDualeVacatures > 0).length).toBeGreaterThan(20);
     // The data set must make the radar interesting: some cells with offer and workplaces, some witte vlekken.
-    expect(cellen.filter((c) => c.aantalErkendeLeerwerkplekken > 0).length).toBeGreaterThan(50);
+    expect(cellen.filter((c) => (c.aantalErkendeLeerwerkplekken ?? 0) > 0).length).toBeGreaterThan(50);
+    // Some opleidingen have no erkenningsbron: the data set must show the unknown count too.
+    expect(cellen.filter((c) => c.aantalErkendeLeerwerkplekken === null).length).toBeGreaterThan(0);
     expect(witteVlekken).toBeGreaterThan(0);
   });
 

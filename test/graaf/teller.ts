@@ -14,6 +14,8 @@ export interface Teller {
   /** How many of the requests were `_entities` fetches. */
   entiteiten(): number;
   wis(): void;
+  /** Whether the subgraph behind it is reachable: while false, every connection is cut, as a killed process would. */
+  bereikbaar(ja: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -24,7 +26,12 @@ export interface Teller {
  */
 export async function startTeller(doel: string): Promise<Teller> {
   const verzoeken: Doorgestuurd[] = [];
+  let weg = false;
   const server = createServer((req, res) => {
+    if (weg) {
+      req.socket.destroy();
+      return;
+    }
     const delen: Buffer[] = [];
     req.on('data', (d: Buffer) => delen.push(d));
     req.on('end', () => {
@@ -62,6 +69,9 @@ export async function startTeller(doel: string): Promise<Teller> {
     entiteiten: () => verzoeken.filter((v) => v.query.includes('_entities')).length,
     wis: () => {
       verzoeken.length = 0;
+    },
+    bereikbaar: (ja) => {
+      weg = !ja;
     },
     stop: async () => {
       server.closeAllConnections();

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSysteem, type GraafAntwoord, type Systeem } from './systeem.ts';
+import { REGIOS } from './verwachting.ts';
+
+/** VDAB's limit is not what this file is about: both sides raise it, so that the vacatures load in a moment. */
+const VDAB_PER_SECONDE = 1_000;
+
+type Telling = { waarde: number | null; onderdrukt: boolean } | null;
+
+interface Cel {
+  regioCode: string;
+  opleidingscode: string;
+  aantalAanbieders: number | null;
+  aantalPlaatsen: number | null;
+  aantalErkendeLeerwerkplekken: number | null;
+  aantalVacatures: number | null;
+  aantalDualeVacatures: number | null;
+  knelpunt: boolean | null;
+  aantalZoekendeLerenden: Telling;
+  witteVlek: boolean;
+  signalen: string[];
+  onbekend: string[];
+}
+
+const RADAR = `{
+  radar(provincie: WEST_VLAANDEREN) {
+    regioCode opleidingscode aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken
+    aantalVacatures aantalDualeVacatures knelpunt aantalZoekendeLerenden { waarde onderdrukt }
+    witteVlek signalen onbekend
+    regio { naam }
+  }
+}`;
+
+const MATEN = [
+  'AANBOD',
+  'ERKENDE_LEERWERKPLEKKEN',
+  'VACATURES',
+  'ZOEKENDE_LERENDEN',
+  'GESTARTE_LERENDEN',
+  'ACTIEVE_LEERWERKPLEKKEN',
+  'PLAATSEN',
+];
+
+/** What each count owner adds to a cell: its fields, its measures, and the sources behind it. */
+const EIGENAARS = {
+  onderwijsaanbod: {
+    velden: ['aantalAanbieders', 'aantalPlaatsen'],
+    maten: ['AANBOD', 'PLAATSEN'],
+    bronnen: ['ONDERWIJS'],
+  },
+  erkenningen: {
+    velden: ['aantalErkendeLeerwerkplekken'],
+    maten: ['ERKENDE_LEERWERKPLEKKEN'],
+    bronnen: ['VOLTA', 'EDUCAM', 'CONSTRUCTIV', 'MTECH', 'WOODWIZE'],
+  },
+  vacatures: {
+    velden: ['aantalVacatures', 'aantalDualeVacatures', 'knelpunt'],
+    maten: ['VACATURES'],
+    bronnen: ['VDAB'],
+  },
+  matching: { velden: ['aantalZoekendeLerenden'], maten: ['ZOEKENDE_LERENDEN'], bronnen: ['KAZI'] },
+} as const;
+
+/** The contract's signals, on known measures only: written here again, not taken from the radar's code. */
+function verwachteSignalen(c: Cel): string[] {
+  const a = c.aantalAanbieders;
+  const p = c.aantalErkendeLeerwerkplekken;
+  const l = c.aantalZoekendeLerenden;
+  const lerendenBekend = l !== null && (l.onderdrukt || l.waarde !== null);
+  return [
+    ...(a !== null && c.aantalVacatures !== null && c.aantalVacatures > 0 && a === 0
+      ? ['VRAAG_ZONDER_AANBOD']
+      : []),
+    ...(a !== null && p !== null && a > 0 && p === 0 ? ['AANBOD_ZONDER_LEERWERKPLEKKEN'] : []),
+    ...(lerendenBekend && p !== null && (l.onderdrukt || (l.waarde ?? 0) > 0) && p === 0
+      ? ['LERENDEN_ZONDER_LEERWERKPLEK']
+      : []),
+    ...(c.knelpunt === true && a === 0 ? ['KNELPUNT_ZONDER_AANBOD'] : []),
+  ];
+}
+
+function cellenVan(antwoord: GraafAntwoord): Map<string, Cel> {
+  const lijst = (antwoord.data?.['radar'] ?? []) as Cel[];
+  return new Map(lijst.map((c) => [`${c.regioCode}|${c.opleidingscode}`, c]));
+}
+
+function onbeschikbaar(antwoord: GraafAntwoord): string[] {
+  return (antwoord.errors ?? [])
+    .filter((e) => e.extensions?.['code'] === 'PARTNER_UNAVAILABLE')
+    .map((e) => String(e.extensions?.['bron']))
+    .sort();
+}
+
+describe('partial answers: a subgraph that cannot be reached nulls only what it owns', () => {
+  let systeem: Systeem;
+  let heel: Map<string, Cel>;
+
+  beforeAll(async () => {
+    systeem = await startSysteem({ vdabPerSeconde: VDAB_PER_SECONDE });
+    const antwoord = await systeem.vraag(RADAR);
+    expect(antwoord.errors).toBeUndefined();
+    heel = cellenVan(antwoord);
+    expect(heel.size).toBeGreaterThan(REGIOS.length);
+  });
+
+  afterAll(async () => {
+    await systeem.stop();
+  });
+
+  for (const [subgraaf, eigenaar] of Object.entries(EIGENAARS)) {
+    it(`answers every cell of the radar without ${subgraaf}: its counts null and in onbekend, the rest as before`, async () => {
+      systeem.tellers[subgraaf as keyof typeof EIGENAARS].bereikbaar(false);
+      let antwoord: GraafAntwoord;
+      try {
+        antwoord = await systeem.vraag(RADAR);
+      } finally {
+        systeem.tellers[subgraaf as keyof typeof EIGENAARS].bereikbaar(true);
+      }
+      const cellen = cellenVan(antwoord);
+      expect(cellen.size).toBe(heel.size);
+      for (const [sleutel, vooraf] of heel) {
+        const cel = cellen.get(sleutel);
+        expect(cel, sleutel).toBeDefined();
+        if (!cel) continue;
+        const verwacht: Record<string, unknown> = { ...vooraf };
+        for (const veld of eigenaar.velden) verwacht[veld] = null;
+        const onbekend = new Set([...vooraf.onbekend, ...eigenaar.maten]);
+        verwacht['onbekend'] = MATEN.filter((m) => onbekend.has(m));
+        verwacht['signalen'] = verwachteSignalen(verwacht as unknown as Cel);
+        verwacht['witteVlek'] = (verwacht['signalen'] as string[]).length > 0;
+        expect({ sleutel, ...cel }).toEqual({ sleutel, ...verwacht });
+      }
+      // One PARTNER_UNAVAILABLE per source behind the subgraph, and no other.
+      expect(onbeschikbaar(antwoord)).toEqual([...eigenaar.bronnen].sort());
+      const bronnen = (antwoord.extensions?.['bronnen'] ?? []) as {
+        bron: string;
+        toestand: string;
+        reden?: string;
+      }[];
+      for (const bron of eigenaar.bronnen)
+        expect(bronnen.find((b) => b.bron === bron)).toMatchObject({
+          toestand: 'ONBESCHIKBAAR',
+          reden: 'DOWN',
+        });
+      // And once it is back, the whole radar again.
+      const weer = await systeem.vraag(RADAR);
+      expect(weer.errors).toBeUndefined();
+      expect(cellenVan(weer)).toEqual(heel);
+    });
+  }
+
+  it('keeps the live root when a request asks two roots owned by different subgraphs', async () => {
+    const vraag = `{ opleidingen { code } vacatures(first: 1) { totalCount } regios(provincie: WEST_VLAANDEREN) { code } }`;
+    systeem.tellers.vacatures.bereikbaar(false);
+    let antwoord: GraafAntwoord;
+    try {
+      antwoord = await systeem.vraag(vraag);
+    } finally {
+      systeem.tellers.vacatures.bereikbaar(true);
+    }
+    expect(antwoord.status).toBe(200);
+    expect(antwoord.data?.['vacatures']).toBeNull();
+    expect((antwoord.data?.['opleidingen'] as unknown[]).length).toBeGreaterThan(0);
+    expect((antwoord.data?.['regios'] as unknown[]).length).toBe(REGIOS.length);
+    expect(onbeschikbaar(antwoord)).toEqual(['VDAB']);
+
+    systeem.tellers.erkenningen.bereikbaar(false);
+    try {
+      antwoord = await systeem.vraag(
+        `{ ondernemingen(first: 1) { totalCount } regio(code: "MIDWEST") { naam } }`,
+      );
+    } finally {
+      systeem.tellers.erkenningen.bereikbaar(true);
+    }
+    expect(antwoord.data).toEqual({ ondernemingen: null, regio: { naam: 'Midwest' } });
+    expect(onbeschikbaar(antwoord)).toEqual(['CONSTRUCTIV', 'EDUCAM', 'MTECH', 'VOLTA', 'WOODWIZE']);
+  });
+});
