@@ -1,5 +1,6 @@
 import { getalUit, tekstUit } from '@duaal-graph/domein/subgraaf';
 import { SUBGRAFEN, SUPERGRAPH_PAD } from '@duaal-graph/schema';
+import { readCorsSettings, type CorsSettings } from './cors.ts';
 import { leesGrenzen, type Grenzen } from './grenzen.ts';
 import { leesSnelheid, type SnelheidConfig } from './snelheid.ts';
 import { leesVertrouwdeManifest } from './vertrouwd.ts';
@@ -19,6 +20,8 @@ export interface GatewayConfig {
   readonly vertrouwdeManifest: string | null;
   /** Whether every request is logged (operation name, hash, duration, status, error codes). */
   readonly verzoeklog: boolean;
+  /** Which browser origins may call the graph (`CORS_ORIGINS`). */
+  readonly cors: CorsSettings;
 }
 
 export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -39,5 +42,6 @@ export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayCo
     snelheid: leesSnelheid(omgeving, productie),
     vertrouwdeManifest: leesVertrouwdeManifest(omgeving),
     verzoeklog: tekstUit(omgeving, 'REQUEST_LOG', productie ? 'true' : 'false') === 'true',
+    cors: readCorsSettings(omgeving, productie),
   };
 }

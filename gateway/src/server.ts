@@ -13,6 +13,7 @@ import { request } from 'undici';
 import { bescherming } from './bescherming.ts';
 import type { GatewayContext } from './bronnen.ts';
 import { leesConfig, type GatewayConfig } from './config.ts';
+import { handleCors } from './cors.ts';
 import { SubgraafBron } from './databron.ts';
 import { redisTeller } from './snelheid-redis.ts';
 import { GeheugenTeller, klantSleutel, teVeelVerzoeken, type Teller } from './snelheid.ts';
@@ -100,6 +101,7 @@ export async function startGateway(
     poort: config.poort,
     host: config.host,
     maxBodyBytes: config.grenzen.bodyBytes,
+    beforeGraphQL: (req, res) => handleCors(config.cors, req, res),
   });
   return {
     ...dienst,

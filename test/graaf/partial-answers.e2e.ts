@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extraGateway, vraag } from './misbruik.ts';
 import { startSysteem, type GraafAntwoord, type Systeem } from './systeem.ts';
 import { REGIOS } from './verwachting.ts';
 
@@ -174,5 +175,109 @@ describe('partial answers: a subgraph that cannot be reached nulls only what it 
     }
     expect(antwoord.data).toEqual({ ondernemingen: null, regio: { naam: 'Midwest' } });
     expect(onbeschikbaar(antwoord)).toEqual(['CONSTRUCTIV', 'EDUCAM', 'MTECH', 'VOLTA', 'WOODWIZE']);
+  });
+});
+
+describe('the gateway for browsers and in production', () => {
+  let systeem: Systeem;
+
+  beforeAll(async () => {
+    systeem = await startSysteem({ vdabPerSeconde: VDAB_PER_SECONDE });
+  });
+
+  afterAll(async () => {
+    await systeem.stop();
+  });
+
+  const preflight = (origin: string) =>
+    fetch(systeem.graphql, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, traceparent',
+      },
+    });
+
+  it('answers a preflight from an allowed origin with 204, and the real request with the origin allowed', async () => {
+    const origin = 'http://localhost:4200';
+    const vooraf = await preflight(origin);
+    expect(vooraf.status).toBe(204);
+    expect(vooraf.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(vooraf.headers.get('access-control-allow-credentials')).toBeNull();
+    const methoden = (vooraf.headers.get('access-control-allow-methods') ?? '').split(/,\s*/);
+    expect(methoden).toEqual(expect.arrayContaining(['GET', 'POST']));
+    const headers = (vooraf.headers.get('access-control-allow-headers') ?? '').split(/,\s*/);
+    expect(headers).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'apollo-require-preflight', 'traceparent']),
+    );
+    const echt = await fetch(systeem.graphql, {
+      method: 'POST',
+      headers: {
+        origin,
+        'content-type': 'application/json',
+        traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      },
+      body: JSON.stringify({ query: '{ regios(provincie: WEST_VLAANDEREN) { code } }' }),
+    });
+    expect(echt.status).toBe(200);
+    expect(echt.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(echt.headers.get('vary')).toMatch(/Origin/);
+    const body = (await echt.json()) as GraafAntwoord;
+    expect(body.data?.['regios']).toHaveLength(REGIOS.length);
+  });
+
+  it('refuses another origin, preflight and request alike, and still refuses a simple request as CSRF', async () => {
+    const vooraf = await preflight('https://elders.example');
+    expect(vooraf.status).toBe(403);
+    expect(vooraf.headers.get('access-control-allow-origin')).toBeNull();
+    const echt = await fetch(systeem.graphql, {
+      method: 'POST',
+      headers: { origin: 'https://elders.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ regios { code } }' }),
+    });
+    expect(echt.status).toBe(403);
+    expect(echt.headers.get('access-control-allow-origin')).toBeNull();
+    // From an allowed origin, a simple request (no preflight) is still CSRF-suspect.
+    const eenvoudig = await fetch(`${systeem.graphql}?query=${encodeURIComponent('{ regios { code } }')}`, {
+      headers: { origin: 'http://localhost:4200' },
+    });
+    expect(eenvoudig.status).toBe(400);
+  });
+
+  it('names no subgraph, host or path in any error in production, whichever subgraph is down', async () => {
+    const productie = await extraGateway(systeem, {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'een-geheim-voor-de-productietest-van-de-gateway',
+      REQUEST_LOG: 'false',
+    });
+    const query = `{
+      radar(provincie: WEST_VLAANDEREN, niveau: HOGER) { regioCode aantalAanbieders aantalErkendeLeerwerkplekken aantalVacatures aantalZoekendeLerenden { waarde } signalen onbekend }
+      ondernemingen(first: 1) { totalCount } opleidingen { code } vacatures(first: 1) { totalCount } regios { code }
+    }`;
+    const namen = Object.keys(systeem.tellers);
+    try {
+      for (const naam of namen) {
+        const teller = systeem.tellers[naam as keyof Systeem['tellers']];
+        teller.bereikbaar(false);
+        let antwoord;
+        try {
+          antwoord = await vraag(productie.graphql, query);
+        } finally {
+          teller.bereikbaar(true);
+        }
+        const fouten = antwoord.body.errors ?? [];
+        expect(fouten.length, naam).toBeGreaterThan(0);
+        expect(
+          fouten.every((f) => f.extensions?.['code'] === 'PARTNER_UNAVAILABLE'),
+          naam,
+        ).toBe(true);
+        const tekst = JSON.stringify(fouten);
+        for (const andere of namen) expect(tekst, `${naam} down`).not.toContain(andere);
+        expect(tekst).not.toMatch(/127\.0\.0\.1|localhost|https?:|serviceName|subgraaf|\.ts\b/i);
+      }
+    } finally {
+      await productie.stop();
+    }
   });
 });

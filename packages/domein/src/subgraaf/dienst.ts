@@ -19,6 +19,11 @@ export interface DienstOpties<C extends BaseContext> {
   readonly host: string;
   /** Largest request body accepted. */
   readonly maxBodyBytes?: number;
+  /**
+   * Runs first for every request to `/graphql` (the gateway's CORS): may set
+   * headers for the answer, and returns true when it answered the request itself.
+   */
+  readonly beforeGraphQL?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /** What is read past the limit and thrown away before the connection is cut. */
@@ -74,6 +79,7 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
       stuurJson(res, 404, { fout: 'niet gevonden; GraphQL antwoordt op /graphql' });
       return;
     }
+    if (opties.beforeGraphQL?.(req, res)) return;
     const tekst = await leesBody(req, max);
     if (tekst === null) {
       stuurJson(res, 413, {
@@ -105,7 +111,11 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: () => opties.context(req),
     });
-    for (const [naam, waarde] of antwoord.headers) res.setHeader(naam, waarde);
+    for (const [naam, waarde] of antwoord.headers) {
+      // A Vary set in front (by beforeGraphQL) and Apollo's own both hold.
+      const eerder = naam === 'vary' ? res.getHeader('vary') : undefined;
+      res.setHeader(naam, eerder === undefined ? waarde : `${String(eerder)}, ${waarde}`);
+    }
     res.statusCode = antwoord.status ?? 200;
     if (antwoord.body.kind === 'complete') {
       res.end(antwoord.body.string);

@@ -38,7 +38,7 @@ describe('Momentopname', () => {
 
   it('ages: VEROUDERD once its last success is older than two intervals and a minute, also while a read hangs', async () => {
     let nu = 1_000_000;
-    let hangend: (() => void) | null = null;
+    const hangend: { los?: () => void } = {};
     let beurt = 0;
     const m = new Momentopname<number>({
       bron: 'WOODWIZE',
@@ -48,7 +48,7 @@ describe('Momentopname', () => {
         beurt += 1;
         if (beurt === 1) return Promise.resolve(beurt);
         return new Promise<number>((resolve) => {
-          hangend = () => {
+          hangend.los = () => {
             resolve(beurt);
           };
         });
@@ -67,7 +67,7 @@ describe('Momentopname', () => {
       bijgewerktOp: eerst,
     });
     expect(m.data).toBe(1);
-    hangend?.();
+    hangend.los?.();
     await bezig;
     expect(m.status()).toMatchObject({ toestand: 'ACTUEEL', bijgewerktOp: new Date(nu).toISOString() });
     expect(m.status().reden).toBeUndefined();
