@@ -1,6 +1,5 @@
-import { getalUit, tekstUit } from '@duaal-graph/domein/subgraaf';
+import { getalUit, readOperationLimits, tekstUit, type OperationLimits } from '@duaal-graph/domein/subgraaf';
 import { SUBGRAFEN, SUPERGRAPH_PAD } from '@duaal-graph/schema';
-import { leesGrenzen, type Grenzen } from './grenzen.ts';
 import { leesSnelheid, type SnelheidConfig } from './snelheid.ts';
 import { leesVertrouwdeManifest } from './vertrouwd.ts';
 
@@ -13,7 +12,7 @@ export interface GatewayConfig {
   readonly subgraafUrls: Readonly<Record<string, string>>;
   readonly subgraafTimeoutMs: number;
   readonly productie: boolean;
-  readonly grenzen: Grenzen;
+  readonly grenzen: OperationLimits;
   readonly snelheid: SnelheidConfig;
   /** The manifest of trusted documents; null runs any operation (with automatic persisted queries). */
   readonly vertrouwdeManifest: string | null;
@@ -35,7 +34,7 @@ export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayCo
     subgraafUrls,
     subgraafTimeoutMs: getalUit(omgeving, 'SUBGRAPH_TIMEOUT_MS', 30_000, 100),
     productie,
-    grenzen: leesGrenzen(omgeving),
+    grenzen: readOperationLimits(omgeving),
     snelheid: leesSnelheid(omgeving, productie),
     vertrouwdeManifest: leesVertrouwdeManifest(omgeving),
     verzoeklog: tekstUit(omgeving, 'REQUEST_LOG', productie ? 'true' : 'false') === 'true',

@@ -17,6 +17,7 @@ import { SubgraafBron } from './databron.ts';
 import { redisTeller } from './snelheid-redis.ts';
 import { GeheugenTeller, klantSleutel, teVeelVerzoeken, type Teller } from './snelheid.ts';
 import { supergraafUitBestand } from './supergraaf.ts';
+import { supergraphCostDirectives } from './supergraph-costs.ts';
 
 export { leesConfig } from './config.ts';
 
@@ -38,7 +39,7 @@ export function maakGateway(config: GatewayConfig = leesConfig()): Gateway {
       return new SubgraafBron(name, doel, config.subgraafTimeoutMs);
     },
   });
-  const { opties, plugins } = bescherming(config);
+  const { opties, plugins } = bescherming(config, supergraphCostDirectives(gateway));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [...plugins, bronnenPlugin<GatewayContext>()],

@@ -7,6 +7,7 @@ export * from './fouten.ts';
 export * from './momentopname.ts';
 export * from './omgeving.ts';
 export * from './onderwijsregister.ts';
+export * from './operation-limits/index.ts';
 export * from './paginering.ts';
 export * from './partnerclient.ts';
 export * from './scalars.ts';
