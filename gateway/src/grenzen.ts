@@ -1,4 +1,4 @@
-import { getalUit } from '@duaal-graph/domein/subgraaf';
+import { defineSettings, integerSetting, type SettingValues } from '@duaal-graph/domein/subgraaf';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -35,18 +35,69 @@ export const STANDAARD_GRENZEN: Grenzen = {
   bodyBytes: 100 * 1024,
 };
 
-export function leesGrenzen(omgeving: NodeJS.ProcessEnv): Grenzen {
-  const s = STANDAARD_GRENZEN;
+const s = STANDAARD_GRENZEN;
+
+/** The limits' settings, part of the gateway's schema; the README's abuse protection table explains each. */
+export const LIMIT_SETTINGS = {
+  diepte: integerSetting('QUERY_MAX_DEPTH', {
+    default: s.diepte,
+    min: 1,
+    description: 'most fields on the longest path of an operation',
+  }),
+  aliassen: integerSetting('QUERY_MAX_ALIASES', {
+    default: s.aliassen,
+    min: 0,
+    description: 'most aliased fields, fragments expanded',
+  }),
+  wortelvelden: integerSetting('QUERY_MAX_ROOT_FIELDS', {
+    default: s.wortelvelden,
+    min: 1,
+    description: 'most fields at the root, aliases included',
+  }),
+  directieven: integerSetting('QUERY_MAX_DIRECTIVES', {
+    default: s.directieven,
+    min: 0,
+    description: 'most directive uses, fragments expanded',
+  }),
+  tokens: integerSetting('QUERY_MAX_TOKENS', {
+    default: s.tokens,
+    min: 10,
+    description: 'most lexical tokens in a document',
+  }),
+  kosten: integerSetting('QUERY_MAX_COST', {
+    default: s.kosten,
+    min: 1,
+    description: 'highest estimated cost: the fields an operation resolves, list sizes multiplied in',
+  }),
+  aangenomenLijst: integerSetting('QUERY_ASSUMED_LIST_SIZE', {
+    default: s.aangenomenLijst,
+    min: 1,
+    description: 'the items the cost assumes for a list that takes no `first`',
+  }),
+  bodyBytes: integerSetting('MAX_BODY_BYTES', {
+    default: s.bodyBytes,
+    min: 1_024,
+    description: 'largest request body in bytes; larger is HTTP 413',
+  }),
+} as const;
+
+export function grenzenUit(w: SettingValues<typeof LIMIT_SETTINGS>): Grenzen {
   return {
-    diepte: getalUit(omgeving, 'QUERY_MAX_DEPTH', s.diepte, 1),
-    aliassen: getalUit(omgeving, 'QUERY_MAX_ALIASES', s.aliassen, 0),
-    wortelvelden: getalUit(omgeving, 'QUERY_MAX_ROOT_FIELDS', s.wortelvelden, 1),
-    directieven: getalUit(omgeving, 'QUERY_MAX_DIRECTIVES', s.directieven, 0),
-    tokens: getalUit(omgeving, 'QUERY_MAX_TOKENS', s.tokens, 10),
-    kosten: getalUit(omgeving, 'QUERY_MAX_COST', s.kosten, 1),
-    aangenomenLijst: getalUit(omgeving, 'QUERY_ASSUMED_LIST_SIZE', s.aangenomenLijst, 1),
-    bodyBytes: getalUit(omgeving, 'MAX_BODY_BYTES', s.bodyBytes, 1_024),
+    diepte: w.diepte,
+    aliassen: w.aliassen,
+    wortelvelden: w.wortelvelden,
+    directieven: w.directieven,
+    tokens: w.tokens,
+    kosten: w.kosten,
+    aangenomenLijst: w.aangenomenLijst,
+    bodyBytes: w.bodyBytes,
   };
+}
+
+const limitSettings = defineSettings(LIMIT_SETTINGS);
+
+export function leesGrenzen(omgeving: NodeJS.ProcessEnv): Grenzen {
+  return grenzenUit(limitSettings.read(omgeving));
 }
 
 /** The limits a request can exceed, as `extensions.grens` names them. */

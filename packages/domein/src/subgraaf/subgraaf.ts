@@ -49,12 +49,12 @@ export function uitMomentopnamen(...momentopnamen: Opname[]): Gegevens {
 export function bouwSubgraaf<C extends BaseContext & MetBronnen & MetGebruiker>(
   typeDefs: DocumentNode,
   resolvers: object,
+  productie = process.env['NODE_ENV'] === 'production',
 ): { schema: GraphQLSchema; apollo: ApolloServer<C> } {
   // buildSubgraphSchema types resolvers with an unknown context; ours always get the context the listener builds.
   const schema = pasToegangToe(
     buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }),
   );
-  const productie = process.env['NODE_ENV'] === 'production';
   const apollo = new ApolloServer<C>({
     schema,
     plugins: [bronnenPlugin<C>(), ApolloServerPluginInlineTraceDisabled()],
