@@ -169,7 +169,12 @@ export function booleanSetting<const O extends Options<boolean>>(name: string, o
 export function urlSetting<const O extends Options<string>>(name: string, options: O) {
   return declareSetting(
     name,
-    z.string().transform((text, ctx) => (URL.canParse(text) ? text : fail(ctx, 'must be an absolute URL'))),
+    z.string().transform((text, ctx) =>
+      // `localhost:6379` parses as a URL of scheme `localhost:`; a scheme followed by `//` is what is meant.
+      /^[a-z][a-z\d+.-]*:\/\//i.test(text) && URL.canParse(text)
+        ? text
+        : fail(ctx, 'must be an absolute URL (`http://…`)'),
+    ),
     options,
   );
 }
