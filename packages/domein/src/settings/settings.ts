@@ -89,12 +89,12 @@ export function declareSetting<T, const O extends Options<T>>(
           if (text === undefined) {
             // Without a default the setting is optional: undefined is its value.
             if (standaard === undefined) return undefined as Value<T, O>;
-            return (
-              isPerEnvironment(standaard) ? standaard[production ? 'production' : 'development'] : standaard
-            ) as Value<T, O>;
+            return isPerEnvironment(standaard)
+              ? standaard[production ? 'production' : 'development']
+              : standaard;
           }
           const result = parse.safeParse(text);
-          if (result.success) return result.data as Value<T, O>;
+          if (result.success) return result.data;
           for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
           return z.NEVER;
         })
@@ -245,7 +245,7 @@ export interface SettingsSchema<D extends SettingDeclarations> {
   /** Every setting the schema reads, in declaration order. */
   readonly settings: readonly Setting<unknown>[];
   /** The zod schema of the environment, keyed by the settings' names. */
-  zod(production: boolean): z.ZodObject;
+  zod(production: boolean): z.ZodObject<Record<string, z.ZodType>>;
   /**
    * Reads and checks the environment; throws a SettingsError naming every bad
    * setting. Production (the defaults that differ, the credentials refused) is

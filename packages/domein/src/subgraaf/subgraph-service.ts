@@ -97,13 +97,13 @@ export interface SubgraphService<
   readonly name: string;
   readonly settings: SettingsSchema<SubgraphDeclarations<D>>;
   /** Reads the configuration from the environment; a bad setting refuses to start, naming it. */
-  readConfig(env?: NodeJS.ProcessEnv): SubgraphConfig<D>;
+  readonly readConfig: (env?: NodeJS.ProcessEnv) => SubgraphConfig<D>;
   /** Builds schema, Apollo server, data sources and context; nothing is read and nothing listens yet. */
-  build(config?: SubgraphConfig<D>): Built<C, P>;
+  readonly build: (config?: SubgraphConfig<D>) => Built<C, P>;
   /** Starts the first reads and the listener (port 0 picks a free port); `stop` ends both. */
-  start(config?: SubgraphConfig<D>): Promise<GestarteDienst & { subgraaf: Built<C, P> }>;
+  readonly start: (config?: SubgraphConfig<D>) => Promise<GestarteDienst & { subgraaf: Built<C, P> }>;
   /** What `src/index.ts` does: start from the environment, print where, stop on SIGINT/SIGTERM. */
-  listen(env?: NodeJS.ProcessEnv): Promise<void>;
+  readonly listen: (env?: NodeJS.ProcessEnv) => Promise<void>;
 }
 
 export function defineSubgraph<
