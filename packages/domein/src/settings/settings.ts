@@ -316,3 +316,17 @@ export function defineSettings<const D extends SettingDeclarations>(declarations
     },
   };
 }
+
+/**
+ * For a service's `src/index.ts`: reads its configuration, or prints why it
+ * refuses to start (every bad setting, named) and exits with status 1, without
+ * a stack trace that would bury the message.
+ */
+export function configOrExit<T>(service: string, read: () => T): T {
+  try {
+    return read();
+  } catch (fout) {
+    console.error(`${service}: ${fout instanceof Error ? fout.message : String(fout)}`);
+    return process.exit(1);
+  }
+}

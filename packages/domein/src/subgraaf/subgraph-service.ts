@@ -8,6 +8,7 @@ import {
 } from '../settings/shared.ts';
 import type { GestarteDienst } from './dienst.ts';
 import {
+  configOrExit,
   defineSettings,
   isProduction,
   portSetting,
@@ -146,7 +147,7 @@ export function defineSubgraph<
     build,
     start,
     listen: async (env = process.env) => {
-      const config = readConfig(env);
+      const config = configOrExit(`subgraph ${name}`, () => readConfig(env));
       const dienst = await start(config);
       const extra = definition.describe?.(config, dienst.subgraaf);
       console.log(`subgraph ${name} at ${dienst.url}/graphql${extra ? ` (${extra})` : ''}`);
