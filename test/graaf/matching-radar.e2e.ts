@@ -38,17 +38,23 @@ describe('the radar count of zoekende lerenden, and a suggestion whose erkenning
     await systeem.stop();
   });
 
-  it('aantalZoekendeLerenden equals Kazi, 1 to 4 suppressed, for every caller alike', async () => {
-    const verwacht = zoekendeLerendenPerCel(await leesLerenden(basis));
+  it('aantalZoekendeLerenden equals Kazi, suppressed where it or its difference with a school is 1 to 4, for every caller alike', async () => {
+    const alle = await leesLerenden(basis);
+    const verwacht = zoekendeLerendenPerCel(alle);
+    const perSchool = [...new Set(alle.map((l) => l.instellingsnummer))].map((school) =>
+      zoekendeLerendenPerCel(alle.filter((l) => l.instellingsnummer === school)),
+    );
+    const klein = (n: number) => n >= 1 && n <= 4;
     const anoniem = await systeem.vraag(RADAR);
     expect(anoniem.errors).toBeUndefined();
     const cellen = anoniem.data?.['radar'] as Cel[];
     expect(cellen.length).toBeGreaterThan(100);
     const soorten = { nul: 0, onderdrukt: 0, getoond: 0 };
     for (const cel of cellen) {
-      const aantal = verwacht.get(`${cel.regioCode}|${cel.opleidingscode}`) ?? 0;
+      const sleutel = `${cel.regioCode}|${cel.opleidingscode}`;
+      const aantal = verwacht.get(sleutel) ?? 0;
       const telling =
-        aantal >= 1 && aantal <= 4
+        klein(aantal) || perSchool.some((eigen) => klein(aantal - (eigen.get(sleutel) ?? 0)))
           ? { waarde: null, onderdrukt: true }
           : { waarde: aantal, onderdrukt: false };
       expect({ cel: `${cel.regioCode}|${cel.opleidingscode}`, ...cel.aantalZoekendeLerenden }).toEqual({
@@ -67,7 +73,7 @@ describe('the radar count of zoekende lerenden, and a suggestion whose erkenning
       expect.arrayContaining([expect.objectContaining({ bron: 'KAZI', toestand: 'ACTUEEL' })]),
     );
     // Suppression holds for everyone: the trajectbegeleider and the analist get exactly the same cells.
-    const school = (await leesLerenden(basis))[0]?.instellingsnummer ?? '';
+    const school = alle[0]?.instellingsnummer ?? '';
     for (const claims of [
       { rol: 'trajectbegeleider' as const, instellingsnummer: school },
       { rol: 'analist' as const },
@@ -77,7 +83,7 @@ describe('the radar count of zoekende lerenden, and a suggestion whose erkenning
     }
   });
 
-  it('a suggestion pointing at a vestiging whose erkenning is withdrawn shows erkendVoor: false', async () => {
+  it('a suggestion pointing at a vestiging whose erkenning is withdrawn is no longer shown erkend', async () => {
     const erkenningen = await leesVerwachteErkenningen(basis, REFERENTIEDATUM);
     const volta = (await leesAlleVoltaPaginas(basis)).items;
     const keerVolta = new Map<string, number>();
@@ -113,11 +119,12 @@ describe('the radar count of zoekende lerenden, and a suggestion whose erkenning
       expect(a.errors).toBeUndefined();
       const lijst = (
         a.data?.['lerende'] as {
-          suggesties: { vestiging: { vestigingsnummer: string; erkendVoor: boolean } }[];
+          suggesties: { vestiging: { vestigingsnummer: string; erkendVoor: boolean } | null }[];
         }
       ).suggesties;
       const punten = suggestie.vestigingsnummer.replace(/^(\d)(\d{3})(\d{3})(\d{3})$/, '$1.$2.$3.$4');
-      return lijst.find((s) => s.vestiging.vestigingsnummer === punten)?.vestiging.erkendVoor;
+      // A vestiging the caller knows through no erkenning it may see answers as an unknown one: null.
+      return lijst.find((s) => s.vestiging?.vestigingsnummer === punten)?.vestiging?.erkendVoor;
     };
     expect(await erkendVoor()).toBe(true);
 
@@ -130,8 +137,16 @@ describe('the radar count of zoekende lerenden, and a suggestion whose erkenning
       });
       expect(antwoord.status).toBe(200);
     }
-    // Kazi still suggests the workplace (its copy lags); the graph tells it is no longer erkend.
-    await expect.poll(erkendVoor, { timeout: 15_000, interval: 250 }).toBe(false);
+    // Kazi still suggests the workplace (its copy lags); the graph tells it is no longer erkend: erkendVoor
+    // false where an ERKEND erkenning still names the vestiging, else (a trajectbegeleider does not see
+    // withdrawn erkenningen) the vestiging is one no source the caller may see knows, and not in the answer.
+    const blijftBekend = erkenningen.some(
+      (e) =>
+        e.vestiging === suggestie.vestigingsnummer &&
+        e.status === 'ERKEND' &&
+        !(e.sector === 'VOLTA' && records.includes(e.partnerId)),
+    );
+    await expect.poll(erkendVoor, { timeout: 15_000, interval: 250 }).toBe(blijftBekend ? false : undefined);
     expect((await suggestiesVan(basis, lerende.lerendeId, 10)).map((s) => s.vestigingsnummer)).toContain(
       suggestie.vestigingsnummer,
     );

@@ -134,7 +134,8 @@ describe('ondernemingen and their erkenningen through the gateway', () => {
     const [kbo, lijst] = [...perKbo.entries()].find(([, l]) =>
       l.some((e) => e.status === 'ERKEND' && e.nis !== null),
     ) ?? ['', []];
-    const nis = lijst.find((e) => e.nis !== null)?.nis ?? '';
+    // The public sees the vestigingen of ERKEND erkenningen only.
+    const nis = lijst.find((e) => e.status === 'ERKEND' && e.nis !== null)?.nis ?? '';
     const regio = REGIO_VAN_NIS.get(nis) ?? '';
     const antwoord = await systeem.vraag(
       `query($nummer: ID!, $regio: ID!) { onderneming(ondernemingsnummer: $nummer) { naam
@@ -258,7 +259,7 @@ describe('filters and workplaces through the gateway', () => {
   });
 
   it('finds a vestiging by number, with its onderneming and adres', async () => {
-    const e = verwacht.find((x) => x.sector === 'VOLTA' && x.vestiging !== null);
+    const e = verwacht.find((x) => x.sector === 'VOLTA' && x.status === 'ERKEND' && x.vestiging !== null);
     const nummer = e?.vestiging ?? '';
     const antwoord = await systeem.vraag(
       'query($n: ID!) { vestiging(vestigingsnummer: $n) { vestigingsnummer onderneming { ondernemingsnummer } adres { postcode gemeente { nisCode } } } }',

@@ -29,6 +29,10 @@ export interface VerwachteErkenning {
   /** Ten digits, or null where the record names no vestiging. */
   readonly vestiging: string | null;
   readonly nis: string | null;
+  /** The vestiging's postcode as the record gives it; null where it names no vestiging. */
+  readonly postcode: string | null;
+  /** The company's name as the record gives it, trimmed; null where it gives none. */
+  readonly naam: string | null;
   readonly opleidingscode: string;
   readonly status: Status;
   readonly geldigVan: string;
@@ -49,6 +53,10 @@ function kboCijfers(notatie: string, herstelVoorloopnul = false): string | null 
 function vestigingCijfers(notatie: string): string | null {
   const cijfers = notatie.replace(/\D/g, '');
   return cijfers.length === 10 && isVestigingsnummer(cijfers) ? cijfers : null;
+}
+
+function naamVan(waarde: string | null | undefined): string | null {
+  return waarde?.trim() || null;
 }
 
 function periodeGeldig(van: string | null, tot: string | null): boolean {
@@ -88,6 +96,8 @@ export async function leesVerwachteErkenningen(
         kbo,
         vestiging,
         nis: r.adres.nisCode,
+        postcode: r.adres.postcode,
+        naam: naamVan(r.ondernemingsnaam),
         opleidingscode: code,
         status: r.status as Status,
         geldigVan: r.geldigVan,
@@ -119,6 +129,8 @@ export async function leesVerwachteErkenningen(
         kbo,
         vestiging,
         nis: r.nis,
+        postcode: r.postcode,
+        naam: naamVan(r.naam),
         opleidingscode: code,
         status,
         geldigVan: van,
@@ -143,6 +155,8 @@ export async function leesVerwachteErkenningen(
       kbo,
       vestiging,
       nis: r.vestiging.adres.nis,
+      postcode: r.vestiging.adres.postcode,
+      naam: naamVan(r.onderneming.naam),
       opleidingscode: r.opleiding.code,
       status: constructivStatus(r, referentiedatum),
       geldigVan: r.periode.start,
@@ -167,6 +181,9 @@ export async function leesVerwachteErkenningen(
       kbo,
       vestiging,
       nis: NIS_VAN_POSTCODE.get(r.vestigingsadres.postcode) ?? null,
+      postcode: r.vestigingsadres.postcode,
+      // MTech+ sends no company name (sectoren.md).
+      naam: null,
       opleidingscode: r.opleiding,
       status,
       geldigVan: r.start,
@@ -186,6 +203,8 @@ export async function leesVerwachteErkenningen(
       kbo,
       vestiging,
       nis: r.vestiging?.nis ?? null,
+      postcode: r.vestiging?.postcode ?? null,
+      naam: naamVan(r.naam),
       opleidingscode: r.opleidingscode,
       status,
       geldigVan: r.van,

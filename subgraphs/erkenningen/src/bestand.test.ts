@@ -5,6 +5,7 @@ import type { WoodwizeErkenning } from './bronnen/woodwize.ts';
 import type { RegisterKennis, SectorLezing } from './model.ts';
 import { lezing, REFERENTIEDATUM, REGISTER } from './normaliseer/testdata.ts';
 import { normaliseerWoodwize } from './normaliseer/woodwize.ts';
+import type { Visibility } from './visibility.ts';
 
 const WW: WoodwizeErkenning = {
   id: 'WW-1',
@@ -86,6 +87,25 @@ describe('Erkenningsbestand', () => {
     await b.ververs();
     expect(b.index()).not.toBe(eerste);
     expect(b.index().erkendePlekken.get('DS-SWH-3')).toHaveLength(1);
+  });
+
+  it('keeps one view per kind of caller, built once per copy, and gives a caller who sees everything the full index', async () => {
+    let kopie = lezing([WW, { ...WW, id: 'WW-2', kbo: '0428.759.497', status: 'geschorst' }]);
+    const b = bestand(
+      () => Promise.resolve(REGISTER),
+      () => Promise.resolve(kopie),
+    );
+    await b.ververs();
+    const openbaar: Visibility = { key: 'openbaar', all: false, sees: (e) => e.status === 'ERKEND' };
+    const alles: Visibility = { key: 'alles', all: true, sees: () => true };
+    const zicht = b.index(openbaar);
+    expect(b.index().ondernemingen.has('0428.759.497')).toBe(true);
+    expect(zicht.ondernemingen.has('0428.759.497')).toBe(false);
+    expect(b.index({ ...openbaar })).toBe(zicht);
+    expect(b.index(alles)).toBe(b.index());
+    kopie = lezing([WW]);
+    await b.ververs();
+    expect(b.index(openbaar)).not.toBe(zicht);
   });
 
   it('without the register judges nothing: no erkenningen, and the report shows the read as it came', async () => {

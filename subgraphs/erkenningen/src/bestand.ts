@@ -1,6 +1,6 @@
 import { VLAANDEREN, type Gebied } from '@duaal-graph/domein';
 import type { Bevinding, BronGebruik, BronStatus, Momentopname } from '@duaal-graph/domein/subgraaf';
-import { bouwErkenningsIndex, type ErkenningsIndex } from './erkenningsindex.ts';
+import { bouwErkenningsIndex, visiblePart, type ErkenningsIndex } from './erkenningsindex.ts';
 import {
   SECTOREN,
   type Genormaliseerd,
@@ -9,6 +9,7 @@ import {
   type SectorLezing,
 } from './model.ts';
 import { normContext, type NormContext } from './normaliseer/regels.ts';
+import type { Visibility } from './visibility.ts';
 
 /** One sector's snapshot with its rules, its record type hidden so that the five fit in one list. */
 export interface SectorBron {
@@ -65,7 +66,14 @@ export interface SectorRapport {
  */
 export class Erkenningsbestand {
   private laatsteIndex:
-    { delen: readonly (Genormaliseerd | undefined)[]; datum: string; index: ErkenningsIndex } | undefined;
+    | {
+        delen: readonly (Genormaliseerd | undefined)[];
+        datum: string;
+        index: ErkenningsIndex;
+        /** The views of this index, by `Visibility.key`: built on the first question of each kind of caller. */
+        views: Map<string, ErkenningsIndex>;
+      }
+    | undefined;
 
   constructor(
     readonly sectoren: readonly SectorBron[],
@@ -89,15 +97,22 @@ export class Erkenningsbestand {
     return ctx ? this.bron(sector)?.genormaliseerd(ctx) : undefined;
   }
 
-  index(): ErkenningsIndex {
+  /** The index over every erkenning, or as a caller who sees only some of them sees it. */
+  index(visibility?: Visibility): ErkenningsIndex {
     const datum = this.referentiedatum();
     const delen = SECTOREN.map((s) => this.genormaliseerd(s));
     let laatste = this.laatsteIndex;
     if (!laatste || laatste.datum !== datum || laatste.delen.some((d, i) => d !== delen[i])) {
-      laatste = { delen, datum, index: bouwErkenningsIndex(delen, datum) };
+      laatste = { delen, datum, index: bouwErkenningsIndex(delen, datum), views: new Map() };
       this.laatsteIndex = laatste;
     }
-    return laatste.index;
+    if (!visibility || visibility.all) return laatste.index;
+    let view = laatste.views.get(visibility.key);
+    if (!view) {
+      view = visiblePart(laatste.index, visibility.sees);
+      laatste.views.set(visibility.key, view);
+    }
+    return view;
   }
 
   status(sector: Sector): BronStatus {

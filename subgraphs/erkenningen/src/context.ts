@@ -8,11 +8,12 @@ import {
   type VestigingInfo,
 } from './erkenningsindex.ts';
 import { SECTOREN, type Sector } from './model.ts';
+import type { Visibility } from './visibility.ts';
 
 export interface ErkenningenContext extends MetGebruiker {
   readonly bronnen: BronGebruik;
   readonly bestand: Erkenningsbestand;
-  /** The index this request answers from, after reporting the sources it rests on. */
+  /** The index this request answers from, as the caller sees it, after reporting the sources it rests on. */
   readonly lees: (sectoren?: readonly Sector[]) => ErkenningsIndex;
   /** Every valid ondernemingsnummer is an onderneming, known to a source or not. */
   readonly ondernemingLader: DataLoader<string, OndernemingInfo>;
@@ -22,13 +23,19 @@ export interface ErkenningenContext extends MetGebruiker {
   readonly radarLader: DataLoader<string, number>;
 }
 
-/** The context of one request: per-request loaders over one index, so that a request sees one consistent copy. */
-export function maakContext(bestand: Erkenningsbestand): Omit<ErkenningenContext, 'gebruiker'> {
+/**
+ * The context of one request: per-request loaders over one index, so that a
+ * request sees one consistent copy, and that index as the caller sees it.
+ */
+export function maakContext(
+  bestand: Erkenningsbestand,
+  visibility: Visibility,
+): Omit<ErkenningenContext, 'gebruiker'> {
   const bronnen = new BronGebruik();
   let index: ErkenningsIndex | undefined;
   const lees = (sectoren: readonly Sector[] = SECTOREN): ErkenningsIndex => {
     bestand.meld(bronnen, sectoren);
-    index ??= bestand.index();
+    index ??= bestand.index(visibility);
     return index;
   };
   const lader = <T>(kies: (index: ErkenningsIndex, sleutel: string) => T) =>

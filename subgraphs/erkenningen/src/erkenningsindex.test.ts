@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bouwErkenningsIndex, celSleutel } from './erkenningsindex.ts';
+import { bouwErkenningsIndex, celSleutel, visiblePart } from './erkenningsindex.ts';
 import type { Erkenning, Genormaliseerd, Plaats, Sector } from './model.ts';
 
 const REF = '2026-11-01';
@@ -119,5 +119,86 @@ describe('the erkenningen index', () => {
     ]);
     // A placed address with a street beats one without.
     expect(index.vestigingen.get('2.145.678.996')?.plaats).toEqual(KORTRIJK);
+  });
+
+  describe('as a caller who sees only some erkenningen sees it', () => {
+    const openbaar = (e: Erkenning) => e.status === 'ERKEND';
+    const BRUGGE: Plaats = {
+      ...KORTRIJK,
+      straatnaam: 'Markt',
+      postcode: '8000',
+      nisCode: '31005',
+      regioCode: 'BRUGGE',
+    };
+    const index = bouwErkenningsIndex(
+      [
+        sector('VOLTA', [
+          // Known only through hidden erkenningen: suspended and withdrawn.
+          erkenning({
+            ondernemingsnummer: '0428.759.497',
+            naam: 'Verborgen BV',
+            vestigingsnummer: '2.000.000.339',
+            status: 'GESCHORST',
+          }),
+          erkenning({
+            ondernemingsnummer: '0428.759.497',
+            naam: 'Verborgen BV',
+            vestigingsnummer: '3.000.000.162',
+            status: 'INGETROKKEN',
+            plaats: BRUGGE,
+          }),
+          // Mixed: the hidden record names the company, a second vestiging, and a better address of the first.
+          erkenning({
+            naam: 'Naam uit een geschorste erkenning',
+            vestigingsnummer: '2.147.812.701',
+            status: 'GESCHORST',
+            plaats: ROESELARE,
+          }),
+          erkenning({ naam: 'Naam uit een geschorste erkenning', status: 'GESCHORST', plaats: KORTRIJK }),
+        ]),
+        // The visible erkenning gives no name (MTech+ sends none) and an address without street.
+        sector('MTECH', [
+          erkenning({
+            sector: 'MTECH',
+            id: 'MTECH:1',
+            naam: null,
+            plaats: { ...KORTRIJK, straatnaam: null, huisnummer: null },
+          }),
+        ]),
+      ],
+      REF,
+    );
+    const zicht = visiblePart(index, openbaar);
+
+    it('knows no company and no vestiging that only hidden erkenningen name', () => {
+      expect(index.ondernemingen.get('0428.759.497')?.naam).toBe('Verborgen BV');
+      expect(zicht.ondernemingen.has('0428.759.497')).toBe(false);
+      expect(zicht.vestigingen.has('2.000.000.339')).toBe(false);
+      expect(zicht.vestigingen.has('3.000.000.162')).toBe(false);
+      expect(zicht.ondernemingenOpNaam.map((o) => o.ondernemingsnummer)).toEqual(['0403.170.701']);
+    });
+
+    it('names, lists and places a company only by the erkenningen the caller sees', () => {
+      const volledig = index.ondernemingen.get('0403.170.701');
+      expect(volledig?.naam).toBe('Naam uit een geschorste erkenning');
+      expect(volledig?.vestigingsnummers).toEqual(['2.145.678.996', '2.147.812.701']);
+      const o = zicht.ondernemingen.get('0403.170.701');
+      expect(o?.naam).toBeNull();
+      expect(o?.vestigingsnummers).toEqual(['2.145.678.996']);
+      expect(o?.erkenningen.map((e) => e.id)).toEqual(['MTECH:1']);
+      expect(index.vestigingen.get('2.145.678.996')?.plaats?.straatnaam).toBe('Kerkstraat');
+      expect(zicht.vestigingen.get('2.145.678.996')?.plaats?.straatnaam).toBeNull();
+      expect(zicht.vestigingen.has('2.147.812.701')).toBe(false);
+      // The erkende leerwerkplekken are the caller's vestigingen, with the caller's addresses.
+      expect(zicht.erkendePlekken.get('DS-ELT-3')).toEqual([zicht.vestigingen.get('2.145.678.996')]);
+    });
+
+    it('keeps the radar counts of the full index, and a caller who sees everything sees the full index', () => {
+      expect(zicht.aantalPerCel).toBe(index.aantalPerCel);
+      expect(zicht.aantalPerCel.get(celSleutel('ZUID_WEST_VLAANDEREN', 'DS-ELT-3'))).toBe(1);
+      const alles = visiblePart(index, () => true);
+      expect(alles.ondernemingen).toEqual(index.ondernemingen);
+      expect(alles.vestigingen).toEqual(index.vestigingen);
+    });
   });
 });

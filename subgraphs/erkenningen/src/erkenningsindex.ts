@@ -25,6 +25,8 @@ export interface VestigingInfo {
  */
 export interface ErkenningsIndex {
   readonly referentiedatum: string;
+  /** Every erkenning the index holds, by sector and id. */
+  readonly alle: readonly Erkenning[];
   /** By canonical ondernemingsnummer. */
   readonly ondernemingen: ReadonlyMap<string, OndernemingInfo>;
   /** Every onderneming, by name (unnamed last), then number: the order of `ondernemingen`. */
@@ -86,7 +88,29 @@ export function bouwErkenningsIndex(
   const alle = sectoren
     .flatMap((s) => s?.erkenningen ?? [])
     .sort((a, b) => volgorde(a) - volgorde(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return indexOver(alle, referentiedatum);
+}
 
+/**
+ * The index as a caller sees it who sees only some erkenningen: names,
+ * vestigingen, addresses and the lists built from them come from those alone,
+ * so that a company known only through erkenningen hidden from the caller is,
+ * for that caller, a company no source knows. The radar counts stay the full
+ * index's: they count valid ERKEND erkenningen, which everyone sees, and must be
+ * one number whoever asks.
+ */
+export function visiblePart(index: ErkenningsIndex, sees: (e: Erkenning) => boolean): ErkenningsIndex {
+  return {
+    ...indexOver(
+      index.alle.filter((e) => sees(e)),
+      index.referentiedatum,
+    ),
+    aantalPerCel: index.aantalPerCel,
+  };
+}
+
+/** The index over these erkenningen, already in sector and id order. */
+function indexOver(alle: readonly Erkenning[], referentiedatum: string): ErkenningsIndex {
   const vestigingen = new Map<string, VestigingInfo>();
   for (const [vestigingsnummer, lijst] of groepeer(alle, (e) => e.vestigingsnummer)) {
     const eerste = lijst[0];
@@ -138,5 +162,13 @@ export function bouwErkenningsIndex(
       aantalPerCel.set(sleutel, (aantalPerCel.get(sleutel) ?? 0) + 1);
     }
   }
-  return { referentiedatum, ondernemingen, ondernemingenOpNaam, vestigingen, erkendePlekken, aantalPerCel };
+  return {
+    referentiedatum,
+    alle,
+    ondernemingen,
+    ondernemingenOpNaam,
+    vestigingen,
+    erkendePlekken,
+    aantalPerCel,
+  };
 }

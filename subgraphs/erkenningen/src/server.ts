@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { referentiedatum } from '@duaal-graph/domein';
-import { defineSubgraph, Momentopname, OnderwijsregisterClient } from '@duaal-graph/domein/subgraaf';
+import {
+  defineSubgraph,
+  Momentopname,
+  OnderwijsregisterClient,
+  PUBLIEK,
+  typeRule,
+  type Gebruiker,
+  type Regel,
+} from '@duaal-graph/domein/subgraaf';
 import { parse } from 'graphql';
 import { Erkenningsbestand, sectorBron, type SectorBron } from './bestand.ts';
 import { ConstructivClient } from './bronnen/constructiv.ts';
@@ -19,6 +27,7 @@ import type { NormContext } from './normaliseer/regels.ts';
 import { normaliseerVolta } from './normaliseer/volta.ts';
 import { normaliseerWoodwize } from './normaliseer/woodwize.ts';
 import { maakResolvers } from './resolvers.ts';
+import { visibilityFor, type Visibility } from './visibility.ts';
 
 export type { ErkenningenConfig } from './config.ts';
 
@@ -69,12 +78,16 @@ const referentiedatumVan = (config: ErkenningenConfig) => () => referentiedatum(
 export const erkenningen = defineSubgraph<
   typeof ERKENNINGEN_SETTINGS,
   ErkenningenContext,
-  { readonly bestand: Erkenningsbestand }
+  {
+    readonly bestand: Erkenningsbestand;
+    /** Which erkenningen a caller sees, by the `@toegang` rule of Erkenning in the SDL. */
+    readonly visibility: (gebruiker: Gebruiker) => Visibility;
+  }
 >({
   name: 'erkenningen',
   typeDefs,
   settings,
-  build: (config, log) => {
+  build: (config, { log, schema }) => {
     const registerClient = new OnderwijsregisterClient({
       basisUrl: config.onderwijsUrl,
       timeoutMs: config.partnerTimeoutMs,
@@ -86,18 +99,29 @@ export const erkenningen = defineSubgraph<
       log,
     });
     const bestand = new Erkenningsbestand(maakSectoren(config, log), register, referentiedatumVan(config));
+    // Read from the built schema at the first use, at start at the latest (the public's view is built then).
+    let rule: Regel | undefined;
+    const visibility = (gebruiker: Gebruiker) => {
+      rule ??= typeRule(schema(), 'Erkenning') ?? undefined;
+      if (!rule) throw new Error('schema.graphql: Erkenning carries no @toegang');
+      return visibilityFor(rule, gebruiker);
+    };
     return {
       resolvers: maakResolvers(),
       data: {
-        start: () => bestand.start(),
+        // The public's view is the one most questions need: built now, so that the first does not wait for it.
+        start: async () => {
+          await bestand.start();
+          bestand.index(visibility(PUBLIEK));
+        },
         stop: () => {
           bestand.stop();
         },
         gereed: () => bestand.gereed(),
         toestand: () => [...bestand.sectoren.map((s) => s.momentopname.status()), bestand.register.status()],
       },
-      context: () => Promise.resolve(maakContext(bestand)),
-      exposed: { bestand },
+      context: (gebruiker) => Promise.resolve(maakContext(bestand, visibility(gebruiker))),
+      exposed: { bestand, visibility },
     };
   },
   describe: (config) => `reference date ${referentiedatumVan(config)()}`,

@@ -15,10 +15,11 @@ export function versieConflict(boodschap: string, huidigeVersie?: number): Graph
 }
 
 /**
- * A failed call to Kazi in the graph's terms. `onbekend` names the input field
- * that pointed at something Kazi does not know.
+ * A failed call to Kazi in the graph's terms. `onbekend` is the answer when Kazi
+ * does not know the learner or match: the same the caller gets for another
+ * school's, so that a refusal never tells whether an id exists.
  */
-export function alsGraphQLFout(fout: unknown, onbekend: string): unknown {
+export function alsGraphQLFout(fout: unknown, onbekend: GraphQLError): unknown {
   if (fout instanceof KaziWeigering) {
     switch (fout.soort) {
       case 'CONFLICT':
@@ -28,7 +29,7 @@ export function alsGraphQLFout(fout: unknown, onbekend: string): unknown {
       case 'ANDERE_INVOER':
         return ongeldigeInvoer('input.idempotencyKey', fout.message);
       case 'ONBEKEND':
-        return ongeldigeInvoer(onbekend, fout.message);
+        return onbekend;
     }
   }
   if (fout instanceof PartnerFout) return partnerOnbeschikbaar(fout.bron, fout.reden);

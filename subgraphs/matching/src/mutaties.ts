@@ -1,4 +1,4 @@
-import { ongeldigeInvoer, verboden } from '@duaal-graph/domein/subgraaf';
+import { verboden } from '@duaal-graph/domein/subgraaf';
 import type { MatchingContext } from './context.ts';
 import { alsGraphQLFout, conflict, versieConflict } from './fouten.ts';
 import { StelMatchVoorSchema, valideer, WijzigMatchStatusSchema } from './invoer.ts';
@@ -28,10 +28,11 @@ export function maakMutaties(toegang: Toegang) {
   ): Promise<MatchObject> => {
     const invoer = valideer(StelMatchVoorSchema, args.input);
     const door = schrijver(ctx, 'stelMatchVoor');
+    const wat = `lerende ${invoer.lerendeId}`;
     try {
       const lerende = await ctx.lerende.load(invoer.lerendeId);
-      if (!lerende) throw ongeldigeInvoer('input.lerendeId', 'Kazi kent deze lerende niet');
-      toegang.eisSchrijven(ctx.gebruiker, lerende.instellingsnummer, `lerende ${invoer.lerendeId}`);
+      // An id Kazi does not know is refused as another school's learner is: whether it exists stays unknown.
+      toegang.eisSchrijven(ctx.gebruiker, lerende, (l) => l.instellingsnummer, wat);
       const match = await ctx.live(() =>
         ctx.kazi.stelMatchVoor(
           {
@@ -48,7 +49,7 @@ export function maakMutaties(toegang: Toegang) {
       ctx.matchesVanLerende.clear(invoer.lerendeId);
       return matchObject(match, lerende.instellingsnummer);
     } catch (fout) {
-      throw alsGraphQLFout(fout, 'input.lerendeId');
+      throw alsGraphQLFout(fout, verboden(wat));
     }
   };
 
@@ -62,9 +63,8 @@ export function maakMutaties(toegang: Toegang) {
     const wat = `match ${invoer.matchId}`;
     try {
       const gevonden = await vindMatch(ctx, toegang, invoer.matchId);
-      // Not found among what the caller may see: to this caller the match does not exist.
-      if (!gevonden) throw verboden(wat);
-      toegang.eisSchrijven(ctx.gebruiker, gevonden.lerende.instellingsnummer, wat);
+      // Not found among what the caller may see: refused exactly like another school's match.
+      toegang.eisSchrijven(ctx.gebruiker, gevonden, (g) => g.lerende.instellingsnummer, wat);
       const { match: huidig, lerende } = gevonden;
       // What the graph knows it checks itself, in Kazi's order: the version first, then the rules.
       if (huidig.versie !== invoer.versie)
@@ -81,7 +81,7 @@ export function maakMutaties(toegang: Toegang) {
       ctx.matchesVanLerende.clear(huidig.lerendeId);
       return matchObject(nieuw, lerende.instellingsnummer);
     } catch (fout) {
-      throw alsGraphQLFout(fout, 'input.matchId');
+      throw alsGraphQLFout(fout, verboden(wat));
     }
   };
 

@@ -24,7 +24,7 @@ import {
 } from './model.ts';
 import { maakMutaties } from './mutaties.ts';
 import type { Toegang } from './toegang.ts';
-import { celSleutel, telling, type ZoekendenIndex } from './zoekenden.ts';
+import { tellingVanCel, type ZoekendenIndex } from './zoekenden.ts';
 
 interface LerendeFilter {
   instellingsnummer?: string | null;
@@ -59,10 +59,11 @@ async function metKazi<T>(belofte: Promise<T>): Promise<T> {
 }
 
 /**
- * What a caller who may see no learner and no match gets for one, without
- * asking Kazi: a thing of no school, which `@toegang` refuses with FORBIDDEN
- * like any other school's (also within `_entities`). Whether the id exists
- * stays unknown to the caller.
+ * What a caller gets for a learner or match it may not see, and for an id Kazi
+ * does not know: a thing of no school, which `@toegang` refuses with FORBIDDEN
+ * like any other school's (also within `_entities`), with the same message.
+ * Whether the id exists stays unknown to the caller. A caller who may see no
+ * learner at all gets it without Kazi being asked.
  */
 function onzichtbaar(id: string): { id: string; instellingsnummer: null } {
   return { id, instellingsnummer: null };
@@ -88,6 +89,13 @@ export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<Zoekende
       ),
     );
 
+  /** A learner as the caller may see it; null only when Kazi could not be read. */
+  const lerendeVoor = async (ctx: MatchingContext, id: string) =>
+    zonderKazi(
+      ctx.lerende.load(id).then((l) => (l ? lerendeObject(l) : onzichtbaar(id))),
+      null,
+    );
+
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
@@ -95,8 +103,7 @@ export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<Zoekende
       lerende: async (_: unknown, args: { id: string }, ctx: MatchingContext) => {
         const id = controleerLerendeId(args.id);
         if (!toegang.kanLerendenZien(ctx.gebruiker)) return onzichtbaar(id);
-        const lerende = await zonderKazi(ctx.lerende.load(id), null);
-        return lerende ? lerendeObject(lerende) : null;
+        return lerendeVoor(ctx, id);
       },
       lerenden: async (
         _: unknown,
@@ -149,8 +156,7 @@ export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<Zoekende
         } catch {
           return null; // a key that can be no learner of Kazi names none
         }
-        const lerende = await zonderKazi(ctx.lerende.load(id), null);
-        return lerende ? lerendeObject(lerende) : null;
+        return lerendeVoor(ctx, id);
       },
       school: (l: LerendeObject) => ({ instellingsnummer: l.instellingsnummer }),
       opleiding: (l: LerendeObject) => ({ code: l.opleidingscode }),
@@ -176,8 +182,13 @@ export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<Zoekende
         if (!toegang.kanLerendenZien(ctx.gebruiker)) return onzichtbaar(ref.id);
         const id = alsMatchId(ref.id);
         if (id === null) return null;
-        const gevonden = await zonderKazi(vindMatch(ctx, toegang, id), null);
-        return gevonden ? matchObject(gevonden.match, gevonden.lerende.instellingsnummer) : null;
+        // A match the caller cannot find answers like another school's: FORBIDDEN, never a plain null.
+        return zonderKazi(
+          vindMatch(ctx, toegang, id).then((gevonden) =>
+            gevonden ? matchObject(gevonden.match, gevonden.lerende.instellingsnummer) : onzichtbaar(id),
+          ),
+          null,
+        );
       },
       lerende: async (m: MatchObject, _: unknown, ctx: MatchingContext) => {
         const lerende = await metKazi(ctx.lerende.load(m.lerendeId));
@@ -234,7 +245,7 @@ export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<Zoekende
           ...cel,
           // Without any copy of Kazi the count is unknown: no value, and not a suppressed one either.
           aantalZoekendeLerenden: index
-            ? telling(index.perCel.get(celSleutel(cel.regioCode, cel.opleidingscode)) ?? 0)
+            ? tellingVanCel(index, cel.regioCode, cel.opleidingscode)
             : { waarde: null, onderdrukt: false },
         };
       },

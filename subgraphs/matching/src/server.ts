@@ -24,7 +24,7 @@ export const matching = defineSubgraph<
   name: 'matching',
   typeDefs,
   settings,
-  build: (config, log) => {
+  build: (config, { log }) => {
     const kazi = new KaziClient({
       basisUrl: config.kaziUrl,
       apiKey: config.kaziApiKey,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { typeDefs } from './server.ts';
 import { lerendeRegel, Toegang } from './toegang.ts';
 
-const toegang = new Toegang(lerendeRegel(typeDefs));
+const toegang: Toegang = new Toegang(lerendeRegel(typeDefs));
 const als = (rol: 'partner' | 'trajectbegeleider' | 'analist' | 'beheerder', extra = {}): Gebruiker => ({
   soort: 'aangemeld',
   sub: `u-${rol}`,
@@ -31,16 +31,22 @@ describe("the rule for learners, read from Lerende's @toegang", () => {
     }
   });
 
-  it('refuses a write with FORBIDDEN that names the learner by id only', () => {
+  it('refuses a write with FORBIDDEN that names the learner by id only, the same for one that does not exist', () => {
     const ander = als('trajectbegeleider', { instellingsnummer: '030015' });
-    let fout: unknown;
-    try {
-      toegang.eisSchrijven(ander, '030007', 'lerende L-7f3a9c');
-    } catch (f) {
-      fout = f;
+    const weigering = (ding: { school: string } | null) => {
+      try {
+        toegang.eisSchrijven(ander, ding, (d) => d.school, 'lerende L-7f3a9c');
+      } catch (f) {
+        return f;
+      }
+      return null;
+    };
+    const fouten = [weigering({ school: '030007' }), weigering(null)];
+    for (const fout of fouten) {
+      expect(fout).toBeInstanceOf(GraphQLError);
+      expect((fout as GraphQLError).extensions['code']).toBe('FORBIDDEN');
+      expect((fout as GraphQLError).message).toBe('Geen toegang tot lerende L-7f3a9c.');
     }
-    expect(fout).toBeInstanceOf(GraphQLError);
-    expect((fout as GraphQLError).extensions['code']).toBe('FORBIDDEN');
-    expect((fout as GraphQLError).message).toBe('Geen toegang tot lerende L-7f3a9c.');
+    expect(weigering({ school: '030015' })).toBeNull();
   });
 });

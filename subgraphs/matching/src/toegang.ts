@@ -47,8 +47,18 @@ export class Toegang {
       : null;
   }
 
-  /** Refuses a write on a learner of this school: FORBIDDEN, saying no more than which learner. */
-  eisSchrijven(gebruiker: Gebruiker, instellingsnummer: string | null, wat: string): void {
-    if (instellingsnummer === null || !this.magSchool(gebruiker, instellingsnummer)) throw verboden(wat);
+  /**
+   * Refuses a write on a thing (a learner, a match) unless it exists and is of
+   * the caller's school: FORBIDDEN, saying no more than which id. One refusal,
+   * thrown from one place, for a thing of another school and one Kazi does not
+   * know, so that not even a stack trace tells them apart.
+   */
+  eisSchrijven<T>(
+    gebruiker: Gebruiker,
+    ding: T | null,
+    schoolVan: (ding: T) => string,
+    wat: string,
+  ): asserts ding is T {
+    if (ding === null || !this.magSchool(gebruiker, schoolVan(ding))) throw verboden(wat);
   }
 }

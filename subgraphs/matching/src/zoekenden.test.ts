@@ -3,7 +3,7 @@ import { PartnerFout } from '@duaal-graph/domein/subgraaf';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { KaziClient } from './kazi/client.ts';
-import { celSleutel, leesZoekenden, telling } from './zoekenden.ts';
+import { celSleutel, leesZoekenden, telPerCel, tellingVanCel } from './zoekenden.ts';
 import { metNock } from '@duaal-graph/domein/testhulp';
 
 const HOST = 'http://kazi.test';
@@ -38,24 +38,47 @@ const BRUGGE = VLAANDEREN.gemeente('31005')?.regioCode ?? '';
 describe('the snapshot behind aantalZoekendeLerenden', () => {
   metNock();
 
-  it('counts ZOEKEND lerenden per region where they live and opleiding, each learner once', async () => {
+  it('counts ZOEKEND lerenden per region where they live and opleiding, each learner once, and per school', async () => {
     pagina(1, 2, [
       lerende('L-1', '34022', 'ZOEKEND'),
-      lerende('L-2', '34022', 'ZOEKEND'),
+      lerende('L-2', '34022', 'ZOEKEND', { instellingsnummer: '030015' }),
       lerende('L-3', '34022', 'GESTART'),
       lerende('L-4', '31005', 'ZOEKEND'),
+      ...Array.from({ length: 6 }, (_, i) =>
+        lerende(`L-1${String(i)}`, '34022', 'ZOEKEND', { opleidingscode: 'X-2' }),
+      ),
     ]);
     pagina(2, 2, [
-      lerende('L-2', '34022', 'ZOEKEND'),
+      lerende('L-2', '34022', 'ZOEKEND', { instellingsnummer: '030015' }),
       lerende('L-5', '31005', 'ZOEKEND', { opleidingscode: 'X-1' }),
     ]);
     const index = await leesZoekenden(client(), VLAANDEREN);
+    // Only what each cell shows is kept: no count per school, nothing that names a learner.
     expect(Object.fromEntries(index.perCel)).toEqual({
-      [celSleutel(KORTRIJK, 'DS-ELT-3')]: 2,
-      [celSleutel(BRUGGE, 'DS-ELT-3')]: 1,
-      [celSleutel(BRUGGE, 'X-1')]: 1,
+      [celSleutel(KORTRIJK, 'DS-ELT-3')]: { waarde: null, onderdrukt: true },
+      [celSleutel(KORTRIJK, 'X-2')]: { waarde: 6, onderdrukt: false },
+      [celSleutel(BRUGGE, 'DS-ELT-3')]: { waarde: null, onderdrukt: true },
+      [celSleutel(BRUGGE, 'X-1')]: { waarde: null, onderdrukt: true },
     });
-    expect(index.kwaliteit).toMatchObject({ aantalRecords: 6, aantalAfgekeurd: 0 });
+    expect(tellingVanCel(index, BRUGGE, 'X-2')).toEqual({ waarde: 0, onderdrukt: false });
+    expect(JSON.stringify([...index.perCel])).not.toMatch(/L-\d|Lotte|Maes|030007|030015/);
+    expect(index.kwaliteit).toMatchObject({ aantalRecords: 12, aantalAfgekeurd: 0 });
+  });
+
+  it('counts per cell and per school within the cell', () => {
+    const tellingen = telPerCel([
+      { regio: 'R1', code: 'A', school: 's1', zoekend: true },
+      { regio: 'R1', code: 'A', school: 's2', zoekend: true },
+      { regio: 'R1', code: 'A', school: 's1', zoekend: true },
+      { regio: 'R1', code: 'A', school: 's3', zoekend: false },
+      { regio: 'R2', code: 'A', school: 's3', zoekend: true },
+    ]);
+    expect(
+      [...tellingen].map(([sleutel, c]) => [sleutel, c.aantal, Object.fromEntries(c.perSchool)]),
+    ).toEqual([
+      [celSleutel('R1', 'A'), 3, { s1: 2, s2: 1 }],
+      [celSleutel('R2', 'A'), 1, { s3: 1 }],
+    ]);
   });
 
   it('reports a broken record as a finding that never holds personal data', async () => {
@@ -86,13 +109,15 @@ describe('the snapshot behind aantalZoekendeLerenden', () => {
     expect((fout as PartnerFout).message).not.toMatch(/Lotte/);
   });
 
-  it('suppresses 1 to 4 for everyone', () => {
-    expect([0, 1, 4, 5, 17].map(telling)).toEqual([
-      { waarde: 0, onderdrukt: false },
-      { waarde: null, onderdrukt: true },
-      { waarde: null, onderdrukt: true },
-      { waarde: 5, onderdrukt: false },
-      { waarde: 17, onderdrukt: false },
+  it("suppresses a cell from which one school could derive the others' count, for everyone", async () => {
+    // Kortrijk DS-ELT-3: 7 learners, 3 of school 030015: its trajectbegeleider would learn 4 of the others.
+    pagina(1, 1, [
+      ...Array.from({ length: 4 }, (_, i) => lerende(`L-${String(i)}`, '34022', 'ZOEKEND')),
+      ...Array.from({ length: 3 }, (_, i) =>
+        lerende(`L-9${String(i)}`, '34022', 'ZOEKEND', { instellingsnummer: '030015' }),
+      ),
     ]);
+    const index = await leesZoekenden(client(), VLAANDEREN);
+    expect(tellingVanCel(index, KORTRIJK, 'DS-ELT-3')).toEqual({ waarde: null, onderdrukt: true });
   });
 });

@@ -2,16 +2,32 @@ import type { Gebied } from '@duaal-graph/domein';
 import { PartnerFout, waardeAlsTekst, type Bevinding, type Kwaliteit } from '@duaal-graph/domein/subgraaf';
 import type { KaziClient } from './kazi/client.ts';
 import { KaziLerendeSchema, PERSOONSGEGEVENS } from './kazi/schema.ts';
+import { telling, type Telling } from './onderdrukking.ts';
 
 /**
  * What the radar needs of Kazi, read in bulk: ZOEKEND lerenden per region (where
- * they live) and opleiding. Only counts are kept: the snapshot holds no
- * personal data at all.
+ * they live) and opleiding, as each cell shows them. Only what is shown is
+ * kept: the snapshot holds no personal data and no count per school.
  */
 export interface ZoekendenIndex {
-  /** Keys `${regioCode}|${opleidingscode}`. */
-  readonly perCel: ReadonlyMap<string, number>;
+  /** Keys `${regioCode}|${opleidingscode}`; suppression already applied. A cell not in it has no ZOEKEND learner. */
+  readonly perCel: ReadonlyMap<string, Telling>;
   readonly kwaliteit: Kwaliteit;
+}
+
+/** A cell's ZOEKEND learners: all of them, and how many of those each school has. */
+export interface CelAantallen {
+  readonly aantal: number;
+  /** By instellingsnummer. */
+  readonly perSchool: ReadonlyMap<string, number>;
+}
+
+/** What a learner adds to the counts: no name, no birth year, no id. */
+export interface GeteldeLerende {
+  readonly regio: string;
+  readonly code: string;
+  readonly school: string;
+  readonly zoekend: boolean;
 }
 
 export function celSleutel(regioCode: string, opleidingscode: string): string {
@@ -42,7 +58,7 @@ export async function leesZoekenden(client: KaziClient, gebied: Gebied): Promise
   const ruw = [eerste, ...rest].flatMap((p) => p.items);
 
   // A learner read twice (the list moved while it was paged) counts once: the last copy wins.
-  const perId = new Map<string, { regio: string; code: string; zoekend: boolean }>();
+  const perId = new Map<string, GeteldeLerende>();
   const bevindingen: Bevinding[] = [];
   let afgekeurd = 0;
   for (const record of ruw) {
@@ -63,6 +79,7 @@ export async function leesZoekenden(client: KaziClient, gebied: Gebied): Promise
     perId.set(l.lerendeId, {
       regio: gemeente.regioCode,
       code: l.opleidingscode,
+      school: l.instellingsnummer,
       zoekend: l.status === 'ZOEKEND',
     });
   }
@@ -74,18 +91,30 @@ export async function leesZoekenden(client: KaziClient, gebied: Gebied): Promise
       `${afgekeurd} van ${ruw.length} lerenden breken het contract`,
     );
   }
-  const perCel = new Map<string, number>();
-  for (const { regio, code, zoekend } of perId.values()) {
-    if (!zoekend) continue;
-    const sleutel = celSleutel(regio, code);
-    perCel.set(sleutel, (perCel.get(sleutel) ?? 0) + 1);
-  }
+  // Suppression is decided once per read, so that a radar question only looks the cells up.
+  const perCel = new Map<string, Telling>();
+  for (const [sleutel, { aantal, perSchool }] of telPerCel(perId.values()))
+    perCel.set(sleutel, telling(aantal, perSchool.values()));
   return { perCel, kwaliteit: { aantalRecords: ruw.length, aantalAfgekeurd: afgekeurd, bevindingen } };
 }
 
-/** The contract's rule for learner counts: 1 to 4 is never shown, to anyone. */
-export function telling(aantal: number): { waarde: number | null; onderdrukt: boolean } {
-  return aantal >= 1 && aantal <= 4
-    ? { waarde: null, onderdrukt: true }
-    : { waarde: aantal, onderdrukt: false };
+/** Counts the ZOEKEND learners per cell, and per school within each cell. */
+export function telPerCel(lerenden: Iterable<GeteldeLerende>): Map<string, CelAantallen> {
+  const perCel = new Map<string, { aantal: number; perSchool: Map<string, number> }>();
+  for (const { regio, code, school, zoekend } of lerenden) {
+    if (!zoekend) continue;
+    const sleutel = celSleutel(regio, code);
+    const cel = perCel.get(sleutel) ?? { aantal: 0, perSchool: new Map<string, number>() };
+    cel.aantal += 1;
+    cel.perSchool.set(school, (cel.perSchool.get(school) ?? 0) + 1);
+    perCel.set(sleutel, cel);
+  }
+  return perCel;
+}
+
+const GEEN: Telling = { waarde: 0, onderdrukt: false };
+
+/** What a cell shows; a cell without ZOEKEND learners shows 0. */
+export function tellingVanCel(index: ZoekendenIndex, regioCode: string, opleidingscode: string): Telling {
+  return index.perCel.get(celSleutel(regioCode, opleidingscode)) ?? GEEN;
 }

@@ -30,7 +30,7 @@ export const onderwijsaanbod = defineSubgraph<
   name: 'onderwijsaanbod',
   typeDefs,
   settings,
-  build: (config, log) => {
+  build: (config, { log }) => {
     const jaar = schooljaar(config);
     const client = new OnderwijsregisterClient({
       basisUrl: config.onderwijsUrl,

@@ -26,7 +26,7 @@ export const radar = defineSubgraph<
   name: 'radar',
   typeDefs,
   settings,
-  build: (config: RadarConfig, log) => {
+  build: (config: RadarConfig, { log }) => {
     const client = new OnderwijsregisterClient({
       basisUrl: config.onderwijsUrl,
       timeoutMs: config.partnerTimeoutMs,

@@ -23,7 +23,7 @@ export const vacatures = defineSubgraph<
   name: 'vacatures',
   typeDefs,
   settings,
-  build: (config, log) => {
+  build: (config, { log }) => {
     const client = new VdabClient({
       basisUrl: config.vdabUrl,
       clientId: config.vdabClientId,

@@ -7,6 +7,7 @@ import { bronnenPlugin, type BronStatus, type MetBronnen } from './bronnen.ts';
 import { startDienst, type GestarteDienst } from './dienst.ts';
 import { leesToegangConfig, type ToegangConfig } from './toegang/config.ts';
 import { pasToegangToe, type MetGebruiker } from './toegang/directief.ts';
+import type { Gebruiker } from './toegang/gebruiker.ts';
 import { maakVerifieerder } from './toegang/verificatie.ts';
 
 /** The partner data a subgraph answers from: read at start, refreshed until stop. */
@@ -71,8 +72,11 @@ export function bouwSubgraaf<C extends BaseContext & MetBronnen & MetGebruiker>(
  */
 export async function startSubgraaf<C extends BaseContext & MetGebruiker>(opties: {
   readonly apollo: ApolloServer<C>;
-  /** The subgraph's own part of the request context; the caller is added here. */
-  readonly context: () => Promise<Omit<C, 'gebruiker'>>;
+  /**
+   * The subgraph's own part of the request context, given the verified caller
+   * (for what the subgraph must shape by who asks); the caller is added here.
+   */
+  readonly context: (gebruiker: Gebruiker) => Promise<Omit<C, 'gebruiker'>>;
   readonly gegevens: Gegevens;
   readonly poort: number;
   readonly host: string;
@@ -85,7 +89,7 @@ export async function startSubgraaf<C extends BaseContext & MetGebruiker>(opties
     apollo: opties.apollo,
     context: async (req) => {
       const gebruiker = await verifieer(req.headers.authorization);
-      return { ...(await opties.context()), gebruiker } as C;
+      return { ...(await opties.context(gebruiker)), gebruiker } as C;
     },
     gereed: () => gegevens.gereed(),
     toestand: () => gegevens.toestand(),

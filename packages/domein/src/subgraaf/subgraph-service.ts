@@ -19,6 +19,7 @@ import {
 import { bouwSubgraaf, startSubgraaf, type Gegevens } from './subgraaf.ts';
 import { ACCESS_SETTINGS, toegangConfigUit, type ToegangConfig } from './toegang/config.ts';
 import type { MetGebruiker } from './toegang/directief.ts';
+import type { Gebruiker } from './toegang/gebruiker.ts';
 
 /**
  * The one shape of a subgraph service. The toolkit reads the settings, builds the
@@ -64,10 +65,21 @@ export interface SubgraphParts<C extends BaseContext, P extends object> {
   readonly resolvers: object;
   /** The partner data it answers from, started with the listener. */
   readonly data: Gegevens;
-  /** The subgraph's own part of the request context; the caller is added by the toolkit. */
-  readonly context: () => Promise<Omit<C, 'gebruiker'>>;
+  /**
+   * The subgraph's own part of the request context, given the verified caller
+   * (for what the subgraph must shape by who asks); the caller is added by the toolkit.
+   */
+  readonly context: (gebruiker: Gebruiker) => Promise<Omit<C, 'gebruiker'>>;
   /** What tests and the start-up line may look at (the index, a client). */
   readonly exposed: P;
+}
+
+/** What the toolkit hands a subgraph's build. */
+export interface BuildTools {
+  /** Logs a line prefixed with the subgraph's name. */
+  readonly log: (line: string) => void;
+  /** The built schema (with the `@toegang` rules), for what reads the SDL's rules; only after build returns. */
+  readonly schema: () => GraphQLSchema;
 }
 
 export interface SubgraphDefinition<
@@ -78,7 +90,7 @@ export interface SubgraphDefinition<
   readonly name: string;
   readonly typeDefs: DocumentNode;
   readonly settings: SettingsSchema<SubgraphDeclarations<D>>;
-  build(config: SubgraphConfig<D>, log: (line: string) => void): SubgraphParts<C, P>;
+  build(config: SubgraphConfig<D>, tools: BuildTools): SubgraphParts<C, P>;
   /** What the start-up line adds after the URL (the partner it reads, the school year). */
   describe?(config: SubgraphConfig<D>, built: Built<C, P>): string;
 }
@@ -87,7 +99,7 @@ export type Built<C extends BaseContext, P extends object> = P & {
   readonly schema: GraphQLSchema;
   readonly apollo: ApolloServer<C>;
   readonly gegevens: Gegevens;
-  readonly context: () => Promise<Omit<C, 'gebruiker'>>;
+  readonly context: (gebruiker: Gebruiker) => Promise<Omit<C, 'gebruiker'>>;
 };
 
 export interface SubgraphService<
@@ -124,8 +136,14 @@ export function defineSubgraph<
     return { ...values, production, access: toegangConfigUit(values, production) };
   };
   const build = (config: SubgraphConfig<D> = readConfig()): Built<C, P> => {
-    const parts = definition.build(config, log);
+    let built: GraphQLSchema | undefined;
+    const schemaOf = () => {
+      if (!built) throw new Error(`${name}: the schema is asked for before it is built`);
+      return built;
+    };
+    const parts = definition.build(config, { log, schema: schemaOf });
     const { schema, apollo } = bouwSubgraaf<C>(definition.typeDefs, parts.resolvers, config.production);
+    built = schema;
     return { ...parts.exposed, schema, apollo, gegevens: parts.data, context: parts.context };
   };
   const start = async (config: SubgraphConfig<D> = readConfig()) => {

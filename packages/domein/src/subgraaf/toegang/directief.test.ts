@@ -1,6 +1,6 @@
 import { buildSchema, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { pasToegangToe } from './directief.ts';
+import { pasToegangToe, typeRule } from './directief.ts';
 import type { Gebruiker } from './gebruiker.ts';
 
 const R = '@toegang(rollen: ["analist", "beheerder"], eigen: ["partner"], openbareStatus: ["ERKEND"])';
@@ -95,5 +95,17 @@ describe('@toegang', () => {
     const ander = await vraag({ ...begeleider, instellingsnummer: '999999' }, '{ lerende { id } }');
     expect(ander).toEqual({ data: { lerende: null }, codes: ['FORBIDDEN'] });
     expect((await vraag(analist, '{ lerende { id } }')).codes).toEqual(['FORBIDDEN']);
+  });
+
+  it('gives the rule of a type to code that must decide by the same rule', () => {
+    const regel = typeRule(schema, 'Erkenning');
+    expect(regel && [...regel.rollen]).toEqual(['analist', 'beheerder']);
+    expect(regel && [...regel.eigen]).toEqual(['partner']);
+    expect(regel?.openbareStatus && [...regel.openbareStatus]).toEqual(['ERKEND']);
+    expect(typeRule(schema, 'Lerende')?.eigen.has('trajectbegeleider')).toBe(true);
+    // No rule: a public type, an input type, a type that does not exist.
+    expect(typeRule(schema, 'Query')).toBeNull();
+    expect(typeRule(schema, 'Filter')).toBeNull();
+    expect(typeRule(schema, 'Nergens')).toBeNull();
   });
 });

@@ -39,6 +39,21 @@ function regelUit(directieven: readonly ConstDirectiveNode[] | undefined, plaats
   return maakRegel(args, plaats);
 }
 
+/**
+ * The `@toegang` rule on an object type, the one the directive enforces: for
+ * code that must decide by the same rule what the directive cannot see (what
+ * a caller may learn from data derived from the things the rule hides).
+ */
+export function typeRule(schema: GraphQLSchema, typeName: string): Regel | null {
+  const type = schema.getType(typeName);
+  if (!isObjectType(type)) return null;
+  let regel: Regel | null = null;
+  for (const node of [type.astNode, ...type.extensionASTNodes]) {
+    if (node) regel = regelUit(node.directives, type.name) ?? regel;
+  }
+  return regel;
+}
+
 interface ArgumentRegel {
   readonly pad: readonly [string] | readonly [string, string];
   readonly regel: Regel;
@@ -77,12 +92,8 @@ function gebruikerUit(context: unknown): Gebruiker {
 export function pasToegangToe(schema: GraphQLSchema): GraphQLSchema {
   const typeRegels = new Map<string, Regel>();
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type)) continue;
-    const nodes = [type.astNode, ...type.extensionASTNodes].filter((n) => n !== null && n !== undefined);
-    for (const node of nodes) {
-      const regel = regelUit(node.directives, type.name);
-      if (regel) typeRegels.set(type.name, regel);
-    }
+    const regel = typeRule(schema, type.name);
+    if (regel) typeRegels.set(type.name, regel);
   }
 
   for (const type of Object.values(schema.getTypeMap())) {
