@@ -136,14 +136,14 @@ export function defineSubgraph<
     return { ...values, production, access: toegangConfigUit(values, production) };
   };
   const build = (config: SubgraphConfig<D> = readConfig()): Built<C, P> => {
-    let built: GraphQLSchema | undefined;
+    const built: { schema?: GraphQLSchema } = {};
     const schemaOf = () => {
-      if (!built) throw new Error(`${name}: the schema is asked for before it is built`);
-      return built;
+      if (!built.schema) throw new Error(`${name}: the schema is asked for before it is built`);
+      return built.schema;
     };
     const parts = definition.build(config, { log, schema: schemaOf });
     const { schema, apollo } = bouwSubgraaf<C>(definition.typeDefs, parts.resolvers, config.production);
-    built = schema;
+    built.schema = schema;
     return { ...parts.exposed, schema, apollo, gegevens: parts.data, context: parts.context };
   };
   const start = async (config: SubgraphConfig<D> = readConfig()) => {
