@@ -1,7 +1,14 @@
-import { getalUit, readOperationLimits, tekstUit, type OperationLimits } from '@duaal-graph/domein/subgraaf';
-import { SUBGRAFEN, SUPERGRAPH_PAD } from '@duaal-graph/schema';
-import { leesSnelheid, type SnelheidConfig } from './snelheid.ts';
-import { leesVertrouwdeManifest } from './vertrouwd.ts';
+import {
+  isProduction,
+  operationLimitsFrom,
+  toegangConfigUit,
+  type OperationLimits,
+  type ToegangConfig,
+} from '@duaal-graph/domein/subgraaf';
+import { SUBGRAFEN } from '@duaal-graph/schema';
+import { settings } from './settings.ts';
+import { snelheidUit, type SnelheidConfig } from './snelheid.ts';
+import { vertrouwdeManifestUit } from './vertrouwd.ts';
 
 export interface GatewayConfig {
   readonly poort: number;
@@ -18,25 +25,31 @@ export interface GatewayConfig {
   readonly vertrouwdeManifest: string | null;
   /** Whether every request is logged (operation name, hash, duration, status, error codes). */
   readonly verzoeklog: boolean;
+  /** How callers' tokens are verified. */
+  readonly toegang: ToegangConfig;
 }
 
 export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const w = settings.read(omgeving);
+  const productie = isProduction(omgeving);
+  // The subgraph URL settings are keyed by subgraph name, beside the named ones.
+  const waarden = w as unknown as Readonly<Record<string, unknown>>;
   const subgraafUrls: Record<string, string> = {};
   for (const s of SUBGRAFEN) {
-    const waarde = omgeving[s.urlVariabele]?.trim();
-    if (waarde) subgraafUrls[s.naam] = waarde;
+    const url = waarden[s.naam];
+    if (typeof url === 'string') subgraafUrls[s.naam] = url;
   }
-  const productie = omgeving['NODE_ENV'] === 'production';
   return {
-    poort: getalUit(omgeving, 'GATEWAY_PORT', 4000, 0, 65535),
-    host: tekstUit(omgeving, 'GATEWAY_HOST', '127.0.0.1'),
-    supergraphPad: tekstUit(omgeving, 'SUPERGRAPH_PATH', SUPERGRAPH_PAD.pathname),
+    poort: w.poort,
+    host: w.host,
+    supergraphPad: w.supergraphPad,
     subgraafUrls,
-    subgraafTimeoutMs: getalUit(omgeving, 'SUBGRAPH_TIMEOUT_MS', 30_000, 100),
+    subgraafTimeoutMs: w.subgraafTimeoutMs,
     productie,
-    grenzen: readOperationLimits(omgeving),
-    snelheid: leesSnelheid(omgeving, productie),
-    vertrouwdeManifest: leesVertrouwdeManifest(omgeving),
-    verzoeklog: tekstUit(omgeving, 'REQUEST_LOG', productie ? 'true' : 'false') === 'true',
+    grenzen: operationLimitsFrom(w),
+    snelheid: snelheidUit(w),
+    vertrouwdeManifest: vertrouwdeManifestUit(w),
+    verzoeklog: w.verzoeklog,
+    toegang: toegangConfigUit(w, productie),
   };
 }

@@ -3,7 +3,6 @@ import { ApolloServer } from '@apollo/server';
 import {
   BronGebruik,
   bronnenPlugin,
-  leesToegangConfig,
   maakVerifieerder,
   startDienst,
   type GestarteDienst,
@@ -69,7 +68,7 @@ async function subgrafenBereikbaar(urls: Map<string, string>): Promise<Record<st
 /** Starts the gateway on its port (0 picks a free one). */
 export async function startGateway(
   config: GatewayConfig = leesConfig(),
-  toegang: ToegangConfig = leesToegangConfig(),
+  toegang: ToegangConfig = config.toegang,
 ): Promise<GestarteDienst & { gateway: Gateway }> {
   const gateway = maakGateway(config);
   // The gateway refuses a bad token itself (HTTP 401), so no subgraph is called for it; the subgraphs verify again.

@@ -54,13 +54,14 @@ export function uitMomentopnamen(...momentopnamen: Opname[]): Gegevens {
 export function bouwSubgraaf<C extends BaseContext & MetBronnen & MetGebruiker>(
   typeDefs: DocumentNode,
   resolvers: object,
-  limits: OperationLimits = readOperationLimits(process.env),
+  options: { readonly production?: boolean; readonly limits?: OperationLimits } = {},
 ): { schema: GraphQLSchema; apollo: ApolloServer<C> } {
   // buildSubgraphSchema types resolvers with an unknown context; ours always get the context the listener builds.
   const schema = pasToegangToe(
     buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }),
   );
-  const productie = process.env['NODE_ENV'] === 'production';
+  const productie = options.production ?? process.env['NODE_ENV'] === 'production';
+  const limits = options.limits ?? readOperationLimits(process.env);
   const costDirectives = readCostDirectives(typeDefs);
   const apollo = new ApolloServer<C>({
     schema,

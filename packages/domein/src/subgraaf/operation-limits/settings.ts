@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { getalUit } from '../omgeving.ts';
+import { defineSettings, integerSetting, type SettingValues } from '../../settings/settings.ts';
 
 /**
  * How big one operation may be, the same at the gateway and at every subgraph.
@@ -36,18 +36,70 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   bodyBytes: 100 * 1024,
 };
 
-export function readOperationLimits(environment: NodeJS.ProcessEnv): OperationLimits {
-  const d = DEFAULT_OPERATION_LIMITS;
+const d = DEFAULT_OPERATION_LIMITS;
+
+/** The limits' settings, read by the gateway and by every subgraph; the README's abuse protection table explains each. */
+export const OPERATION_LIMIT_SETTINGS = {
+  depth: integerSetting('QUERY_MAX_DEPTH', {
+    default: d.depth,
+    min: 1,
+    description: 'most fields on the longest path of an operation',
+  }),
+  aliases: integerSetting('QUERY_MAX_ALIASES', {
+    default: d.aliases,
+    min: 0,
+    description: 'most aliased fields, fragments expanded',
+  }),
+  rootFields: integerSetting('QUERY_MAX_ROOT_FIELDS', {
+    default: d.rootFields,
+    min: 1,
+    description: 'most fields at the root, aliases included',
+  }),
+  directives: integerSetting('QUERY_MAX_DIRECTIVES', {
+    default: d.directives,
+    min: 0,
+    description: 'most directive uses, fragments expanded',
+  }),
+  tokens: integerSetting('QUERY_MAX_TOKENS', {
+    default: d.tokens,
+    min: 10,
+    description: 'most lexical tokens in a document',
+  }),
+  cost: integerSetting('QUERY_MAX_COST', {
+    default: d.cost,
+    min: 1,
+    description:
+      'highest estimated cost: the fields an operation resolves, list sizes (`@listSize`) multiplied in',
+  }),
+  assumedListSize: integerSetting('QUERY_ASSUMED_LIST_SIZE', {
+    default: d.assumedListSize,
+    min: 1,
+    description: 'the items the cost assumes for a list whose schema documents no size',
+  }),
+  bodyBytes: integerSetting('MAX_BODY_BYTES', {
+    default: d.bodyBytes,
+    min: 1_024,
+    description: 'largest request body in bytes; larger is HTTP 413',
+  }),
+} as const;
+
+export function operationLimitsFrom(values: SettingValues<typeof OPERATION_LIMIT_SETTINGS>): OperationLimits {
   return {
-    depth: getalUit(environment, 'QUERY_MAX_DEPTH', d.depth, 1),
-    aliases: getalUit(environment, 'QUERY_MAX_ALIASES', d.aliases, 0),
-    rootFields: getalUit(environment, 'QUERY_MAX_ROOT_FIELDS', d.rootFields, 1),
-    directives: getalUit(environment, 'QUERY_MAX_DIRECTIVES', d.directives, 0),
-    tokens: getalUit(environment, 'QUERY_MAX_TOKENS', d.tokens, 10),
-    cost: getalUit(environment, 'QUERY_MAX_COST', d.cost, 1),
-    assumedListSize: getalUit(environment, 'QUERY_ASSUMED_LIST_SIZE', d.assumedListSize, 1),
-    bodyBytes: getalUit(environment, 'MAX_BODY_BYTES', d.bodyBytes, 1_024),
+    depth: values.depth,
+    aliases: values.aliases,
+    rootFields: values.rootFields,
+    directives: values.directives,
+    tokens: values.tokens,
+    cost: values.cost,
+    assumedListSize: values.assumedListSize,
+    bodyBytes: values.bodyBytes,
   };
+}
+
+const operationLimitSettings = defineSettings(OPERATION_LIMIT_SETTINGS);
+
+export function readOperationLimits(environment: NodeJS.ProcessEnv): OperationLimits {
+  return operationLimitsFrom(operationLimitSettings.read(environment));
 }
 
 /** The limits a request can exceed, as the contract's `extensions.grens` names them. */
