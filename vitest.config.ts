@@ -17,6 +17,7 @@ export default defineConfig({
             'subgraphs/*/src/**/*.test.ts',
             'gateway/src/**/*.test.ts',
             'schema/src/**/*.test.ts',
+            'test/settings/**/*.test.ts',
           ],
           environment: 'node',
         },

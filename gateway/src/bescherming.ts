@@ -1,8 +1,9 @@
 import type { ApolloServerOptionsWithGateway, ApolloServerPlugin } from '@apollo/server';
+import { operationLimitsPlugin, type CostDirectives } from '@duaal-graph/domein/subgraaf';
+import type { GraphQLSchema } from 'graphql';
 import type { GatewayContext } from './bronnen.ts';
 import type { GatewayConfig } from './config.ts';
 import { maakFoutopmaak } from './foutopmaak.ts';
-import { grenzenPlugin } from './grenzenplugin.ts';
 import { verzoeklogPlugin } from './verzoeklog.ts';
 import { leesManifest, manifestOpslag, vertrouwdePlugin } from './vertrouwd.ts';
 
@@ -14,7 +15,10 @@ type Opties = Omit<ApolloServerOptionsWithGateway<GatewayContext>, 'gateway' | '
  * introspection, suggestions or internals in production, and the request log.
  * The rate limit and the body limit sit in front of Apollo (server.ts, the listener).
  */
-export function bescherming(config: GatewayConfig): {
+export function bescherming(
+  config: GatewayConfig,
+  costDirectives: (schema: GraphQLSchema) => CostDirectives,
+): {
   readonly opties: Opties;
   readonly plugins: ApolloServerPlugin<GatewayContext>[];
 } {
@@ -36,7 +40,7 @@ export function bescherming(config: GatewayConfig): {
     plugins: [
       // The trusted-documents check first: an unregistered operation is refused as that, whatever its size.
       ...(manifest ? [vertrouwdePlugin<GatewayContext>(manifest)] : []),
-      grenzenPlugin<GatewayContext>(config.grenzen),
+      operationLimitsPlugin<GatewayContext>({ limits: config.grenzen, costDirectives }),
       ...(config.verzoeklog ? [verzoeklogPlugin<GatewayContext>()] : []),
     ],
   };

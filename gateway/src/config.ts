@@ -1,9 +1,15 @@
-import { getalUit, tekstUit } from '@duaal-graph/domein/subgraaf';
-import { SUBGRAFEN, SUPERGRAPH_PAD } from '@duaal-graph/schema';
-import { readCorsSettings, type CorsSettings } from './cors.ts';
-import { leesGrenzen, type Grenzen } from './grenzen.ts';
-import { leesSnelheid, type SnelheidConfig } from './snelheid.ts';
-import { leesVertrouwdeManifest } from './vertrouwd.ts';
+import {
+  isProduction,
+  operationLimitsFrom,
+  toegangConfigUit,
+  type OperationLimits,
+  type ToegangConfig,
+} from '@duaal-graph/domein/subgraaf';
+import { SUBGRAFEN } from '@duaal-graph/schema';
+import { corsSettingsFrom, type CorsSettings } from './cors.ts';
+import { settings } from './settings.ts';
+import { snelheidUit, type SnelheidConfig } from './snelheid.ts';
+import { vertrouwdeManifestUit } from './vertrouwd.ts';
 
 export interface GatewayConfig {
   readonly poort: number;
@@ -14,34 +20,40 @@ export interface GatewayConfig {
   readonly subgraafUrls: Readonly<Record<string, string>>;
   readonly subgraafTimeoutMs: number;
   readonly productie: boolean;
-  readonly grenzen: Grenzen;
+  readonly grenzen: OperationLimits;
   readonly snelheid: SnelheidConfig;
   /** The manifest of trusted documents; null runs any operation (with automatic persisted queries). */
   readonly vertrouwdeManifest: string | null;
   /** Whether every request is logged (operation name, hash, duration, status, error codes). */
   readonly verzoeklog: boolean;
+  /** How callers' tokens are verified. */
+  readonly toegang: ToegangConfig;
   /** Which browser origins may call the graph (`CORS_ORIGINS`). */
   readonly cors: CorsSettings;
 }
 
 export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const w = settings.read(omgeving);
+  const productie = isProduction(omgeving);
+  // The subgraph URL settings are keyed by subgraph name, beside the named ones.
+  const waarden = w as unknown as Readonly<Record<string, unknown>>;
   const subgraafUrls: Record<string, string> = {};
   for (const s of SUBGRAFEN) {
-    const waarde = omgeving[s.urlVariabele]?.trim();
-    if (waarde) subgraafUrls[s.naam] = waarde;
+    const url = waarden[s.naam];
+    if (typeof url === 'string') subgraafUrls[s.naam] = url;
   }
-  const productie = omgeving['NODE_ENV'] === 'production';
   return {
-    poort: getalUit(omgeving, 'GATEWAY_PORT', 4000, 0, 65535),
-    host: tekstUit(omgeving, 'GATEWAY_HOST', '127.0.0.1'),
-    supergraphPad: tekstUit(omgeving, 'SUPERGRAPH_PATH', SUPERGRAPH_PAD.pathname),
+    poort: w.poort,
+    host: w.host,
+    supergraphPad: w.supergraphPad,
     subgraafUrls,
-    subgraafTimeoutMs: getalUit(omgeving, 'SUBGRAPH_TIMEOUT_MS', 30_000, 100),
+    subgraafTimeoutMs: w.subgraafTimeoutMs,
     productie,
-    grenzen: leesGrenzen(omgeving),
-    snelheid: leesSnelheid(omgeving, productie),
-    vertrouwdeManifest: leesVertrouwdeManifest(omgeving),
-    verzoeklog: tekstUit(omgeving, 'REQUEST_LOG', productie ? 'true' : 'false') === 'true',
-    cors: readCorsSettings(omgeving, productie),
+    grenzen: operationLimitsFrom(w),
+    snelheid: snelheidUit(w),
+    vertrouwdeManifest: vertrouwdeManifestUit(w),
+    verzoeklog: w.verzoeklog,
+    toegang: toegangConfigUit(w, productie),
+    cors: corsSettingsFrom(w.corsOrigins, productie),
   };
 }

@@ -28,9 +28,8 @@ const LOOPBACK = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
  * another origin cannot call the graph until its origin is listed). A value
  * that is not an origin stops the gateway at start, naming it.
  */
-export function readCorsSettings(env: NodeJS.ProcessEnv, production: boolean): CorsSettings {
-  const raw = env['CORS_ORIGINS']?.trim();
-  if (!raw)
+export function corsSettingsFrom(raw: string | undefined, production: boolean): CorsSettings {
+  if (raw === undefined || raw.trim() === '')
     return production
       ? { origins: [], anyLoopback: false }
       : { origins: [...DEVELOPMENT_ORIGINS], anyLoopback: true };
@@ -39,12 +38,7 @@ export function readCorsSettings(env: NodeJS.ProcessEnv, production: boolean): C
     .map((o) => o.trim())
     .filter((o) => o !== '');
   for (const origin of origins) {
-    let parsed: URL | null = null;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      // reported below
-    }
+    const parsed = URL.canParse(origin) ? new URL(origin) : null;
     if (parsed?.origin !== origin || !/^https?:$/.test(parsed.protocol))
       throw new Error(`CORS_ORIGINS must list origins such as https://app.example.be, got "${origin}"`);
   }

@@ -1,5 +1,5 @@
+import { tooComplex } from '@duaal-graph/domein/subgraaf';
 import type { GraphQLFormattedError } from 'graphql';
-import { teComplex } from './grenzen.ts';
 import { withoutInternalDetails } from './internal-details.ts';
 
 /** Codes a client sees as they are: the contract's, Apollo's for a malformed request, and the rate limit. */
@@ -41,7 +41,7 @@ function alsGrens(fout: GraphQLFormattedError, alleenVertrouwd: boolean): GraphQ
   const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKENS.exec(fout.message) : null;
   if (tokens) {
     const maximum = Number(tokens[1]);
-    return alsGeformatteerd(teComplex('tokens', maximum + 1, maximum));
+    return alsGeformatteerd(tooComplex('tokens', maximum + 1, maximum));
   }
   if (code === 'BAD_REQUEST' && fout.message === 'Operation batching disabled.')
     return {

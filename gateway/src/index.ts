@@ -1,3 +1,4 @@
+import { configOrExit } from '@duaal-graph/domein/settings';
 import { leesConfig } from './config.ts';
 import { startGateway } from './server.ts';
 
@@ -13,7 +14,7 @@ const VOORBEELD = `{
   }
 }`;
 
-const config = leesConfig();
+const config = configOrExit('gateway', () => leesConfig());
 const dienst = await startGateway(config);
 const url = `${dienst.url}/graphql`;
 console.log(`gateway at ${url} (supergraph ${config.supergraphPad})`);

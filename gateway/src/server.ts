@@ -3,7 +3,6 @@ import { ApolloServer } from '@apollo/server';
 import {
   BronGebruik,
   bronnenPlugin,
-  leesToegangConfig,
   maakVerifieerder,
   startDienst,
   type GestarteDienst,
@@ -18,6 +17,7 @@ import { SubgraafBron } from './databron.ts';
 import { redisTeller } from './snelheid-redis.ts';
 import { GeheugenTeller, klantSleutel, teVeelVerzoeken, type Teller } from './snelheid.ts';
 import { supergraafUitBestand } from './supergraaf.ts';
+import { supergraphCostDirectives } from './supergraph-costs.ts';
 
 export { leesConfig } from './config.ts';
 
@@ -39,7 +39,7 @@ export function maakGateway(config: GatewayConfig = leesConfig()): Gateway {
       return new SubgraafBron(name, doel, config.subgraafTimeoutMs);
     },
   });
-  const { opties, plugins } = bescherming(config);
+  const { opties, plugins } = bescherming(config, supergraphCostDirectives(gateway));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [...plugins, bronnenPlugin<GatewayContext>()],
@@ -69,7 +69,7 @@ async function subgrafenBereikbaar(urls: Map<string, string>): Promise<Record<st
 /** Starts the gateway on its port (0 picks a free one). */
 export async function startGateway(
   config: GatewayConfig = leesConfig(),
-  toegang: ToegangConfig = leesToegangConfig(),
+  toegang: ToegangConfig = config.toegang,
 ): Promise<GestarteDienst & { gateway: Gateway }> {
   const gateway = maakGateway(config);
   // The gateway refuses a bad token itself (HTTP 401), so no subgraph is called for it; the subgraphs verify again.

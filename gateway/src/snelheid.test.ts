@@ -54,6 +54,8 @@ describe('the settings and the refusal', () => {
       leesSnelheid({ RATE_LIMIT_PER_MINUUT: '5', REDIS_URL: 'redis://h:6379', TRUST_PROXY_HOPS: '1' }, true),
     ).toEqual({ perMinuut: 5, redisUrl: 'redis://h:6379', proxyHops: 1 });
     expect(() => leesSnelheid({ RATE_LIMIT_PER_MINUUT: 'veel' }, true)).toThrow(/RATE_LIMIT_PER_MINUUT/);
+    // The new name; the old one above is read as its alias for one release.
+    expect(leesSnelheid({ RATE_LIMIT_PER_MINUTE: '7' }, true).perMinuut).toBe(7);
   });
 
   it('is HTTP 429 with Retry-After and RATE_LIMITED', () => {

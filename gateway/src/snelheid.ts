@@ -1,6 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { HeaderMap } from '@apollo/server';
-import { getalUit, type Gebruiker } from '@duaal-graph/domein/subgraaf';
+import {
+  defineSettings,
+  integerSetting,
+  urlSetting,
+  type Gebruiker,
+  type SettingValues,
+} from '@duaal-graph/domein/subgraaf';
 import { GraphQLError } from 'graphql';
 
 export const VENSTER_MS = 60_000;
@@ -14,13 +20,37 @@ export interface SnelheidConfig {
   readonly proxyHops: number;
 }
 
-export function leesSnelheid(omgeving: NodeJS.ProcessEnv, productie: boolean): SnelheidConfig {
-  return {
+/** The rate limit's settings, part of the gateway's schema. */
+export const RATE_LIMIT_SETTINGS = {
+  perMinuut: integerSetting('RATE_LIMIT_PER_MINUTE', {
     // Generous in development: the end-to-end suite sends thousands of requests a minute from one address.
-    perMinuut: getalUit(omgeving, 'RATE_LIMIT_PER_MINUUT', productie ? 600 : 100_000, 1),
-    redisUrl: omgeving['REDIS_URL']?.trim() || null,
-    proxyHops: getalUit(omgeving, 'TRUST_PROXY_HOPS', 0, 0, 10),
-  };
+    default: { production: 600, development: 100_000 },
+    min: 1,
+    // The Dutch name of the first release, read until the next one.
+    aliases: ['RATE_LIMIT_PER_MINUUT'],
+    description:
+      'requests a minute per client (its `sub`, or its address); `RATE_LIMIT_PER_MINUUT`, the old name, is read until the next release',
+  }),
+  redisUrl: urlSetting('REDIS_URL', {
+    description:
+      'a Redis that every gateway instance shares the rate limit counts in; unset counts per instance',
+  }),
+  proxyHops: integerSetting('TRUST_PROXY_HOPS', {
+    default: 0,
+    min: 0,
+    max: 10,
+    description: 'how many reverse proxies in front of the gateway append to `X-Forwarded-For`',
+  }),
+} as const;
+
+export function snelheidUit(waarden: SettingValues<typeof RATE_LIMIT_SETTINGS>): SnelheidConfig {
+  return { perMinuut: waarden.perMinuut, redisUrl: waarden.redisUrl ?? null, proxyHops: waarden.proxyHops };
+}
+
+const rateLimitSettings = defineSettings(RATE_LIMIT_SETTINGS);
+
+export function leesSnelheid(omgeving: NodeJS.ProcessEnv, productie: boolean): SnelheidConfig {
+  return snelheidUit(rateLimitSettings.read(omgeving, productie));
 }
 
 /** The verdict on one request: may it go on, and else in how many seconds it may try again. */

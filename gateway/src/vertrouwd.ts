@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin, BaseContext, PersistedQueryOptions } from '@apollo/server';
-import { tekstUit } from '@duaal-graph/domein/subgraaf';
+import {
+  booleanSetting,
+  defineSettings,
+  textSetting,
+  type SettingValues,
+} from '@duaal-graph/domein/subgraaf';
 import { GraphQLError } from 'graphql';
 
 /** The operations a production gateway may run when PERSISTED_DOCUMENTS_ONLY is set. */
@@ -12,16 +17,32 @@ export interface Manifest {
   readonly teksten: ReadonlySet<string>;
 }
 
-/** PERSISTED_DOCUMENTS_ONLY and its manifest; a mode switched on without a manifest stops the gateway. */
-export function leesVertrouwdeManifest(omgeving: NodeJS.ProcessEnv): string | null {
-  const aan = tekstUit(omgeving, 'PERSISTED_DOCUMENTS_ONLY', 'false');
-  if (aan !== 'true' && aan !== 'false')
-    throw new Error(`PERSISTED_DOCUMENTS_ONLY must be true or false, got "${aan}"`);
-  if (aan === 'false') return null;
-  const pad = omgeving['PERSISTED_DOCUMENTS_MANIFEST']?.trim();
-  if (!pad)
+/** The trusted documents' settings, part of the gateway's schema. */
+export const TRUSTED_DOCUMENT_SETTINGS = {
+  alleenVertrouwd: booleanSetting('PERSISTED_DOCUMENTS_ONLY', {
+    default: false,
+    description: 'run only the operations in the manifest (meant for production)',
+  }),
+  manifest: textSetting('PERSISTED_DOCUMENTS_MANIFEST', {
+    description: "the manifest of trusted documents: Apollo's persisted query manifest, or hashes to texts",
+  }),
+} as const;
+
+/** The manifest to serve, or null to run any operation; a mode switched on without a manifest stops the gateway. */
+export function vertrouwdeManifestUit(
+  waarden: SettingValues<typeof TRUSTED_DOCUMENT_SETTINGS>,
+): string | null {
+  if (!waarden.alleenVertrouwd) return null;
+  if (waarden.manifest === undefined)
     throw new Error('PERSISTED_DOCUMENTS_ONLY=true needs PERSISTED_DOCUMENTS_MANIFEST, the manifest file');
-  return pad;
+  return waarden.manifest;
+}
+
+const trustedDocumentSettings = defineSettings(TRUSTED_DOCUMENT_SETTINGS);
+
+/** PERSISTED_DOCUMENTS_ONLY and its manifest. */
+export function leesVertrouwdeManifest(omgeving: NodeJS.ProcessEnv): string | null {
+  return vertrouwdeManifestUit(trustedDocumentSettings.read(omgeving));
 }
 
 const sha256 = (tekst: string) => createHash('sha256').update(tekst).digest('hex');

@@ -1,8 +1,9 @@
+import { configOrExit } from '@duaal-graph/domein/settings';
 import { leesConfig } from './config.ts';
 import { startMockServer } from './server.ts';
 import { PARTNERS } from './wereld/vuil.ts';
 
-const config = leesConfig();
+const config = configOrExit('mock partners', () => leesConfig());
 const begin = performance.now();
 const mock = await startMockServer(config);
 const wereld = mock.wereld;

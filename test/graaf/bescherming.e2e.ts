@@ -41,6 +41,20 @@ describe('a gateway in production', () => {
     await isGezond(productie.graphql);
   });
 
+  it('refuses an empty operationName as development does: limits first, then BAD_REQUEST', async () => {
+    const keten = `{ regio(code: "BRUGGE") { ${'gemeenten { regio { '.repeat(9)}code${' } }'.repeat(9)} } }`;
+    for (const body of [{ query: keten }, { query: keten, operationName: '' }]) {
+      const a = await stuur(productie.graphql, { body: JSON.stringify(body) });
+      expect(a.status).toBe(400);
+      expect(codes(a)).toEqual(['QUERY_TOO_COMPLEX']);
+    }
+    const leeg = await stuur(productie.graphql, {
+      body: JSON.stringify({ query: '{ regios { naam } }', operationName: '' }),
+    });
+    expect(leeg.status).toBe(400);
+    expect(codes(leeg)).toEqual(['BAD_REQUEST']);
+  });
+
   it('has no introspection, where development has it', async () => {
     for (const query of [
       '{ __schema { types { name } } }',
@@ -160,6 +174,16 @@ describe('a gateway that runs trusted documents only', () => {
       expect(a.body.errors?.[0]?.message).toContain('alleen operaties uit het manifest');
     }
     expect(Object.values(systeem.tellers).reduce((n, t) => n + t.verzoeken.length, 0)).toBe(voor);
+  });
+
+  it('runs a registered operation only under its own name: an empty operationName is BAD_REQUEST', async () => {
+    const a = await stuur(vertrouwd.graphql, { body: JSON.stringify({ query: REGIOS, operationName: '' }) });
+    expect(a.status).toBe(400);
+    expect(codes(a)).toEqual(['BAD_REQUEST']);
+    const b = await stuur(vertrouwd.graphql, {
+      body: JSON.stringify({ query: RADAR, operationName: 'Radar' }),
+    });
+    expect(b.body.errors).toBeUndefined();
   });
 
   it('lets no client register a query by APQ', async () => {

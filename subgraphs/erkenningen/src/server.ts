@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { ApolloServer } from '@apollo/server';
+import { referentiedatum } from '@duaal-graph/domein';
 import {
-  bouwSubgraaf,
+  defineSubgraph,
   Momentopname,
   OnderwijsregisterClient,
   PUBLIEK,
-  startSubgraaf,
   typeRule,
   type Gebruiker,
-  type GestarteDienst,
+  type Regel,
 } from '@duaal-graph/domein/subgraaf';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse } from 'graphql';
 import { Erkenningsbestand, sectorBron, type SectorBron } from './bestand.ts';
 import { ConstructivClient } from './bronnen/constructiv.ts';
 import { EducamClient, type EducamLezing } from './bronnen/educam.ts';
@@ -18,7 +17,7 @@ import { MtechClient } from './bronnen/mtech.ts';
 import { leesRegisterKennis } from './bronnen/register.ts';
 import { VoltaClient } from './bronnen/volta.ts';
 import { WoodwizeClient } from './bronnen/woodwize.ts';
-import { leesConfig, type ErkenningenConfig } from './config.ts';
+import { ERKENNINGEN_SETTINGS, settings, type ErkenningenConfig } from './config.ts';
 import { maakContext, type ErkenningenContext } from './context.ts';
 import type { Genormaliseerd, RegisterKennis, Sector, SectorLezing } from './model.ts';
 import { normaliseerConstructiv } from './normaliseer/constructiv.ts';
@@ -30,25 +29,12 @@ import { normaliseerWoodwize } from './normaliseer/woodwize.ts';
 import { maakResolvers } from './resolvers.ts';
 import { visibilityFor, type Visibility } from './visibility.ts';
 
-export { leesConfig } from './config.ts';
+export type { ErkenningenConfig } from './config.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-export interface ErkenningenSubgraaf {
-  readonly schema: GraphQLSchema;
-  readonly apollo: ApolloServer<ErkenningenContext>;
-  readonly bestand: Erkenningsbestand;
-  /** Which erkenningen a caller sees, by the `@toegang` rule of Erkenning in the SDL. */
-  readonly visibility: (gebruiker: Gebruiker) => Visibility;
-  readonly context: (gebruiker: Gebruiker) => Promise<Omit<ErkenningenContext, 'gebruiker'>>;
-}
-
-const log = (regel: string) => {
-  console.warn(`erkenningen: ${regel}`);
-};
-
 /** The five sector snapshots, each on its own client and rules. */
-function maakSectoren(config: ErkenningenConfig): SectorBron[] {
+function maakSectoren(config: ErkenningenConfig, log: (regel: string) => void): SectorBron[] {
   const basis = { timeoutMs: config.partnerTimeoutMs };
   const bron = <L extends SectorLezing<unknown>>(
     sector: Sector,
@@ -57,19 +43,20 @@ function maakSectoren(config: ErkenningenConfig): SectorBron[] {
   ) =>
     sectorBron(
       sector,
-      new Momentopname<L>({ bron: sector, laad, intervalMs: config.verversIntervalMs, log }),
+      new Momentopname<L>({ bron: sector, laad, intervalMs: config.snapshotIntervalS * 1000, log }),
       normaliseer,
     );
 
-  const volta = new VoltaClient({ ...basis, basisUrl: config.volta.url, apiKey: config.volta.apiKey });
-  const educam = new EducamClient({ ...basis, basisUrl: config.educam.url, token: config.educam.token });
+  const volta = new VoltaClient({ ...basis, basisUrl: config.voltaUrl, apiKey: config.voltaApiKey });
+  const educam = new EducamClient({ ...basis, basisUrl: config.educamUrl, token: config.educamToken });
   const constructiv = new ConstructivClient({
     ...basis,
-    basisUrl: config.constructiv.url,
-    ...config.constructiv,
+    basisUrl: config.constructivUrl,
+    gebruiker: config.constructivUser,
+    wachtwoord: config.constructivPassword,
   });
-  const mtech = new MtechClient({ ...basis, basisUrl: config.mtech.url, apiKey: config.mtech.apiKey });
-  const woodwize = new WoodwizeClient({ ...basis, basisUrl: config.woodwize.url });
+  const mtech = new MtechClient({ ...basis, basisUrl: config.mtechUrl, apiKey: config.mtechApiKey });
+  const woodwize = new WoodwizeClient({ ...basis, basisUrl: config.woodwizeUrl });
   return [
     bron('VOLTA', () => volta.leesAlles(), normaliseerVolta),
     // Educam's export is conditional: with the copy it has, the client asks whether it changed.
@@ -80,50 +67,67 @@ function maakSectoren(config: ErkenningenConfig): SectorBron[] {
   ];
 }
 
-/** Builds the subgraph: schema, Apollo server and the snapshots; nothing is read and nothing listens yet. */
-export function maakErkenningen(config: ErkenningenConfig = leesConfig()): ErkenningenSubgraaf {
-  const registerClient = new OnderwijsregisterClient({
-    basisUrl: config.onderwijsUrl,
-    timeoutMs: config.partnerTimeoutMs,
-  });
-  const register = new Momentopname<RegisterKennis>({
-    bron: 'ONDERWIJS',
-    laad: () => leesRegisterKennis(registerClient),
-    intervalMs: config.verversIntervalMs,
-    log,
-  });
-  const bestand = new Erkenningsbestand(maakSectoren(config), register, config.referentiedatum);
-  const { schema, apollo } = bouwSubgraaf<ErkenningenContext>(typeDefs, maakResolvers());
-  const rule = typeRule(schema, 'Erkenning');
-  if (!rule) throw new Error('schema.graphql: Erkenning carries no @toegang');
-  const visibility = (gebruiker: Gebruiker) => visibilityFor(rule, gebruiker);
-  return {
-    schema,
-    apollo,
-    bestand,
-    visibility,
-    context: (gebruiker) => Promise.resolve(maakContext(bestand, visibility(gebruiker))),
-  };
-}
+/**
+ * The reference date, asked anew at every rebuild of the index: without
+ * DUAAL_REFERENTIEDATUM it is today, and a service that runs past midnight
+ * must judge validity on the new day.
+ */
+const referentiedatumVan = (config: ErkenningenConfig) => () => referentiedatum(config.referenceDate);
 
-/** Starts the subgraph: the first round of reads and the listener. Port 0 picks a free port. */
-export async function startErkenningen(
-  config: ErkenningenConfig = leesConfig(),
-): Promise<GestarteDienst & { subgraaf: ErkenningenSubgraaf }> {
-  const subgraaf = maakErkenningen(config);
-  const { bestand } = subgraaf;
-  const gegevens = {
-    // The public's view is the one most questions need: built now, so that the first does not wait for it.
-    start: async () => {
-      await bestand.start();
-      bestand.index(subgraaf.visibility(PUBLIEK));
-    },
-    stop: () => {
-      bestand.stop();
-    },
-    gereed: () => bestand.gereed(),
-    toestand: () => [...bestand.sectoren.map((s) => s.momentopname.status()), bestand.register.status()],
-  };
-  const dienst = await startSubgraaf({ ...subgraaf, gegevens, poort: config.poort, host: config.host });
-  return { ...dienst, subgraaf };
-}
+/** Ondernemingen, vestigingen and erkenningen, merged from the five sector snapshots and the register. */
+export const erkenningen = defineSubgraph<
+  typeof ERKENNINGEN_SETTINGS,
+  ErkenningenContext,
+  {
+    readonly bestand: Erkenningsbestand;
+    /** Which erkenningen a caller sees, by the `@toegang` rule of Erkenning in the SDL. */
+    readonly visibility: (gebruiker: Gebruiker) => Visibility;
+  }
+>({
+  name: 'erkenningen',
+  typeDefs,
+  settings,
+  build: (config, { log, schema }) => {
+    const registerClient = new OnderwijsregisterClient({
+      basisUrl: config.onderwijsUrl,
+      timeoutMs: config.partnerTimeoutMs,
+    });
+    const register = new Momentopname<RegisterKennis>({
+      bron: 'ONDERWIJS',
+      laad: () => leesRegisterKennis(registerClient),
+      intervalMs: config.snapshotIntervalS * 1000,
+      log,
+    });
+    const bestand = new Erkenningsbestand(maakSectoren(config, log), register, referentiedatumVan(config));
+    // Read from the built schema at the first use, at start at the latest (the public's view is built then).
+    let rule: Regel | undefined;
+    const visibility = (gebruiker: Gebruiker) => {
+      rule ??= typeRule(schema(), 'Erkenning') ?? undefined;
+      if (!rule) throw new Error('schema.graphql: Erkenning carries no @toegang');
+      return visibilityFor(rule, gebruiker);
+    };
+    return {
+      resolvers: maakResolvers(),
+      data: {
+        // The public's view is the one most questions need: built now, so that the first does not wait for it.
+        start: async () => {
+          await bestand.start();
+          bestand.index(visibility(PUBLIEK));
+        },
+        stop: () => {
+          bestand.stop();
+        },
+        gereed: () => bestand.gereed(),
+        toestand: () => [...bestand.sectoren.map((s) => s.momentopname.status()), bestand.register.status()],
+      },
+      context: (gebruiker) => Promise.resolve(maakContext(bestand, visibility(gebruiker))),
+      exposed: { bestand, visibility },
+    };
+  },
+  describe: (config) => `reference date ${referentiedatumVan(config)()}`,
+});
+
+export const leesConfig = erkenningen.readConfig;
+export const maakErkenningen = erkenningen.build;
+export const startErkenningen = erkenningen.start;
+export type ErkenningenSubgraaf = ReturnType<typeof maakErkenningen>;

@@ -5,6 +5,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { bronnenPlugin, type BronStatus, type MetBronnen } from './bronnen.ts';
 import { startDienst, type GestarteDienst } from './dienst.ts';
+import { readCostDirectives } from './operation-limits/list-sizes.ts';
+import { operationLimitsPlugin } from './operation-limits/plugin.ts';
+import { readOperationLimits, type OperationLimits } from './operation-limits/settings.ts';
 import { leesToegangConfig, type ToegangConfig } from './toegang/config.ts';
 import { pasToegangToe, type MetGebruiker } from './toegang/directief.ts';
 import type { Gebruiker } from './toegang/gebruiker.ts';
@@ -43,22 +46,32 @@ export function uitMomentopnamen(...momentopnamen: Opname[]): Gegevens {
 
 /**
  * Schema and Apollo server of a subgraph, with what every subgraph has: the
- * `@toegang` rules enforced, `extensions.bronnen`, no inline tracing (it only
- * serves Apollo's hosted usage reporting, which the graph does not use), and in
- * production no introspection and no stack traces.
+ * `@toegang` rules enforced, the gateway's operation limits (QUERY_MAX_*, with
+ * the list sizes of the subgraph's own SDL), `extensions.bronnen`, no inline
+ * tracing (it only serves Apollo's hosted usage reporting, which the graph does
+ * not use), and in production no introspection and no stack traces.
  */
 export function bouwSubgraaf<C extends BaseContext & MetBronnen & MetGebruiker>(
   typeDefs: DocumentNode,
   resolvers: object,
+  options: { readonly production?: boolean; readonly limits?: OperationLimits } = {},
 ): { schema: GraphQLSchema; apollo: ApolloServer<C> } {
   // buildSubgraphSchema types resolvers with an unknown context; ours always get the context the listener builds.
   const schema = pasToegangToe(
     buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }),
   );
-  const productie = process.env['NODE_ENV'] === 'production';
+  const productie = options.production ?? process.env['NODE_ENV'] === 'production';
+  const limits = options.limits ?? readOperationLimits(process.env);
+  const costDirectives = readCostDirectives(typeDefs);
   const apollo = new ApolloServer<C>({
     schema,
-    plugins: [bronnenPlugin<C>(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      // First: a refused operation runs no other plugin's work.
+      operationLimitsPlugin<C>({ limits, costDirectives: () => costDirectives }),
+      bronnenPlugin<C>(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+    parseOptions: { maxLexicalTokens: limits.tokens },
     introspection: !productie,
     includeStacktraceInErrorResponses: !productie,
   });

@@ -1,9 +1,36 @@
-import { tekstUit } from '../omgeving.ts';
+import {
+  credentialSetting,
+  defineSettings,
+  isProduction,
+  textSetting,
+  urlSetting,
+  type SettingValues,
+} from '../../settings/settings.ts';
 
 /** The development secret: fine on a laptop, refused in production. */
 export const ONTWIKKELGEHEIM = 'duaal-graph-ontwikkelgeheim-niet-voor-productie';
 export const STANDAARD_UITGEVER = 'duaal-graph-dev';
 export const PUBLIEK_DOEL = 'duaal-graph';
+
+/** The token settings, read by the gateway and by every subgraph. */
+export const ACCESS_SETTINGS = {
+  jwtSecret: credentialSetting('JWT_SECRET', {
+    developmentValue: ONTWIKKELGEHEIM,
+    defaultsToDevelopmentValue: false,
+    minBytes: 32,
+    documentedDefault: 'a development secret (refused in production) unless `JWKS_URL` is set',
+    description: 'HS256 secret, at least 32 bytes',
+  }),
+  jwksUrl: urlSetting('JWKS_URL', {
+    description: 'where to fetch RS256/ES256 public keys instead of a shared secret',
+  }),
+  jwtIssuer: textSetting('JWT_ISSUER', {
+    default: STANDAARD_UITGEVER,
+    description: 'the issuer tokens must carry',
+  }),
+} as const;
+
+const accessSettings = defineSettings(ACCESS_SETTINGS);
 
 export interface ToegangConfig {
   readonly jwtSecret: string | null;
@@ -15,30 +42,30 @@ export interface ToegangConfig {
 }
 
 /**
- * The token settings from the environment. In development, no setting means the
- * development secret; with NODE_ENV=production the service refuses to start
- * without JWT_SECRET or JWKS_URL, or with the development secret.
+ * The token settings as read by a service's schema. In development, no setting
+ * means the development secret; with NODE_ENV=production the service refuses to
+ * start without JWT_SECRET or JWKS_URL (the development secret itself the schema refuses).
  */
-export function leesToegangConfig(omgeving: NodeJS.ProcessEnv = process.env): ToegangConfig {
-  const productie = omgeving['NODE_ENV'] === 'production';
-  const jwksUrl = omgeving['JWKS_URL']?.trim() || null;
-  const geheim = omgeving['JWT_SECRET']?.trim() || null;
-  if (productie && geheim === null && jwksUrl === null) {
+export function toegangConfigUit(
+  waarden: SettingValues<typeof ACCESS_SETTINGS>,
+  productie: boolean,
+): ToegangConfig {
+  const { jwtSecret, jwksUrl } = waarden;
+  if (productie && jwtSecret === undefined && jwksUrl === undefined) {
     throw new Error(
       'NODE_ENV=production needs JWT_SECRET or JWKS_URL: refusing to start without a way to verify tokens',
     );
   }
-  if (productie && geheim === ONTWIKKELGEHEIM) {
-    throw new Error('NODE_ENV=production refuses the development JWT_SECRET: set a secret of your own');
-  }
-  if (geheim !== null && Buffer.byteLength(geheim) < 32) {
-    throw new Error('JWT_SECRET must be at least 32 bytes for HS256');
-  }
   return {
-    jwtSecret: geheim ?? (jwksUrl === null ? ONTWIKKELGEHEIM : null),
-    jwksUrl,
-    uitgever: tekstUit(omgeving, 'JWT_ISSUER', STANDAARD_UITGEVER),
+    jwtSecret: jwtSecret ?? (jwksUrl === undefined ? ONTWIKKELGEHEIM : null),
+    jwksUrl: jwksUrl ?? null,
+    uitgever: waarden.jwtIssuer,
     doelgroep: PUBLIEK_DOEL,
     klokspelingS: 30,
   };
+}
+
+/** The token settings from the environment alone (the token script, tests that sign tokens). */
+export function leesToegangConfig(omgeving: NodeJS.ProcessEnv = process.env): ToegangConfig {
+  return toegangConfigUit(accessSettings.read(omgeving), isProduction(omgeving));
 }

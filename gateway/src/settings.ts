@@ -1,0 +1,60 @@
+import {
+  ACCESS_SETTINGS,
+  booleanSetting,
+  defineSettings,
+  integerSetting,
+  OPERATION_LIMIT_SETTINGS,
+  portSetting,
+  textSetting,
+  urlSetting,
+  type Setting,
+} from '@duaal-graph/domein/subgraaf';
+import { standaardUrl, SUBGRAFEN, SUPERGRAPH_PAD } from '@duaal-graph/schema';
+import { RATE_LIMIT_SETTINGS } from './snelheid.ts';
+import { TRUSTED_DOCUMENT_SETTINGS } from './vertrouwd.ts';
+
+/** Where the gateway finds each subgraph when not at the supergraph's routing URL, by subgraph name. */
+export const SUBGRAPH_URL_SETTINGS: Readonly<Record<string, Setting<string | undefined>>> =
+  Object.fromEntries(
+    SUBGRAFEN.map((s) => [
+      s.naam,
+      urlSetting(s.urlVariabele, {
+        description: `where the gateway finds the ${s.naam} subgraph`,
+        documentedDefault: `the supergraph's routing URL, \`${standaardUrl(s)}\``,
+      }),
+    ]),
+  );
+
+const GATEWAY_OWN_SETTINGS = {
+  poort: portSetting('GATEWAY_PORT', 4000, 'where the gateway listens'),
+  host: textSetting('GATEWAY_HOST', {
+    default: '127.0.0.1',
+    description: 'the address the gateway listens on',
+  }),
+  supergraphPad: textSetting('SUPERGRAPH_PATH', {
+    default: SUPERGRAPH_PAD.pathname,
+    documentedDefault: '`schema/supergraph.graphql`',
+    description: 'the supergraph the gateway serves; it follows changes to the file',
+  }),
+  subgraafTimeoutMs: integerSetting('SUBGRAPH_TIMEOUT_MS', {
+    default: 30_000,
+    min: 100,
+    description: 'how long the gateway waits for a subgraph',
+  }),
+  verzoeklog: booleanSetting('REQUEST_LOG', {
+    default: { production: true, development: false },
+    description: 'one JSON line per request: operation name, hash, duration, status and error codes',
+  }),
+  corsOrigins: textSetting('CORS_ORIGINS', {
+    documentedDefault: "the web app's and loopback origins; none in production",
+    description:
+      'comma-separated origins a browser app may call the gateway from (`https://app.example.be`); see Abuse protection',
+  }),
+  ...OPERATION_LIMIT_SETTINGS,
+  ...RATE_LIMIT_SETTINGS,
+  ...TRUSTED_DOCUMENT_SETTINGS,
+  ...ACCESS_SETTINGS,
+} as const;
+
+/** Every setting the gateway reads, in one schema. */
+export const settings = defineSettings({ ...GATEWAY_OWN_SETTINGS, ...SUBGRAPH_URL_SETTINGS });

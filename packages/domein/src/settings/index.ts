@@ -1,0 +1,3 @@
+export * from './partners.ts';
+export * from './settings.ts';
+export * from './shared.ts';

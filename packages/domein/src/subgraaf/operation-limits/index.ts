@@ -1,0 +1,4 @@
+export * from './list-sizes.ts';
+export * from './measure.ts';
+export * from './plugin.ts';
+export * from './settings.ts';
