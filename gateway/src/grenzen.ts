@@ -1,5 +1,5 @@
-import { getalUit } from '@duaal-graph/domein/subgraaf';
-import { GraphQLError } from 'graphql';
+import { getalUit, requestError } from '@duaal-graph/domein/subgraaf';
+import type { GraphQLError } from 'graphql';
 
 /**
  * How big one request may be. Every legitimate query of the contract stays well
@@ -67,9 +67,11 @@ const OMSCHRIJVING: Record<Grens, string> = {
  * QUERY_TOO_COMPLEX naming the limit and both numbers, so that a client sees
  * what to change. Counting stops as soon as a limit is passed, so `waarde` is a lower bound.
  */
-export function teComplex(grens: Grens, waarde: number, maximum: number, status = 400): GraphQLError {
-  return new GraphQLError(
+export function teComplex(grens: Grens, waarde: number, maximum: number, status?: number): GraphQLError {
+  return requestError(
+    'QUERY_TOO_COMPLEX',
     `Query te complex: ${OMSCHRIJVING[grens]} ten minste ${waarde}, de grens is ${maximum}.`,
-    { extensions: { code: 'QUERY_TOO_COMPLEX', grens, waarde, maximum, http: { status } } },
+    { grens, waarde, maximum },
+    status === undefined ? {} : { status },
   );
 }

@@ -5,6 +5,7 @@ import {
   bronnenPlugin,
   leesToegangConfig,
   maakVerifieerder,
+  registeredStatusPlugin,
   startDienst,
   type GestarteDienst,
   type ToegangConfig,
@@ -41,7 +42,7 @@ export function maakGateway(config: GatewayConfig = leesConfig()): Gateway {
   const { opties, plugins } = bescherming(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...plugins, bronnenPlugin<GatewayContext>()],
+    plugins: [...plugins, bronnenPlugin<GatewayContext>(), registeredStatusPlugin<GatewayContext>()],
     ...opties,
   });
   return { gateway, apollo, subgraafUrls };

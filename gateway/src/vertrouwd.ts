@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin, BaseContext, PersistedQueryOptions } from '@apollo/server';
-import { tekstUit } from '@duaal-graph/domein/subgraaf';
-import { GraphQLError } from 'graphql';
+import { requestError, tekstUit } from '@duaal-graph/domein/subgraaf';
+import type { GraphQLError } from 'graphql';
 
 /** The operations a production gateway may run when PERSISTED_DOCUMENTS_ONLY is set. */
 export interface Manifest {
@@ -83,9 +83,9 @@ export function manifestOpslag(manifest: Manifest): PersistedQueryOptions {
 }
 
 export function nietGeregistreerd(): GraphQLError {
-  return new GraphQLError(
+  return requestError(
+    'PERSISTED_QUERY_NOT_FOUND',
     'Onbekende operatie: deze graaf voert alleen operaties uit het manifest uit, op hun hash (extensions.persistedQuery.sha256Hash) of met identieke tekst.',
-    { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } } },
   );
 }
 

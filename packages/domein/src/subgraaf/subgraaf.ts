@@ -4,7 +4,10 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { bronnenPlugin, type BronStatus, type MetBronnen } from './bronnen.ts';
+import { guardServiceField, noteCompositionCaller, readCompositionToken } from './composition.ts';
 import { startDienst, type GestarteDienst } from './dienst.ts';
+import { formatRegisteredError, registeredStatusPlugin } from './error-format.ts';
+import { validateRepresentations } from './representations.ts';
 import { leesToegangConfig, type ToegangConfig } from './toegang/config.ts';
 import { pasToegangToe, type MetGebruiker } from './toegang/directief.ts';
 import type { Gebruiker } from './toegang/gebruiker.ts';
@@ -44,8 +47,10 @@ export function uitMomentopnamen(...momentopnamen: Opname[]): Gegevens {
 /**
  * Schema and Apollo server of a subgraph, with what every subgraph has: the
  * `@toegang` rules enforced, `extensions.bronnen`, no inline tracing (it only
- * serves Apollo's hosted usage reporting, which the graph does not use), and in
- * production no introspection and no stack traces.
+ * serves Apollo's hosted usage reporting, which the graph does not use),
+ * `_entities` representations checked against the SDL, `_service` only for
+ * composition, the error registry's rules and statuses, and in production no
+ * introspection, no "Did you mean" suggestions and no stack traces.
  */
 export function bouwSubgraaf<C extends BaseContext & MetBronnen & MetGebruiker>(
   typeDefs: DocumentNode,
@@ -55,12 +60,16 @@ export function bouwSubgraaf<C extends BaseContext & MetBronnen & MetGebruiker>(
   const schema = pasToegangToe(
     buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }),
   );
+  validateRepresentations(schema, typeDefs);
+  guardServiceField(schema);
   const productie = process.env['NODE_ENV'] === 'production';
   const apollo = new ApolloServer<C>({
     schema,
-    plugins: [bronnenPlugin<C>(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [bronnenPlugin<C>(), ApolloServerPluginInlineTraceDisabled(), registeredStatusPlugin<C>()],
     introspection: !productie,
+    hideSchemaDetailsFromClientErrors: productie,
     includeStacktraceInErrorResponses: !productie,
+    formatError: (fout) => formatRegisteredError(fout, { production: productie }),
   });
   return { schema, apollo };
 }
@@ -81,15 +90,21 @@ export async function startSubgraaf<C extends BaseContext & MetGebruiker>(opties
   readonly poort: number;
   readonly host: string;
   readonly toegang?: ToegangConfig;
+  /** The credential for `_service` (COMPOSITION_TOKEN); null closes it to everyone. */
+  readonly compositionToken?: string | null;
 }): Promise<GestarteDienst> {
   const { gegevens } = opties;
   const verifieer = maakVerifieerder(opties.toegang ?? leesToegangConfig());
+  const compositionToken =
+    opties.compositionToken === undefined ? readCompositionToken() : opties.compositionToken;
   const gelezen = gegevens.start();
   const dienst = await startDienst({
     apollo: opties.apollo,
     context: async (req) => {
       const gebruiker = await verifieer(req.headers.authorization);
-      return { ...(await opties.context(gebruiker)), gebruiker } as C;
+      const context = { ...(await opties.context(gebruiker)), gebruiker } as C;
+      noteCompositionCaller(context, req, compositionToken);
+      return context;
     },
     gereed: () => gegevens.gereed(),
     toestand: () => gegevens.toestand(),
