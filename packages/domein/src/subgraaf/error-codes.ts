@@ -190,7 +190,7 @@ export function errorBody(
   return { errors: [{ message, extensions: { code, ...extensions } }] };
 }
 
-/** The README's error table, one row per code, in the registry's order. */
+/** The README's error table, one row per code in the registry's order (`npm run errors:table` writes it). */
 export function errorTableRows(): string[][] {
   return Object.entries(ERROR_CODES).map(([code, d]) => [
     `\`${code}\``,
@@ -201,4 +201,17 @@ export function errorTableRows(): string[][] {
   ]);
 }
 
-export const ERROR_TABLE_HEADER = ['code', 'HTTP', 'message in production', 'defined by', 'meaning'];
+export const ERROR_TABLE_HEADER = ['code', 'HTTP', 'message in production', 'defined by', 'meaning'] as const;
+
+/** The markers around the generated table in the README. */
+export const ERROR_TABLE_MARKERS = ['<!-- error-codes:start -->', '<!-- error-codes:end -->'] as const;
+
+/** The table as Markdown (unaligned: Prettier aligns it). */
+export function renderErrorTable(): string {
+  const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [
+    row(ERROR_TABLE_HEADER),
+    row(ERROR_TABLE_HEADER.map(() => '---')),
+    ...errorTableRows().map(row),
+  ].join('\n');
+}
