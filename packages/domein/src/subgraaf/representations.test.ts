@@ -81,6 +81,7 @@ describe('the representations of an _entities call', () => {
       'Ongeldige representatie 0 in _entities: Regio.code ontbreekt.',
     );
     expect(await weigering([{ __typename: 'Regio', code: 42 }])).toContain('Regio.code is geen String');
+    expect(await weigering([{ __typename: 'Cel', id: 7 }])).toContain('Cel.id is geen ID');
     expect(await weigering([{ __typename: 'Regio', code: null }])).toContain('Regio.code mag niet null zijn');
     expect(await weigering([{ __typename: 'Regio', code: { $gt: '' } }])).toContain('is geen String');
     expect(await weigering([{ __typename: 'Regio', code: 'A', provincie: 'BRABANT' }])).toContain(

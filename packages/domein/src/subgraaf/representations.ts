@@ -1,5 +1,6 @@
 import {
   getDirectiveValues,
+  GraphQLID,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   isEnumType,
@@ -83,6 +84,8 @@ function typeProblem(value: unknown, type: GraphQLOutputType, path: string): str
     }
     return null;
   }
+  // A router sends an ID as it serialises one, a string; a number would reach the resolver as a number.
+  if (type === GraphQLID) return typeof value === 'string' ? null : `${path} is geen ID`;
   if (isScalarType(type) || isEnumType(type)) {
     try {
       return type.parseValue(value) === undefined ? `${path} is geen ${type.name}` : null;
