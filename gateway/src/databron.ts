@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError } from 'graphql';
+import { graphError } from '@duaal-graph/domein/subgraaf';
 import { Agent, fetch as undiciFetch } from 'undici';
 import {
   BRONNEN_PER_SUBGRAAF,
@@ -66,14 +66,15 @@ export class SubgraafBron extends RemoteGraphQLDataSource<GatewayContext> {
   ): void {
     const ctx = gatewayContext(context);
     if (ctx) subgraafOnbereikbaar(ctx, this.subgraaf);
-    throw new GraphQLError(`Subgraaf ${this.subgraaf} is niet bereikbaar.`, {
-      extensions: {
-        code: 'PARTNER_UNAVAILABLE',
+    throw graphError(
+      'PARTNER_UNAVAILABLE',
+      `Subgraaf ${this.subgraaf} is niet bereikbaar.`,
+      {
         bron: BRONNEN_PER_SUBGRAAF[this.subgraaf]?.[0],
         subgraaf: this.subgraaf,
         reden: fetchResponse ? 'ERROR' : 'DOWN',
       },
-      originalError: error,
-    });
+      error,
+    );
   }
 }
