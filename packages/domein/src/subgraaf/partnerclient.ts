@@ -2,7 +2,7 @@ import { request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Begrenzer } from './begrenzer.ts';
 import type { Bron, Reden } from './bronnen.ts';
-import { CallPolicies, DeadlineExceeded, type BackoffOptions } from './policies.ts';
+import { CallPolicies, CredentialsRefused, DeadlineExceeded, type BackoffOptions } from './policies.ts';
 
 /** A partner call that failed, in the graph's terms: which source, and why. */
 export class PartnerFout extends Error {
@@ -47,8 +47,16 @@ export interface Verzoek {
 export interface PartnerClientOpties {
   readonly bron: Bron;
   readonly basisUrl: string;
-  /** Headers every call carries (credentials); may fetch a token. Asked again for every attempt. */
-  readonly authenticatie?: () => Promise<Record<string, string>> | Record<string, string>;
+  /**
+   * Headers every call carries (credentials); may fetch a token. Asked for every
+   * attempt, and once more, given the refused ones, when `geweigerd` says the
+   * partner refused them.
+   */
+  readonly authenticatie?: (
+    geweigerd?: Record<string, string>,
+  ) => Promise<Record<string, string>> | Record<string, string>;
+  /** Whether an answer refuses the credentials themselves (an expired token): renewed once per call. */
+  readonly geweigerd?: (antwoord: PartnerAntwoord) => boolean;
   /** The timeout of one attempt. */
   readonly timeoutMs?: number;
   /** One deadline across all attempts of a call, waits included: a live read costs its caller at most this. */
@@ -179,10 +187,10 @@ export class PartnerClient {
             if (failure?.reden === 'RATE_LIMITED' && decision.retry) this.rateLimitedWaits += 1;
           },
         },
-        async (poging) => {
-          const authenticatie = verzoek.authenticatie ?? this.opties.authenticatie;
-          const auth = (await authenticatie?.()) ?? {};
-          return poging.send((signal) => this.eenmaal(methode, url, verzoek, auth, signal));
+        {
+          prepare: async (geweigerd?: Record<string, string>) =>
+            (await (verzoek.authenticatie ?? this.opties.authenticatie)?.(geweigerd)) ?? {},
+          send: (auth, signal) => this.eenmaal(methode, url, verzoek, auth, signal),
         },
       );
     } catch (fout) {
@@ -251,7 +259,8 @@ export class PartnerClient {
       this.meld(null);
       return antwoord;
     }
-    throw this.mislukt(errorFromResponse(this.bron, antwoord));
+    const fout = this.mislukt(errorFromResponse(this.bron, antwoord));
+    throw status === 401 && this.opties.geweigerd?.(antwoord) ? new CredentialsRefused(fout) : fout;
   }
 
   private mislukt(fout: PartnerFout): PartnerFout {

@@ -191,11 +191,29 @@ export interface CallOptions {
   readonly onDecision?: (failure: Failure | undefined, decision: RetryDecision) => void;
 }
 
-/** An attempt: prepares what it needs (credentials), then sends under the limits through `send`. */
-export interface Attempt {
-  readonly signal: AbortSignal;
-  /** Runs `fn` under the concurrency limit, the pacing and the attempt timeout, with the attempt's signal. */
-  send<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T>;
+/**
+ * One attempt in two steps: `prepare` (credentials) once it has its place under
+ * the concurrency limit, so that a token is fresh when the call goes out and not
+ * fetched long before while the call waited for a place; then `send` at its turn
+ * under the pacing, within the attempt timeout. When `send` finds its
+ * credentials refused, `prepare` is asked once for fresh ones (given the
+ * refused ones) and the attempt goes out again at once, in the same place.
+ */
+export interface Attempt<P, T> {
+  readonly prepare: (refused?: P) => Promise<P> | P;
+  readonly send: (prepared: P, signal: AbortSignal) => Promise<T>;
+}
+
+/**
+ * Thrown by `send` when the partner refused the credentials themselves (an
+ * expired token). Renewed once per call: fresh credentials refused again mean
+ * something else is wrong, and `failure` is what the caller gets.
+ */
+export class CredentialsRefused extends Error {
+  constructor(readonly failure: Error) {
+    super(failure.message);
+    this.name = 'CredentialsRefused';
+  }
 }
 
 /** The deadline passed before any attempt succeeded. */
@@ -220,12 +238,10 @@ export class CallPolicies {
     const pacing = new PacingPolicy(this.limiter);
     // Cooperative: the attempt's request is aborted through its signal and fails as a TIMEOUT itself.
     const attemptTimeout = timeout(options.attemptTimeoutMs, TimeoutStrategy.Cooperative);
-    this.limits = this.concurrency
-      ? wrap(this.concurrency, pacing, attemptTimeout)
-      : wrap(pacing, attemptTimeout);
+    this.limits = wrap(pacing, attemptTimeout);
   }
 
-  async run<T>(call: CallOptions, attempt: (context: Attempt) => Promise<T>): Promise<T> {
+  async run<P, T>(call: CallOptions, attempt: Attempt<P, T>): Promise<T> {
     const now = this.options.retry.now ?? Date.now;
     const deadlineMs =
       call.deadlineMs === undefined ? this.options.deadlineMs : (call.deadlineMs ?? undefined);
@@ -247,11 +263,26 @@ export class CallPolicies {
         backoff: new DelegateBackoff(() => (decision.retry && !decision.holdEveryone ? decision.waitMs : 0)),
       },
     );
+    let renewed = false;
+    const send = (prepared: P, signal: AbortSignal) =>
+      this.limits.execute(({ signal: inner }) => attempt.send(prepared, inner), signal);
+    const once = async (signal: AbortSignal): Promise<T> => {
+      const prepared = await attempt.prepare();
+      try {
+        return await send(prepared, signal);
+      } catch (error) {
+        if (!(error instanceof CredentialsRefused)) throw error;
+        if (renewed) throw error.failure;
+        renewed = true;
+      }
+      try {
+        return await send(await attempt.prepare(prepared), signal);
+      } catch (error) {
+        throw error instanceof CredentialsRefused ? error.failure : error;
+      }
+    };
     const run = (signal: AbortSignal) =>
-      attempt({
-        signal,
-        send: (fn) => this.limits.execute(({ signal: inner }) => fn(inner), signal),
-      });
+      this.concurrency ? this.concurrency.execute(({ signal: inner }) => once(inner), signal) : once(signal);
     if (deadlineMs === undefined) return retries.execute(({ signal }) => run(signal), call.signal);
     // Aggressive: the caller has its answer at the deadline, whatever wait or attempt is under way (they are aborted).
     const deadline = timeout(deadlineMs, TimeoutStrategy.Aggressive);
