@@ -282,7 +282,14 @@ export class CallPolicies {
       }
     };
     const run = (signal: AbortSignal) =>
-      this.concurrency ? this.concurrency.execute(({ signal: inner }) => once(inner), signal) : once(signal);
+      this.concurrency
+        ? // The signal is checked here, not handed to the bulkhead: a bulkhead that refuses a cancelled
+          // call at its door does not pass its place on, and the calls queued behind it would wait for ever.
+          this.concurrency.execute(() => {
+            if (signal.aborted) throw new TaskCancelledError('cancelled while waiting for a place');
+            return once(signal);
+          })
+        : once(signal);
     if (deadlineMs === undefined) return retries.execute(({ signal }) => run(signal), call.signal);
     // Aggressive: the caller has its answer at the deadline, whatever wait or attempt is under way (they are aborted).
     const deadline = timeout(deadlineMs, TimeoutStrategy.Aggressive);

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   Begrenzer,
   PartnerClient,
@@ -173,6 +174,8 @@ export class VdabClient {
     const offsets: number[] = [];
     for (let o = AANTAL_PER_PAGINA; o < eerste.totaal; o += AANTAL_PER_PAGINA) offsets.push(o);
     const stop = new AbortController();
+    // Every page and each of its policies listens for the stop: many listeners on purpose, not a leak.
+    setMaxListeners(0, stop.signal);
     const paginas = await Promise.all(
       offsets.map(async (offset) => {
         try {
