@@ -19,11 +19,12 @@ import type { Reden } from './bronnen.ts';
 
 /**
  * The policies every partner call runs under, outside in: one deadline across
- * all attempts, retries (one backoff formula; `Retry-After` honoured),
- * a concurrency limit, rate pacing, and a timeout per attempt. cockatiel does
- * the retry loop, the timeouts and the concurrency limit; the pacing is the
- * toolkit's own limiter, because a partner's 429 must hold every call of the
- * client at once, which no kept library's limiter offers.
+ * all attempts, retries (one backoff formula; `Retry-After` honoured), a
+ * concurrency limit, the credentials, rate pacing, and a timeout per attempt.
+ * cockatiel does the retry loop, the timeouts and the concurrency limit (its
+ * bulkhead). The pacing is the toolkit's own limiter (begrenzer.ts): neither
+ * cockatiel nor p-limit paces by rate, and a partner's 429 must hold every
+ * call of the client at once.
  */
 
 export interface BackoffOptions {
@@ -144,6 +145,7 @@ export class RetrySchedule {
  */
 class PacingPolicy implements IPolicy {
   declare readonly _altReturn: never;
+  // cockatiel's policies carry these events; nothing listens to them here.
   private readonly successes = new EventEmitter<ISuccessEvent>();
   private readonly failures = new EventEmitter<IFailureEvent>();
   readonly onSuccess = this.successes.addListener;
@@ -175,7 +177,7 @@ export interface CallPolicyOptions {
    * only holds the pauses.
    */
   readonly pacing?: Begrenzer | undefined;
-  readonly retry: Omit<RetryOptions, 'attempts'> & { readonly attempts: number };
+  readonly retry: RetryOptions;
 }
 
 export interface CallOptions {
