@@ -292,11 +292,13 @@ export class CallPolicies {
             return once(signal);
           })
         : once(signal);
-    if (deadlineMs === undefined) return retries.execute(({ signal }) => run(signal), call.signal);
+    // A signal of this call's own: without one cockatiel hangs every call's listeners on one shared signal.
+    const signal = call.signal ?? new AbortController().signal;
+    if (deadlineMs === undefined) return retries.execute((context) => run(context.signal), signal);
     // Aggressive: the caller has its answer at the deadline, whatever wait or attempt is under way (they are aborted).
     const deadline = timeout(deadlineMs, TimeoutStrategy.Aggressive);
     try {
-      return await wrap(deadline, retries).execute(({ signal }) => run(signal), call.signal);
+      return await wrap(deadline, retries).execute((context) => run(context.signal), signal);
     } catch (error) {
       if (error instanceof TaskCancelledError && !call.signal?.aborted)
         throw new DeadlineExceeded(deadlineMs);

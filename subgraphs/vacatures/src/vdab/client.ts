@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import {
   Begrenzer,
   PartnerClient,
@@ -174,8 +173,6 @@ export class VdabClient {
     const offsets: number[] = [];
     for (let o = AANTAL_PER_PAGINA; o < eerste.totaal; o += AANTAL_PER_PAGINA) offsets.push(o);
     const stop = new AbortController();
-    // Every page and each of its policies listens for the stop: many listeners on purpose, not a leak.
-    setMaxListeners(0, stop.signal);
     const paginas = await Promise.all(
       offsets.map(async (offset) => {
         try {
