@@ -8,15 +8,10 @@ import { backoffMs, RetrySchedule, type Failure, type RetryDecision } from './po
 
 const ORIGIN = 'http://partner.test';
 
-// Not testhulp's helper: that module loads nock, whose interception would serialise the concurrency test's calls.
-async function partnerFout(belofte: Promise<unknown>): Promise<PartnerFout> {
-  try {
-    await belofte;
-  } catch (f) {
-    if (f instanceof PartnerFout) return f;
-    throw f;
-  }
-  throw new Error('verwachtte een PartnerFout');
+/** The PartnerFout a call fails with (not testhulp's helper: that module loads nock, which would serialise the calls). */
+async function faalt(belofte: Promise<unknown>, verwacht: Partial<PartnerFout>): Promise<void> {
+  await expect(belofte).rejects.toBeInstanceOf(PartnerFout);
+  await expect(belofte).rejects.toMatchObject(verwacht);
 }
 
 /** A clock that only moves when someone sleeps: the limiter's decisions, without real time. */
@@ -146,7 +141,7 @@ describe('PartnerClient under its policies', () => {
 
     items().reply(503, 'even niet').times(2);
     const twee = client({ pogingen: 2 });
-    expect(await partnerFout(twee.c.verzoek({ pad: 'items' }))).toMatchObject({ reden: 'DOWN', status: 503 });
+    await faalt(twee.c.verzoek({ pad: 'items' }), { reden: 'DOWN', status: 503 });
     expect(twee.verzoeken()).toBe(2);
   });
 
@@ -172,7 +167,7 @@ describe('PartnerClient under its policies', () => {
     items().reply(429, '', { headers: { 'retry-after': '60' } });
     const { c } = client({ maxWachtMs: 1_000 });
     const voor = Date.now();
-    expect((await partnerFout(c.verzoek({ pad: 'items' }))).reden).toBe('RATE_LIMITED');
+    await faalt(c.verzoek({ pad: 'items' }), { reden: 'RATE_LIMITED' });
     expect(c.currentFailure?.reden).toBe('RATE_LIMITED');
     expect(c.currentFailure?.since).toBeGreaterThanOrEqual(voor);
   });
@@ -182,7 +177,7 @@ describe('PartnerClient under its policies', () => {
     items().reply(200, 'te laat').delay(2_000);
     const { c, verzoeken } = client({ timeoutMs: 300, deadlineMs: 300, pogingen: 5 });
     const begin = performance.now();
-    expect((await partnerFout(c.verzoek({ pad: 'items' }))).reden).toBe('TIMEOUT');
+    await faalt(c.verzoek({ pad: 'items' }), { reden: 'TIMEOUT' });
     const duur = performance.now() - begin;
     expect(verzoeken()).toBe(2);
     expect(duur).toBeGreaterThanOrEqual(295);
@@ -193,7 +188,7 @@ describe('PartnerClient under its policies', () => {
     items().reply(200, 'te laat').delay(2_000).times(2);
     const { c, verzoeken } = client({ timeoutMs: 150, pogingen: 2 });
     const begin = performance.now();
-    expect((await partnerFout(c.verzoek({ pad: 'items' }))).reden).toBe('TIMEOUT');
+    await faalt(c.verzoek({ pad: 'items' }), { reden: 'TIMEOUT' });
     expect(verzoeken()).toBe(2);
     expect(performance.now() - begin).toBeGreaterThanOrEqual(300);
   });
@@ -226,7 +221,7 @@ describe('PartnerClient under its policies', () => {
     await expect(c.verzoek({ pad: 'items' })).resolves.toMatchObject({ status: 200 });
     expect(gevraagd).toEqual([undefined, 't1']);
     items().reply(401, 'invalid_token').times(2);
-    expect(await partnerFout(c.verzoek({ pad: 'items' }))).toMatchObject({ reden: 'ERROR', status: 401 });
+    await faalt(c.verzoek({ pad: 'items' }), { reden: 'ERROR', status: 401 });
     expect(n).toBe(4);
   });
 });
