@@ -12,6 +12,7 @@ export * from './onderwijsregister.ts';
 export * from './operation-limits/index.ts';
 export * from './paginering.ts';
 export * from './partnerclient.ts';
+export * from './policies.ts';
 export * from './representations.ts';
 export * from './scalars.ts';
 export * from '../settings/index.ts';
