@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { partnerOnbeschikbaar } from '@duaal-graph/domein/subgraaf';
+import { graphError, partnerOnbeschikbaar } from '@duaal-graph/domein/subgraaf';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import {
@@ -93,9 +93,11 @@ export class SubgraafBron extends RemoteGraphQLDataSource<GatewayContext> {
     const bron = BRONNEN_PER_SUBGRAAF[this.subgraaf]?.[0];
     // The message names the source, not the subgraph: which process serves what is the graph's own business.
     const fout = bron ? partnerOnbeschikbaar(bron, reden) : null;
-    throw new GraphQLError(fout?.message ?? 'Een deel van de graaf is niet bereikbaar.', {
-      extensions: { code: 'PARTNER_UNAVAILABLE', bron, subgraaf: this.subgraaf, reden },
-      originalError: error,
-    });
+    throw graphError(
+      'PARTNER_UNAVAILABLE',
+      fout?.message ?? 'Een deel van de graaf is niet bereikbaar.',
+      { bron, subgraaf: this.subgraaf, reden },
+      error,
+    );
   }
 }

@@ -103,4 +103,20 @@ describe('the error format', () => {
     expect(vertrouwd.extensions).toEqual({ code: 'PERSISTED_QUERY_NOT_FOUND' });
     expect(vertrouwd.message).toContain('manifest');
   });
+
+  it('calls an operation the gateway cannot pick OPERATION_RESOLUTION_FAILURE, and keeps its message in production', () => {
+    for (const message of [
+      'Unknown operation named "B".',
+      'Must provide operation name if query contains multiple operations.',
+    ]) {
+      const fout = { message, extensions: { code: 'INVALID_GRAPHQL' } };
+      for (const f of [productie, ontwikkeling])
+        expect(opmaak(f, fout)).toEqual({ message, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+    }
+    // Anything else the gateway calls INVALID_GRAPHQL is unexpected: hidden in production.
+    expect(opmaak(productie, { message: 'Iets anders.', extensions: { code: 'INVALID_GRAPHQL' } })).toEqual({
+      message: ALGEMENE_FOUT,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
 });

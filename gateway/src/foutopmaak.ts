@@ -1,31 +1,14 @@
-import { tooComplex } from '@duaal-graph/domein/subgraaf';
+import { formatRegisteredError, GENERIC_ERROR_MESSAGE, tooComplex } from '@duaal-graph/domein/subgraaf';
 import type { GraphQLFormattedError } from 'graphql';
 import { withoutInternalDetails } from './internal-details.ts';
 
-/** Codes a client sees as they are: the contract's, Apollo's for a malformed request, and the rate limit. */
-const OPENBARE_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'PARTNER_UNAVAILABLE',
-  'CONFLICT',
-  'VERSIE_CONFLICT',
-  'QUERY_TOO_COMPLEX',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'INTERNAL_SERVER_ERROR',
-  'RATE_LIMITED',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
 // graphql-js 16 spells it "more that"; a later release may mend it.
 const TOKENS = /Document contains more th(?:at|an) (\d+) tokens/;
-const SUGGESTIE = / ?Did you mean(.+?)\?$/;
+/** @apollo/gateway's words when it cannot pick the operation to run; Apollo Server calls that OPERATION_RESOLUTION_FAILURE. */
+const ONBEPAALDE_OPERATIE =
+  /^(Unknown operation named ".*"\.|Must provide operation name if query contains multiple operations\.)$/s;
 
-export const ALGEMENE_FOUT = 'Interne fout in de graaf.';
+export const ALGEMENE_FOUT = GENERIC_ERROR_MESSAGE;
 
 function alsGeformatteerd(fout: {
   message: string;
@@ -35,8 +18,13 @@ function alsGeformatteerd(fout: {
   return { message: fout.message, extensions };
 }
 
-/** Apollo's and graphql-js's own words for a limit, in ours: QUERY_TOO_COMPLEX naming the limit. */
-function alsGrens(fout: GraphQLFormattedError, alleenVertrouwd: boolean): GraphQLFormattedError {
+/**
+ * Apollo's, graphql-js's and @apollo/gateway's own words for a request the
+ * graph refuses, in the registry's: the limits speak QUERY_TOO_COMPLEX naming the
+ * limit, and an operation the gateway cannot pick is OPERATION_RESOLUTION_FAILURE
+ * (a client error, where the gateway says INVALID_GRAPHQL and Apollo answers 500).
+ */
+function alsGeregistreerd(fout: GraphQLFormattedError, alleenVertrouwd: boolean): GraphQLFormattedError {
   const code = fout.extensions?.['code'];
   const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKENS.exec(fout.message) : null;
   if (tokens) {
@@ -55,32 +43,35 @@ function alsGrens(fout: GraphQLFormattedError, alleenVertrouwd: boolean): GraphQ
       message:
         'Onbekende operatie: deze graaf voert alleen operaties uit het manifest uit, en deze hash staat er niet in.',
     };
+  if (code === 'INVALID_GRAPHQL' && !fout.path && ONBEPAALDE_OPERATIE.test(fout.message)) {
+    const { stacktrace } = fout.extensions ?? {};
+    return {
+      message: fout.message,
+      extensions: {
+        code: 'OPERATION_RESOLUTION_FAILURE',
+        ...(stacktrace === undefined ? {} : { stacktrace }),
+      },
+    };
+  }
   return fout;
 }
 
 /**
- * Formats every error the gateway answers with. Everywhere: the limits that
- * Apollo and graphql-js enforce speak with QUERY_TOO_COMPLEX. In production
- * also: no "Did you mean" (it spells out the schema to a prober), no stack
- * or subgraph names, and an error with a code the contract does not know (a
- * bug, a crashed resolver) becomes INTERNAL_SERVER_ERROR with a generic message.
+ * Formats every error the gateway answers with: first in the registry's words
+ * (above), then by the registry's rules (packages/domein/src/subgraaf/error-format.ts):
+ * in production an error whose code is not registered as shown becomes
+ * INTERNAL_SERVER_ERROR with a generic message, the others lose stack, subgraph
+ * name and "Did you mean"; in development an unregistered code is reported loudly.
  */
 export function maakFoutopmaak(opties: {
   readonly productie: boolean;
   readonly alleenVertrouwd: boolean;
 }): (fout: GraphQLFormattedError, origineel: unknown) => GraphQLFormattedError {
   return (geformatteerd) => {
-    const fout = alsGrens(geformatteerd, opties.alleenVertrouwd);
-    if (!opties.productie) return fout;
-    const code = fout.extensions?.['code'];
-    if (typeof code !== 'string' || !OPENBARE_CODES.has(code) || code === 'INTERNAL_SERVER_ERROR')
-      return {
-        message: ALGEMENE_FOUT,
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
-        ...(fout.path ? { path: fout.path } : {}),
-      };
-    // What tells about the inside of the graph (which subgraph, which host, which line of code) stays inside.
-    const binnen = withoutInternalDetails(fout);
-    return { ...binnen, message: binnen.message.replace(SUGGESTIE, '') };
+    const fout = formatRegisteredError(alsGeregistreerd(geformatteerd, opties.alleenVertrouwd), {
+      production: opties.productie,
+    });
+    // Beyond the registry's rules: no subgraph, host or path in what a partner's unavailability says.
+    return opties.productie ? withoutInternalDetails(fout) : fout;
   };
 }

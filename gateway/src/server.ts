@@ -4,6 +4,7 @@ import {
   BronGebruik,
   bronnenPlugin,
   maakVerifieerder,
+  registeredStatusPlugin,
   startDienst,
   type GestarteDienst,
   type ToegangConfig,
@@ -42,7 +43,7 @@ export function maakGateway(config: GatewayConfig = leesConfig()): Gateway {
   const { opties, plugins } = bescherming(config, supergraphCostDirectives(gateway));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...plugins, bronnenPlugin<GatewayContext>()],
+    plugins: [...plugins, bronnenPlugin<GatewayContext>(), registeredStatusPlugin<GatewayContext>()],
     ...opties,
   });
   return { gateway, apollo, subgraafUrls };

@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import { HeaderMap } from '@apollo/server';
 import {
   defineSettings,
   integerSetting,
+  requestError,
   urlSetting,
   type Gebruiker,
   type SettingValues,
 } from '@duaal-graph/domein/subgraaf';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 
 export const VENSTER_MS = 60_000;
 
@@ -121,14 +121,10 @@ export function klantSleutel(gebruiker: Gebruiker | null, req: IncomingMessage, 
 
 /** HTTP 429 with `Retry-After`; the code is RATE_LIMITED, the reden partners' limits go by in PARTNER_UNAVAILABLE. */
 export function teVeelVerzoeken(wachtS: number, perMinuut: number): GraphQLError {
-  return new GraphQLError(
+  return requestError(
+    'RATE_LIMITED',
     `Te veel verzoeken: meer dan ${perMinuut} per minuut van deze klant. Probeer opnieuw over ${wachtS} s.`,
-    {
-      extensions: {
-        code: 'RATE_LIMITED',
-        retryAfterS: wachtS,
-        http: { status: 429, headers: new HeaderMap([['retry-after', String(wachtS)]]) },
-      },
-    },
+    { retryAfterS: wachtS },
+    { headers: { 'retry-after': String(wachtS) } },
   );
 }

@@ -4,10 +4,11 @@ import type { ApolloServerPlugin, BaseContext, PersistedQueryOptions } from '@ap
 import {
   booleanSetting,
   defineSettings,
+  requestError,
   textSetting,
   type SettingValues,
 } from '@duaal-graph/domein/subgraaf';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 
 /** The operations a production gateway may run when PERSISTED_DOCUMENTS_ONLY is set. */
 export interface Manifest {
@@ -104,9 +105,9 @@ export function manifestOpslag(manifest: Manifest): PersistedQueryOptions {
 }
 
 export function nietGeregistreerd(): GraphQLError {
-  return new GraphQLError(
+  return requestError(
+    'PERSISTED_QUERY_NOT_FOUND',
     'Onbekende operatie: deze graaf voert alleen operaties uit het manifest uit, op hun hash (extensions.persistedQuery.sha256Hash) of met identieke tekst.',
-    { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } } },
   );
 }
 

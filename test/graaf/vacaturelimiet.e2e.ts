@@ -30,7 +30,19 @@ describe('loading VDAB under its limit, through a 429 storm and expiring tokens'
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ partner: 'vdab', mode: 'ratelimit', retryAfterS: 1 }),
         });
-        setTimeout(() => void fetch(`${mock.url}/_mock/faults/vdab`, { method: 'DELETE' }), STORM_MS);
+        // The storm lasts STORM_MS from VDAB's first request, not from now: on a busy machine the
+        // subgraphs may take longer than the storm to start, and the client would never meet it.
+        const stormNaEersteVerzoek = async () => {
+          for (;;) {
+            const nu = (await (await fetch(`${mock.url}/_mock/stats`)).json()) as Stats;
+            if (nu.vdab.requests > 0) break;
+            await new Promise((klaar) => setTimeout(klaar, 50));
+          }
+          await new Promise((klaar) => setTimeout(klaar, STORM_MS));
+          await fetch(`${mock.url}/_mock/faults/vdab`, { method: 'DELETE' });
+        };
+        // Once the mock is stopped there is no storm left to end.
+        stormNaEersteVerzoek().catch(() => undefined);
       },
     });
     stats = (await (await fetch(`${systeem.mock.url}/_mock/stats`)).json()) as Stats;

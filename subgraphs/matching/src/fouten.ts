@@ -1,17 +1,19 @@
-import { ongeldigeInvoer, PartnerFout, partnerOnbeschikbaar } from '@duaal-graph/domein/subgraaf';
-import { GraphQLError } from 'graphql';
+import { graphError, ongeldigeInvoer, PartnerFout, partnerOnbeschikbaar } from '@duaal-graph/domein/subgraaf';
+import type { GraphQLError } from 'graphql';
 import { KaziWeigering } from './kazi/client.ts';
 
 /** The contract's error codes for a write. Messages name ids and statuses only, never a learner's data. */
 
 export function conflict(boodschap: string): GraphQLError {
-  return new GraphQLError(`Conflict: ${boodschap}.`, { extensions: { code: 'CONFLICT' } });
+  return graphError('CONFLICT', `Conflict: ${boodschap}.`);
 }
 
 export function versieConflict(boodschap: string, huidigeVersie?: number): GraphQLError {
-  return new GraphQLError(`Versieconflict: ${boodschap}; lees de match opnieuw.`, {
-    extensions: { code: 'VERSIE_CONFLICT', ...(huidigeVersie === undefined ? {} : { huidigeVersie }) },
-  });
+  return graphError(
+    'VERSIE_CONFLICT',
+    `Versieconflict: ${boodschap}; lees de match opnieuw.`,
+    huidigeVersie === undefined ? {} : { huidigeVersie },
+  );
 }
 
 /**

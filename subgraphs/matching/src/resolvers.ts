@@ -2,6 +2,7 @@ import { normaliseerInstellingsnummer, ondernemingsnummerCijfers } from '@duaal-
 import {
   DateScalar,
   DateTimeScalar,
+  graphError,
   ongeldigeInvoer,
   PartnerFout,
   partnerOnbeschikbaar,
@@ -9,7 +10,6 @@ import {
   type Bevinding,
   type Momentopname,
 } from '@duaal-graph/domein/subgraaf';
-import { GraphQLError } from 'graphql';
 import type { MatchingContext } from './context.ts';
 import { alsMatchId, controleerLerendeId, normaliseerOpleidingscode } from './invoer.ts';
 import type { KaziLerende, LerendeStatus, MatchStatus } from './kazi/schema.ts';
@@ -192,7 +192,8 @@ export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<Zoekende
       },
       lerende: async (m: MatchObject, _: unknown, ctx: MatchingContext) => {
         const lerende = await metKazi(ctx.lerende.load(m.lerendeId));
-        if (!lerende) throw new GraphQLError(`Kazi kent de lerende van ${m.id} niet meer.`);
+        if (!lerende)
+          throw graphError('INTERNAL_SERVER_ERROR', `Kazi kent de lerende van ${m.id} niet meer.`);
         return lerendeObject(lerende);
       },
       onderneming: (m: MatchObject) => ({ ondernemingsnummer: m.ondernemingsnummer }),

@@ -25,7 +25,12 @@ function nepVdab(opties: { gepubliceerd?: () => number } = {}) {
     vooruit: (ms: number) => {
       tijd += ms;
     },
+    /** What the client reports holding it, as the partner client does while it waits out 429s. */
+    currentFailure: null as { reden: 'RATE_LIMITED'; since: number } | null,
     client: {
+      get currentFailure() {
+        return nep.currentFailure;
+      },
       initial: () => {
         nep.initialGelezen += 1;
         return Promise.resolve({ totaal: nep.records.length, records: [...nep.records], bevindingen: [] });
@@ -221,5 +226,70 @@ describe('Vacaturebestand', () => {
     });
     expect(b.reden()).toBe('RATE_LIMITED');
     expect(b.geprobeerd).toBe(true);
+  });
+
+  it('reports what a sync under way waits on (RATE_LIMITED, since when), and nothing once it is done', async () => {
+    const nep = nepVdab();
+    const b = bestand(nep, null);
+    let los: () => void = () => undefined;
+    const gehouden = new Promise<void>((klaar) => {
+      los = klaar;
+    });
+    let begonnen: () => void = () => undefined;
+    const bezig = new Promise<void>((klaar) => {
+      begonnen = klaar;
+    });
+    const initial = nep.client.initial;
+    nep.client.initial = async () => {
+      nep.currentFailure = { reden: 'RATE_LIMITED', since: START };
+      begonnen();
+      await gehouden;
+      nep.currentFailure = null;
+      return initial();
+    };
+    expect(b.waitingOn()).toBeNull();
+    const sync = b.synchroniseer();
+    await bezig;
+    expect(b.waitingOn()).toEqual({ reden: 'RATE_LIMITED', since: '2026-11-01T10:00:00.000Z' });
+    los();
+    await sync;
+    expect(b.waitingOn()).toBeNull();
+    expect(b.status().toestand).toBe('ACTUEEL');
+  });
+
+  it('is VEROUDERD with reden RATE_LIMITED once a sync waiting out 429s has let the copy age, ACTUEEL when it completes', async () => {
+    const nep = nepVdab();
+    const b = bestand(nep, null);
+    await b.synchroniseer();
+    let los: () => void = () => undefined;
+    const gehouden = new Promise<void>((klaar) => {
+      los = klaar;
+    });
+    let begonnen: () => void = () => undefined;
+    const bezig = new Promise<void>((klaar) => {
+      begonnen = klaar;
+    });
+    const bulk = nep.client.bulk;
+    nep.client.bulk = async (van: number, tot: number) => {
+      nep.currentFailure = { reden: 'RATE_LIMITED', since: nep.nu() };
+      begonnen();
+      await gehouden;
+      nep.currentFailure = null;
+      return bulk(van, tot);
+    };
+    nep.vooruit(60_000);
+    const sync = b.synchroniseer();
+    await bezig;
+    expect(b.status().toestand).toBe('ACTUEEL');
+    nep.vooruit(2 * 60_000);
+    expect(b.status()).toEqual({
+      bron: 'VDAB',
+      toestand: 'VEROUDERD',
+      reden: 'RATE_LIMITED',
+      bijgewerktOp: new Date(START).toISOString(),
+    });
+    los();
+    await sync;
+    expect(b.status()).toMatchObject({ toestand: 'ACTUEEL' });
   });
 });

@@ -8,7 +8,8 @@ import type { VdabClient } from './vdab/client.ts';
 export const MAX_VENSTER_MS = 24 * 60 * 60 * 1000;
 
 export interface SynchronisatieOpties {
-  readonly client: Pick<VdabClient, 'initial' | 'bulk' | 'aantalGepubliceerd'>;
+  readonly client: Pick<VdabClient, 'initial' | 'bulk' | 'aantalGepubliceerd'> &
+    Partial<Pick<VdabClient, 'currentFailure'>>;
   /** Names the VDAB a snapshot on disk belongs to. */
   readonly vdabUrl: string;
   /** Where the snapshot lives; null keeps the index in memory only. */
@@ -82,7 +83,7 @@ export class Vacaturebestand {
       lastSuccessMs: this.huidig ? this.tot : null,
       intervalMs: this.opties.intervalMs,
       lastFailure: this.laatsteFout?.reden ?? null,
-      waitingOn: null,
+      waitingOn: this.waitingOn()?.reden ?? null,
       readUnderWay: this.bezig !== null,
       nowMs: this.nu(),
     });
@@ -91,6 +92,17 @@ export class Vacaturebestand {
 
   reden(): Reden {
     return this.status().reden ?? 'ERROR';
+  }
+
+  /**
+   * What a sync under way is held by, and since when: RATE_LIMITED while it
+   * waits out VDAB's 429s (which it does until the load is complete, so it does
+   * not fail). Null when no sync is under way or nothing holds it. For the
+   * source status to tell that the index is ageing, and why.
+   */
+  waitingOn(): { readonly reden: Reden; readonly since: string } | null {
+    const storing = this.bezig ? this.opties.client.currentFailure : null;
+    return storing ? { reden: storing.reden, since: new Date(storing.since).toISOString() } : null;
   }
 
   laatsteSucces(): string | null {

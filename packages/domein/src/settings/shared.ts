@@ -29,5 +29,6 @@ export const SNAPSHOT_INTERVAL_SETTING = numberSetting('SNAPSHOT_INTERVAL_S', {
 export const PARTNER_TIMEOUT_SETTING = integerSetting('PARTNER_TIMEOUT_MS', {
   default: 10_000,
   min: 100,
-  description: 'timeout of one partner call',
+  description:
+    'timeout of one attempt of a partner call; a live read (Kazi) has it as one deadline for all its attempts',
 });

@@ -1,7 +1,7 @@
 import { setTimeout as slaap } from 'node:timers/promises';
 
 export interface BegrenzerOpties {
-  /** How many requests may start within one window. */
+  /** How many requests may start within one window; Infinity paces nothing and only holds the pauses. */
   readonly aantal: number;
   /**
    * The window in milliseconds. The partner counts arrivals, not departures:
@@ -52,6 +52,7 @@ export class Begrenzer {
         await this.wacht(this.pauzeTot - nu);
         continue;
       }
+      if (this.opties.aantal === Infinity) return;
       while (this.starts.length > 0 && nu - (this.starts[0] ?? nu) >= this.vensterMs) this.starts.shift();
       if (this.starts.length < this.opties.aantal) {
         this.starts.push(nu);

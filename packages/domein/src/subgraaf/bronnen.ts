@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { graphError } from './error-codes.ts';
 
 /** The partner systems, as the graph names them (`enum Bron`). */
 export const BRONNEN = [
@@ -38,9 +39,11 @@ export function ernstigste(a: BronStatus, b: BronStatus): BronStatus {
 }
 
 export function partnerOnbeschikbaar(bron: Bron, reden: Reden, detail?: string): GraphQLError {
-  return new GraphQLError(`Bron ${bron} is niet beschikbaar (${reden})${detail ? `: ${detail}` : ''}.`, {
-    extensions: { code: 'PARTNER_UNAVAILABLE', bron, reden },
-  });
+  return graphError(
+    'PARTNER_UNAVAILABLE',
+    `Bron ${bron} is niet beschikbaar (${reden})${detail ? `: ${detail}` : ''}.`,
+    { bron, reden },
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { ERROR_CODES, errorBody } from './error-codes.ts';
 
 export interface GestarteDienst {
   /** Base URL; GraphQL answers at `${url}/graphql`. */
@@ -82,14 +83,15 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
     if (opties.beforeGraphQL?.(req, res)) return;
     const tekst = await leesBody(req, max);
     if (tekst === null) {
-      stuurJson(res, 413, {
-        errors: [
-          {
-            message: `Query te complex: het verzoek is groter dan de grens van ${max} bytes.`,
-            extensions: { code: 'QUERY_TOO_COMPLEX', grens: 'bodyBytes', maximum: max },
-          },
-        ],
-      });
+      stuurJson(
+        res,
+        413,
+        errorBody(
+          'QUERY_TOO_COMPLEX',
+          `Query te complex: het verzoek is groter dan de grens van ${max} bytes.`,
+          { grens: 'bodyBytes', maximum: max },
+        ),
+      );
       return;
     }
     const headers = new HeaderMap();
@@ -101,9 +103,11 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
       try {
         body = JSON.parse(tekst);
       } catch {
-        stuurJson(res, 400, {
-          errors: [{ message: 'Het verzoek is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }],
-        });
+        stuurJson(
+          res,
+          ERROR_CODES.BAD_REQUEST.status,
+          errorBody('BAD_REQUEST', 'Het verzoek is geen geldige JSON.'),
+        );
         return;
       }
     }
@@ -129,9 +133,11 @@ export async function startDienst<C extends BaseContext>(opties: DienstOpties<C>
     behandel(req, res).catch((fout: unknown) => {
       console.error('dienst: onverwachte fout', fout instanceof Error ? fout.message : fout);
       if (!res.headersSent)
-        stuurJson(res, 500, {
-          errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-        });
+        stuurJson(
+          res,
+          ERROR_CODES.INTERNAL_SERVER_ERROR.status,
+          errorBody('INTERNAL_SERVER_ERROR', 'Interne fout.'),
+        );
       else res.destroy();
     });
   });

@@ -1,8 +1,7 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { graphError } from './error-codes.ts';
 
 /** An argument the caller got wrong: BAD_USER_INPUT naming the argument, never an empty answer. */
 export function ongeldigeInvoer(argument: string, boodschap: string): GraphQLError {
-  return new GraphQLError(`Ongeldig argument ${argument}: ${boodschap}`, {
-    extensions: { code: 'BAD_USER_INPUT', argument },
-  });
+  return graphError('BAD_USER_INPUT', `Ongeldig argument ${argument}: ${boodschap}`, { argument });
 }

@@ -1,7 +1,8 @@
-import { setTimeout as wacht } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
+import type { Begrenzer } from './begrenzer.ts';
 import type { Bron, Reden } from './bronnen.ts';
+import { CallPolicies, CredentialsRefused, DeadlineExceeded, type BackoffOptions } from './policies.ts';
 
 /** A partner call that failed, in the graph's terms: which source, and why. */
 export class PartnerFout extends Error {
@@ -10,6 +11,8 @@ export class PartnerFout extends Error {
     readonly reden: Reden,
     boodschap: string,
     readonly status?: number,
+    /** The partner's `Retry-After`, in milliseconds, when it sent one. */
+    readonly retryAfterMs?: number,
   ) {
     super(`${bron}: ${boodschap}`);
     this.name = 'PartnerFout';
@@ -33,42 +36,62 @@ export interface Verzoek {
   readonly toegestaan?: readonly number[];
   /** Retry this call on failure; on by default for GET only: never retry a write without an idempotency key. */
   readonly herhaalbaar?: boolean;
+  /** This call's credentials instead of the client's, asked again for every attempt. */
+  readonly authenticatie?: PartnerClientOpties['authenticatie'];
+  /** This call's deadline across its attempts instead of the client's; null for none. */
+  readonly deadlineMs?: number | null;
+  /** The caller's cancellation: calls still waiting for their turn are dropped, one under way is aborted. */
+  readonly signal?: AbortSignal;
 }
 
 export interface PartnerClientOpties {
   readonly bron: Bron;
   readonly basisUrl: string;
-  /** Headers every call carries (credentials); may fetch a token. */
-  readonly authenticatie?: () => Promise<Record<string, string>> | Record<string, string>;
+  /**
+   * Headers every call carries (credentials); may fetch a token. Asked for every
+   * attempt, and once more, given the refused ones, when `geweigerd` says the
+   * partner refused them.
+   */
+  readonly authenticatie?: (
+    geweigerd?: Record<string, string>,
+  ) => Promise<Record<string, string>> | Record<string, string>;
+  /** Whether an answer refuses the credentials themselves (an expired token): renewed once per call. */
+  readonly geweigerd?: (antwoord: PartnerAntwoord) => boolean;
+  /** The timeout of one attempt. */
   readonly timeoutMs?: number;
-  /** Attempts for a retryable call, the first included. */
+  /** One deadline across all attempts of a call, waits included: a live read costs its caller at most this. */
+  readonly deadlineMs?: number;
+  /** Attempts for a retryable call that fails on the way (timeout, lost connection, 5xx), the first included. */
   readonly pogingen?: number;
-  /** The longest `Retry-After` the client waits out before giving up. */
+  /** How long one call waits out `Retry-After` pauses in all before it gives up. */
   readonly maxWachtMs?: number;
+  /** The delays between attempts (the one formula of ./policies.ts). */
+  readonly backoff?: BackoffOptions;
+  /** Calls under way at once; unlimited by default. */
+  readonly concurrency?: number;
+  /** Paces the calls under a partner's rate limit; shared with every client of that limit. */
+  readonly pacing?: Begrenzer;
   /** Tests pass an undici MockAgent; by default the global dispatcher (which nock intercepts). */
   readonly dispatcher?: Dispatcher;
   /** Called for every HTTP call made, for counting. */
   readonly bijVerzoek?: (methode: string, pad: string) => void;
 }
 
+/** Why this client's calls are failing or held right now, and since when (ms); cleared by the next answer. */
+export interface CurrentFailure {
+  readonly reden: Reden;
+  readonly since: number;
+}
+
 /** Maps an HTTP failure to the graph's reasons: the one place that decides what a partner's status means. */
 export function errorFromResponse(bron: Bron, antwoord: PartnerAntwoord): PartnerFout {
   const { status } = antwoord;
   const detail = `HTTP ${status}${antwoord.tekst ? `: ${antwoord.tekst.slice(0, 200)}` : ''}`;
-  if (status === 429) return new PartnerFout(bron, 'RATE_LIMITED', detail, status);
+  const wachtMs = retryAfterMs(antwoord.headers['retry-after']);
+  if (status === 429) return new PartnerFout(bron, 'RATE_LIMITED', detail, status, wachtMs);
   if (status === 502 || status === 503 || status === 504)
-    return new PartnerFout(bron, 'DOWN', detail, status);
-  return new PartnerFout(bron, 'ERROR', detail, status);
-}
-
-function isHerhaalbaar(fout: PartnerFout): boolean {
-  return (
-    fout.reden === 'DOWN' ||
-    fout.reden === 'TIMEOUT' ||
-    fout.reden === 'RATE_LIMITED' ||
-    (fout.status ?? 0) >= 500 ||
-    fout.reden === 'INVALID_RESPONSE'
-  );
+    return new PartnerFout(bron, 'DOWN', detail, status, wachtMs);
+  return new PartnerFout(bron, 'ERROR', detail, status, wachtMs);
 }
 
 /** `Retry-After` in milliseconds, from seconds or an HTTP date; undefined when absent or unreadable. */
@@ -85,6 +108,7 @@ function netwerkReden(fout: unknown): { reden: Reden; boodschap: string } {
   if (
     f.name === 'TimeoutError' ||
     f.name === 'AbortError' ||
+    f.code === 'UND_ERR_ABORTED' ||
     f.code === 'UND_ERR_HEADERS_TIMEOUT' ||
     f.code === 'UND_ERR_BODY_TIMEOUT'
   ) {
@@ -97,17 +121,47 @@ function netwerkReden(fout: unknown): { reden: Reden; boodschap: string } {
 }
 
 /**
- * The base of every partner client: base URL, credentials, timeouts
- * (`AbortSignal.timeout`), retries for idempotent reads honouring `Retry-After`,
- * and the mapping of failures to the graph's error reasons.
+ * The base of every partner client: base URL, credentials, the mapping of
+ * failures to the graph's error reasons, and the call policies of
+ * ./policies.ts (deadline, retries honouring `Retry-After`, concurrency,
+ * pacing, attempt timeout), so that every partner is called the same way.
  */
 export class PartnerClient {
   readonly bron: Bron;
   private readonly basis: URL;
+  private readonly policies: CallPolicies;
+  private failure: CurrentFailure | null = null;
+  private rateLimitedWaits = 0;
 
   constructor(private readonly opties: PartnerClientOpties) {
     this.bron = opties.bron;
     this.basis = new URL(opties.basisUrl.endsWith('/') ? opties.basisUrl : `${opties.basisUrl}/`);
+    this.policies = new CallPolicies({
+      attemptTimeoutMs: opties.timeoutMs ?? 10_000,
+      deadlineMs: opties.deadlineMs,
+      concurrency: opties.concurrency,
+      pacing: opties.pacing,
+      retry: {
+        attempts: opties.pogingen ?? 3,
+        maxWaitMs: opties.maxWachtMs ?? 5_000,
+        ...(opties.backoff ? { backoff: opties.backoff } : {}),
+      },
+    });
+  }
+
+  /** Why calls are failing or held right now (RATE_LIMITED while waiting out 429s), and since when. */
+  get currentFailure(): CurrentFailure | null {
+    return this.failure;
+  }
+
+  /** How many 429s this client waited out. */
+  get rateLimitedWaitCount(): number {
+    return this.rateLimitedWaits;
+  }
+
+  /** The limiter that paces this client and holds its pauses. */
+  get limiter(): Begrenzer {
+    return this.policies.limiter;
   }
 
   url(pad: string, query: Verzoek['query'] = {}): URL {
@@ -121,32 +175,52 @@ export class PartnerClient {
 
   async verzoek(verzoek: Verzoek): Promise<PartnerAntwoord> {
     const methode = verzoek.methode ?? 'GET';
-    const herhaalbaar = verzoek.herhaalbaar ?? methode === 'GET';
-    const pogingen = herhaalbaar ? (this.opties.pogingen ?? 3) : 1;
-    let laatste: PartnerFout | undefined;
-    for (let poging = 1; poging <= pogingen; poging++) {
-      const { antwoord, fout } = await this.eenmaal(methode, verzoek);
-      if (antwoord) return antwoord;
-      laatste = fout.fout;
-      if (!isHerhaalbaar(fout.fout) || poging === pogingen) break;
-      const gevraagd = fout.wachtMs;
-      const max = this.opties.maxWachtMs ?? 5_000;
-      if (gevraagd !== undefined && gevraagd > max) break;
-      await wacht(gevraagd ?? 100 * 2 ** (poging - 1));
+    const url = this.url(verzoek.pad, verzoek.query);
+    try {
+      return await this.policies.run(
+        {
+          retryable: verzoek.herhaalbaar ?? methode === 'GET',
+          deadlineMs: verzoek.deadlineMs,
+          signal: verzoek.signal,
+          classify: (fout) => (fout instanceof PartnerFout ? fout : undefined),
+          onDecision: (failure, decision) => {
+            if (failure?.reden === 'RATE_LIMITED' && decision.retry) this.rateLimitedWaits += 1;
+          },
+        },
+        {
+          prepare: async (geweigerd?: Record<string, string>) =>
+            (await (verzoek.authenticatie ?? this.opties.authenticatie)?.(geweigerd)) ?? {},
+          send: (auth, signal) => this.eenmaal(methode, url, verzoek, auth, signal),
+        },
+      );
+    } catch (fout) {
+      if (fout instanceof DeadlineExceeded) {
+        const gevolg = new PartnerFout(
+          this.bron,
+          'TIMEOUT',
+          `${methode} ${url.pathname}: geen antwoord binnen ${fout.deadlineMs} ms`,
+        );
+        this.meld(gevolg);
+        throw gevolg;
+      }
+      throw fout;
     }
-    throw laatste ?? new PartnerFout(this.bron, 'ERROR', 'onbekende fout');
   }
 
+  private meld(fout: PartnerFout | null): void {
+    if (fout === null) this.failure = null;
+    else if (this.failure?.reden !== fout.reden) this.failure = { reden: fout.reden, since: Date.now() };
+  }
+
+  /** One attempt: an answer, or a PartnerFout saying why not. */
   private async eenmaal(
     methode: string,
+    url: URL,
     verzoek: Verzoek,
-  ): Promise<
-    | { antwoord: PartnerAntwoord; fout?: never }
-    | { antwoord?: never; fout: { fout: PartnerFout; wachtMs?: number } }
-  > {
-    const url = this.url(verzoek.pad, verzoek.query);
+    auth: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<PartnerAntwoord> {
     this.opties.bijVerzoek?.(methode, url.pathname);
-    const auth = (await this.opties.authenticatie?.()) ?? {};
     let status: number;
     let headers: PartnerAntwoord['headers'];
     let body: Dispatcher.ResponseData['body'];
@@ -155,15 +229,13 @@ export class PartnerClient {
         method: methode,
         headers: { ...auth, ...verzoek.headers },
         ...(verzoek.body !== undefined ? { body: verzoek.body } : {}),
-        signal: AbortSignal.timeout(this.opties.timeoutMs ?? 10_000),
+        signal,
         ...(this.opties.dispatcher ? { dispatcher: this.opties.dispatcher } : {}),
       });
       ({ statusCode: status, headers, body } = res);
     } catch (fout) {
       const { reden, boodschap } = netwerkReden(fout);
-      return {
-        fout: { fout: new PartnerFout(this.bron, reden, `${methode} ${url.pathname}: ${boodschap}`) },
-      };
+      throw this.mislukt(new PartnerFout(this.bron, reden, `${methode} ${url.pathname}: ${boodschap}`));
     }
     let tekst: string;
     try {
@@ -171,7 +243,7 @@ export class PartnerClient {
     } catch (fout) {
       // A body cut off is a broken answer; a body that does not come in time is a timeout.
       const { reden } = netwerkReden(fout);
-      const gevolg =
+      throw this.mislukt(
         reden === 'TIMEOUT'
           ? new PartnerFout(this.bron, 'TIMEOUT', `${methode} ${url.pathname}: antwoord niet op tijd`, status)
           : new PartnerFout(
@@ -179,15 +251,21 @@ export class PartnerClient {
               'INVALID_RESPONSE',
               `${methode} ${url.pathname}: antwoord afgebroken`,
               status,
-            );
-      return { fout: { fout: gevolg } };
+            ),
+      );
     }
     const antwoord: PartnerAntwoord = { status, headers, tekst };
-    if ((status >= 200 && status < 300) || verzoek.toegestaan?.includes(status)) return { antwoord };
-    const wachtMs = retryAfterMs(headers['retry-after']);
-    return {
-      fout: { fout: errorFromResponse(this.bron, antwoord), ...(wachtMs !== undefined ? { wachtMs } : {}) },
-    };
+    if ((status >= 200 && status < 300) || verzoek.toegestaan?.includes(status)) {
+      this.meld(null);
+      return antwoord;
+    }
+    const fout = this.mislukt(errorFromResponse(this.bron, antwoord));
+    throw status === 401 && this.opties.geweigerd?.(antwoord) ? new CredentialsRefused(fout) : fout;
+  }
+
+  private mislukt(fout: PartnerFout): PartnerFout {
+    this.meld(fout);
+    return fout;
   }
 
   /** Parses and validates a JSON answer; a body that breaks the contract is INVALID_RESPONSE. */

@@ -1,11 +1,10 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
 import { isIsoDatum } from '../referentiedatum.ts';
+import { graphError } from './error-codes.ts';
 
 function datum(waarde: unknown): string {
   if (typeof waarde !== 'string' || !isIsoDatum(waarde)) {
-    throw new GraphQLError('Een Date is een kalenderdatum YYYY-MM-DD.', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw graphError('BAD_USER_INPUT', 'Een Date is een kalenderdatum YYYY-MM-DD.');
   }
   return waarde;
 }
@@ -14,9 +13,7 @@ function tijdstip(waarde: unknown): string {
   const tekst = typeof waarde === 'string' ? waarde : waarde instanceof Date ? waarde.toISOString() : '';
   const ms = Date.parse(tekst);
   if (tekst === '' || Number.isNaN(ms)) {
-    throw new GraphQLError('Een DateTime is een ISO 8601-tijdstip.', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw graphError('BAD_USER_INPUT', 'Een DateTime is een ISO 8601-tijdstip.');
   }
   return new Date(ms).toISOString();
 }

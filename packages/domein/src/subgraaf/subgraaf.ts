@@ -4,10 +4,13 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { bronnenPlugin, type BronStatus, type MetBronnen } from './bronnen.ts';
+import { guardServiceField, noteCompositionCaller, readCompositionToken } from './composition.ts';
 import { startDienst, type GestarteDienst } from './dienst.ts';
 import { readCostDirectives } from './operation-limits/list-sizes.ts';
 import { operationLimitsPlugin } from './operation-limits/plugin.ts';
 import { readOperationLimits, type OperationLimits } from './operation-limits/settings.ts';
+import { formatRegisteredError, registeredStatusPlugin } from './error-format.ts';
+import { validateRepresentations } from './representations.ts';
 import { leesToegangConfig, type ToegangConfig } from './toegang/config.ts';
 import { pasToegangToe, type MetGebruiker } from './toegang/directief.ts';
 import type { Gebruiker } from './toegang/gebruiker.ts';
@@ -49,7 +52,9 @@ export function uitMomentopnamen(...momentopnamen: Opname[]): Gegevens {
  * `@toegang` rules enforced, the gateway's operation limits (QUERY_MAX_*, with
  * the list sizes of the subgraph's own SDL), `extensions.bronnen`, no inline
  * tracing (it only serves Apollo's hosted usage reporting, which the graph does
- * not use), and in production no introspection and no stack traces.
+ * not use), `_entities` representations checked against the SDL, `_service`
+ * only for composition, the error registry's rules and statuses, and in
+ * production no introspection, no "Did you mean" suggestions and no stack traces.
  */
 export function bouwSubgraaf<C extends BaseContext & MetBronnen & MetGebruiker>(
   typeDefs: DocumentNode,
@@ -60,6 +65,8 @@ export function bouwSubgraaf<C extends BaseContext & MetBronnen & MetGebruiker>(
   const schema = pasToegangToe(
     buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }),
   );
+  validateRepresentations(schema, typeDefs);
+  guardServiceField(schema);
   const productie = options.production ?? process.env['NODE_ENV'] === 'production';
   const limits = options.limits ?? readOperationLimits(process.env);
   const costDirectives = readCostDirectives(typeDefs);
@@ -70,10 +77,13 @@ export function bouwSubgraaf<C extends BaseContext & MetBronnen & MetGebruiker>(
       operationLimitsPlugin<C>({ limits, costDirectives: () => costDirectives }),
       bronnenPlugin<C>(),
       ApolloServerPluginInlineTraceDisabled(),
+      registeredStatusPlugin<C>(),
     ],
     parseOptions: { maxLexicalTokens: limits.tokens },
     introspection: !productie,
+    hideSchemaDetailsFromClientErrors: productie,
     includeStacktraceInErrorResponses: !productie,
+    formatError: (fout) => formatRegisteredError(fout, { production: productie }),
   });
   return { schema, apollo };
 }
@@ -94,15 +104,21 @@ export async function startSubgraaf<C extends BaseContext & MetGebruiker>(opties
   readonly poort: number;
   readonly host: string;
   readonly toegang?: ToegangConfig;
+  /** The credential for `_service` (COMPOSITION_TOKEN); null closes it to everyone. */
+  readonly compositionToken?: string | null;
 }): Promise<GestarteDienst> {
   const { gegevens } = opties;
   const verifieer = maakVerifieerder(opties.toegang ?? leesToegangConfig());
+  const compositionToken =
+    opties.compositionToken === undefined ? readCompositionToken() : opties.compositionToken;
   const gelezen = gegevens.start();
   const dienst = await startDienst({
     apollo: opties.apollo,
     context: async (req) => {
       const gebruiker = await verifieer(req.headers.authorization);
-      return { ...(await opties.context(gebruiker)), gebruiker } as C;
+      const context = { ...(await opties.context(gebruiker)), gebruiker } as C;
+      noteCompositionCaller(context, req, compositionToken);
+      return context;
     },
     gereed: () => gegevens.gereed(),
     toestand: () => gegevens.toestand(),

@@ -9,6 +9,7 @@ import {
 import type { GestarteDienst } from './dienst.ts';
 import {
   configOrExit,
+  credentialSetting,
   defineSettings,
   isProduction,
   portSetting,
@@ -21,6 +22,7 @@ import {
   OPERATION_LIMIT_SETTINGS,
   operationLimitsFrom,
 } from './operation-limits/settings.ts';
+import { COMPOSITION_HEADER, DEVELOPMENT_COMPOSITION_TOKEN } from './composition.ts';
 import { bouwSubgraaf, startSubgraaf, type Gegevens } from './subgraaf.ts';
 import { ACCESS_SETTINGS, toegangConfigUit, type ToegangConfig } from './toegang/config.ts';
 import type { MetGebruiker } from './toegang/directief.ts';
@@ -39,6 +41,13 @@ export const SUBGRAPH_SETTINGS = {
   snapshotIntervalS: SNAPSHOT_INTERVAL_SETTING,
   partnerTimeoutMs: PARTNER_TIMEOUT_SETTING,
   ...ACCESS_SETTINGS,
+  compositionToken: credentialSetting('COMPOSITION_TOKEN', {
+    developmentValue: DEVELOPMENT_COMPOSITION_TOKEN,
+    defaultsToDevelopmentValue: false,
+    minBytes: 16,
+    documentedDefault: `\`${DEVELOPMENT_COMPOSITION_TOKEN}\` in development; unset (\`_service\` closed) in production`,
+    description: `the credential a caller presents in \`${COMPOSITION_HEADER}\` to read a subgraph's SDL (\`_service\`)`,
+  }),
   // The gateway's operation limits, enforced again by the subgraph itself; its body limit is the listener's own.
   depth: OPERATION_LIMIT_SETTINGS.depth,
   aliases: OPERATION_LIMIT_SETTINGS.aliases,
@@ -171,6 +180,7 @@ export function defineSubgraph<
       poort: config.port,
       host: config.host,
       toegang: config.access,
+      compositionToken: config.compositionToken ?? (config.production ? null : DEVELOPMENT_COMPOSITION_TOKEN),
     });
     return { ...dienst, subgraaf };
   };

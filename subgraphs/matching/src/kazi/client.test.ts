@@ -6,7 +6,8 @@ import { metNock } from '@duaal-graph/domein/testhulp';
 
 const HOST = 'http://kazi.test';
 
-const client = () => new KaziClient({ basisUrl: `${HOST}/kazi`, apiKey: 'kk', timeoutMs: 500, pogingen: 3 });
+const client = (timeoutMs = 500) =>
+  new KaziClient({ basisUrl: `${HOST}/kazi`, apiKey: 'kk', timeoutMs, pogingen: 3 });
 
 /** Kazi as the tests stub it: every call must carry the API key. */
 const kazi = () => nock(HOST, { reqheaders: { 'x-api-key': 'kk' } });
@@ -106,6 +107,46 @@ describe('KaziClient', () => {
         .post('/kazi/v1/suggesties', { lerendeId: 'L-1', max: 5 })
         .reply(200, { suggesties: [{ ondernemingsnummer: 403170701, score: 'hoog' }] });
       expect((await fout(client().suggesties('L-1', 5), PartnerFout)).reden).toBe('INVALID_RESPONSE');
+    });
+  });
+
+  describe('one deadline per live read: the partner timeout, for all attempts together', () => {
+    const TIMEOUT_MS = 400;
+    /** Timers and the event loop on a busy machine; far below one more attempt's timeout. */
+    const MARGE_MS = 250;
+
+    it('gives a read that failed fast once no full second timeout: it ends at the deadline', async () => {
+      let pogingen = 0;
+      const zoek = () =>
+        kazi()
+          .post('/kazi/v1/lerenden/zoeken')
+          .reply(() => {
+            pogingen += 1;
+            return [503, ''];
+          });
+      zoek();
+      kazi()
+        .post('/kazi/v1/lerenden/zoeken')
+        .delay(3_000)
+        .reply(() => {
+          pogingen += 1;
+          return [200, { items: [] }];
+        });
+      const begin = performance.now();
+      const f = await fout(client(TIMEOUT_MS).zoekLerenden(['L-1']), PartnerFout);
+      const duur = performance.now() - begin;
+      expect(f).toMatchObject({ bron: 'KAZI', reden: 'TIMEOUT' });
+      expect(pogingen).toBe(2);
+      expect(duur).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
+      expect(duur).toBeLessThan(TIMEOUT_MS + MARGE_MS);
+    });
+
+    it('makes a slow Kazi cost a read one timeout, not one per attempt', async () => {
+      kazi().get('/kazi/v1/matches').query({ lerendeId: 'L-1' }).delay(3_000).reply(200, { items: [] });
+      const begin = performance.now();
+      const f = await fout(client(TIMEOUT_MS).matchesVanLerende('L-1'), PartnerFout);
+      expect(f.reden).toBe('TIMEOUT');
+      expect(performance.now() - begin).toBeLessThan(TIMEOUT_MS + MARGE_MS);
     });
   });
 

@@ -75,10 +75,12 @@ export function isOnzeWijziging(match: KaziMatch, versie: number, wijziging: Wij
 }
 
 /**
- * Kazi (../shared/partners/kazi.md): reads are retried; `POST /matches` is
- * retried only because every attempt carries the same Idempotency-Key, so Kazi
- * returns the match of the first attempt that landed; `PATCH` is never retried
- * blindly: after an answer that went missing the match is read again.
+ * Kazi (../shared/partners/kazi.md), read live in every request: a read has one
+ * deadline for all its attempts, the partner timeout, so a slow Kazi costs a
+ * request at most that. `POST /matches` is retried only because every attempt
+ * carries the same Idempotency-Key, so Kazi returns the match of the first
+ * attempt that landed; `PATCH` is never retried blindly: after an answer that
+ * went missing the match is read again. A 429 wrote nothing and is waited out.
  */
 export class KaziClient {
   private readonly client: PartnerClient;
@@ -88,6 +90,7 @@ export class KaziClient {
     this.client = new PartnerClient({
       ...rest,
       bron: 'KAZI',
+      deadlineMs: rest.deadlineMs ?? rest.timeoutMs ?? 10_000,
       authenticatie: () => ({ 'X-Api-Key': apiKey }),
     });
   }
@@ -171,6 +174,8 @@ export class KaziClient {
         door: nieuw.door,
       }),
       herhaalbaar: true,
+      // A write's attempts each get their timeout: an answer lost after it landed is learnt from the next one.
+      deadlineMs: null,
       toegestaan: [404, 409, 422],
     });
     if (antwoord.status === 409)
@@ -206,6 +211,7 @@ export class KaziClient {
             door: wijziging.door,
           }),
           herhaalbaar: false,
+          deadlineMs: null,
           toegestaan: [404, 409, 412],
         });
       } catch (fout) {

@@ -1,13 +1,11 @@
-import { setTimeout as slaap } from 'node:timers/promises';
 import {
   Begrenzer,
-  errorFromResponse,
   PartnerClient,
   PartnerFout,
-  retryAfterMs,
   valideer,
   vormBevinding,
   type Bevinding,
+  type CurrentFailure,
   type PartnerAntwoord,
   type PartnerClientOpties,
   type Verzoek,
@@ -30,7 +28,7 @@ const API = 'services/openservices/vacatures/v4/vacatures';
 const TOKEN_PAD = 'isam/sps/oauth/oauth20/token';
 /** VDAB's largest page. */
 export const AANTAL_PER_PAGINA = 100;
-/** Pages asked at once: enough to keep the limit busy when VDAB is slow; the limiter decides the pace. */
+/** Calls under way at once: enough to keep the limit busy when VDAB is slow; the limiter decides the pace. */
 const GELIJKTIJDIG = 4;
 
 export interface VdabClientOpties {
@@ -42,7 +40,7 @@ export interface VdabClientOpties {
   readonly limietPerSeconde?: number;
   readonly vensterMs?: number;
   /** How long one call waits out 429s in all before it gives up: a load must end complete, not early. */
-  readonly max429WachtMs?: number;
+  readonly maxWachtMs?: number;
   /** Attempts of one call on a timeout, a lost connection or a 5xx, the first included. */
   readonly pogingen?: number;
   readonly dispatcher?: PartnerClientOpties['dispatcher'];
@@ -66,35 +64,53 @@ export type Wijziging =
 /**
  * The one VDAB client (../shared/partners/vdab.md): OAuth2 client credentials
  * with one shared token, `X-IBM-Client-Id` on every call, `aantal`/`offset`
- * paging, zod per record, and a limiter that keeps every request, the token's
- * included, under VDAB's limit. A 429 pauses the limiter for the `Retry-After`
- * and the call goes on; an `invalid_token` 401 renews the token once.
+ * paging, zod per record. Retries, 429s and pacing are the partner client's
+ * policies: its limiter keeps every request, the token's included, under
+ * VDAB's limit, and a 429 holds every call for the `Retry-After` while the
+ * call goes on; an `invalid_token` 401 renews the token once.
  */
 export class VdabClient {
   readonly tokens: TokenBron;
-  /** How many 429 answers the client met and waited out. */
-  wachtbeurten = 0;
   private readonly http: PartnerClient;
-  private readonly begrenzer: Begrenzer;
-  private readonly wacht: (ms: number) => Promise<unknown>;
+  /**
+   * The token's own calls: paced by the same limiter, but outside the API's
+   * concurrency limit, since an API call asks for its token while it holds a place.
+   */
+  private readonly tokenHttp: PartnerClient;
 
   constructor(private readonly opties: VdabClientOpties) {
-    this.wacht = opties.wacht ?? ((ms) => slaap(ms));
-    this.http = new PartnerClient({
+    const gedeeld = {
       bron: 'VDAB',
       basisUrl: opties.basisUrl,
-      // Every attempt must pass the limiter: this client retries, not the one below.
-      pogingen: 1,
+      pogingen: opties.pogingen ?? 3,
+      maxWachtMs: opties.maxWachtMs ?? 10 * 60_000,
+      pacing: new Begrenzer({
+        aantal: opties.limietPerSeconde ?? 10,
+        ...(opties.vensterMs !== undefined ? { vensterMs: opties.vensterMs } : {}),
+        ...(opties.wacht ? { wacht: opties.wacht } : {}),
+        ...(opties.nu ? { nu: opties.nu } : {}),
+      }),
       ...(opties.timeoutMs !== undefined ? { timeoutMs: opties.timeoutMs } : {}),
       ...(opties.dispatcher ? { dispatcher: opties.dispatcher } : {}),
+    } satisfies PartnerClientOpties;
+    this.http = new PartnerClient({
+      ...gedeeld,
+      concurrency: GELIJKTIJDIG,
+      authenticatie: (geweigerd) => this.metToken(geweigerd),
+      geweigerd: isInvalidToken,
     });
-    this.begrenzer = new Begrenzer({
-      aantal: opties.limietPerSeconde ?? 10,
-      ...(opties.vensterMs !== undefined ? { vensterMs: opties.vensterMs } : {}),
-      wacht: this.wacht,
-      ...(opties.nu ? { nu: opties.nu } : {}),
-    });
+    this.tokenHttp = new PartnerClient(gedeeld);
     this.tokens = new TokenBron(() => this.haalToken(), opties.nu);
+  }
+
+  /** How many 429 answers the client met and waited out. */
+  get wachtbeurten(): number {
+    return this.http.rateLimitedWaitCount + this.tokenHttp.rateLimitedWaitCount;
+  }
+
+  /** Why VDAB's calls are failing or held right now (RATE_LIMITED while waiting out 429s), and since when. */
+  get currentFailure(): CurrentFailure | null {
+    return this.http.currentFailure ?? this.tokenHttp.currentFailure;
   }
 
   private async haalToken(): Promise<z.infer<typeof TokenSchema>> {
@@ -104,76 +120,51 @@ export class VdabClient {
       client_secret: this.opties.clientSecret,
       scope: 'openid',
     }).toString();
-    const antwoord = await this.vraag(
-      {
-        methode: 'POST',
-        pad: TOKEN_PAD,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body,
-        // Asking for a token twice has no effect beyond a second token.
-        herhaalbaar: true,
+    const antwoord = await this.tokenHttp.verzoek({
+      methode: 'POST',
+      pad: TOKEN_PAD,
+      headers: {
+        accept: 'application/json',
+        'X-IBM-Client-Id': this.opties.clientId,
+        'content-type': 'application/x-www-form-urlencoded',
       },
-      false,
-    );
+      body,
+      // Asking for a token twice has no effect beyond a second token.
+      herhaalbaar: true,
+    });
     return this.http.leesJson(antwoord, TokenSchema, 'VDAB-token');
   }
 
-  /** One call: its turn under the limit, the token and the client id, and what to do with 429, 401 and failures. */
-  async vraag(verzoek: Verzoek, metToken = true): Promise<PartnerAntwoord> {
-    const max429 = this.opties.max429WachtMs ?? 10 * 60_000;
-    const pogingen = this.opties.pogingen ?? 3;
-    let vernieuwd = false;
-    let mislukt = 0;
-    let gewacht = 0;
-    for (;;) {
-      const token = metToken ? await this.tokens.haal() : undefined;
-      await this.begrenzer.beurt();
-      let antwoord: PartnerAntwoord;
-      try {
-        antwoord = await this.http.verzoek({
-          ...verzoek,
-          headers: {
-            accept: 'application/json',
-            'X-IBM-Client-Id': this.opties.clientId,
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...verzoek.headers,
-          },
-          toegestaan: [401, 429, ...(verzoek.toegestaan ?? [])],
-        });
-      } catch (fout) {
-        mislukt += 1;
-        const herhaalbaar = verzoek.herhaalbaar ?? (verzoek.methode ?? 'GET') === 'GET';
-        if (!(fout instanceof PartnerFout) || !herhaalbaar || !isTijdelijk(fout) || mislukt >= pogingen)
-          throw fout;
-        await this.wacht(200 * 2 ** (mislukt - 1));
-        continue;
-      }
-      if (antwoord.status === 429) {
-        const ms = retryAfterMs(antwoord.headers['retry-after']) ?? 1_000;
-        gewacht += ms;
-        if (gewacht > max429) throw errorFromResponse('VDAB', antwoord);
-        this.wachtbeurten += 1;
-        this.begrenzer.pauzeer(ms);
-        continue;
-      }
-      if (antwoord.status === 401 && token !== undefined && !vernieuwd && isInvalidToken(antwoord)) {
-        // Once: a second invalid_token right after a fresh one means something else is wrong.
-        vernieuwd = true;
-        this.tokens.vergeet(token);
-        continue;
-      }
-      if (antwoord.status === 401 && !verzoek.toegestaan?.includes(401))
-        throw errorFromResponse('VDAB', antwoord);
-      return antwoord;
-    }
+  /** One API call with the client id and (unless asked without) the shared token. */
+  vraag(verzoek: Verzoek, metToken = true): Promise<PartnerAntwoord> {
+    return this.http.verzoek({
+      ...verzoek,
+      headers: { accept: 'application/json', 'X-IBM-Client-Id': this.opties.clientId, ...verzoek.headers },
+      ...(metToken ? {} : { authenticatie: () => ({}) }),
+    });
   }
 
-  private async pagina(pad: string, query: Record<string, string>, offset: number) {
-    const antwoord = await this.vraag({ pad, query: { ...query, aantal: AANTAL_PER_PAGINA, offset } });
+  /** The shared token, for every attempt; a token VDAB called `invalid_token` is dropped first. */
+  private async metToken(geweigerd?: Record<string, string>): Promise<Record<string, string>> {
+    const oud = geweigerd?.['authorization']?.replace(/^Bearer /, '');
+    if (oud !== undefined) this.tokens.vergeet(oud);
+    return { authorization: `Bearer ${await this.tokens.haal()}` };
+  }
+
+  private async pagina(pad: string, query: Record<string, string>, offset: number, signal?: AbortSignal) {
+    const antwoord = await this.vraag({
+      pad,
+      query: { ...query, aantal: AANTAL_PER_PAGINA, offset },
+      ...(signal ? { signal } : {}),
+    });
     return this.http.leesJson(antwoord, PaginaSchema, `GET ${pad} offset ${offset}`);
   }
 
-  /** Every item of a paged answer: the first page tells how many, the others follow a few at a time. */
+  /**
+   * Every item of a paged answer: the first page tells how many, the others are
+   * asked at once and the client's concurrency limit and pacing decide the pace.
+   * The first page that fails stops the others.
+   */
   private async allePaginas(
     pad: string,
     query: Record<string, string> = {},
@@ -181,21 +172,17 @@ export class VdabClient {
     const eerste = await this.pagina(pad, query, 0);
     const offsets: number[] = [];
     for (let o = AANTAL_PER_PAGINA; o < eerste.totaal; o += AANTAL_PER_PAGINA) offsets.push(o);
-    const paginas: unknown[][] = [];
-    let volgende = 0;
-    let gestopt = false;
-    const werker = async () => {
-      while (!gestopt && volgende < offsets.length) {
-        const i = volgende++;
+    const stop = new AbortController();
+    const paginas = await Promise.all(
+      offsets.map(async (offset) => {
         try {
-          paginas[i] = (await this.pagina(pad, query, offsets[i] ?? 0)).resultaten;
+          return (await this.pagina(pad, query, offset, stop.signal)).resultaten;
         } catch (fout) {
-          gestopt = true;
+          stop.abort();
           throw fout;
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(GELIJKTIJDIG, offsets.length) }, werker));
+      }),
+    );
     return { totaal: eerste.totaal, ruw: [eerste.resultaten, ...paginas].flat() };
   }
 
@@ -264,15 +251,6 @@ export class VdabClient {
       'VDAB',
     );
   }
-}
-
-function isTijdelijk(fout: PartnerFout): boolean {
-  return (
-    fout.reden === 'DOWN' ||
-    fout.reden === 'TIMEOUT' ||
-    fout.reden === 'INVALID_RESPONSE' ||
-    (fout.status ?? 0) >= 500
-  );
 }
 
 function isInvalidToken(antwoord: PartnerAntwoord): boolean {

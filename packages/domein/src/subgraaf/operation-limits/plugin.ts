@@ -1,12 +1,13 @@
-import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
-  GraphQLError,
   Kind,
   OperationTypeNode,
   type DocumentNode,
+  type GraphQLError,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { requestError } from '../error-codes.ts';
 import type { CostDirectives } from './list-sizes.ts';
 import { measureOperation } from './measure.ts';
 import { tooComplex, type OperationLimits } from './settings.ts';
@@ -17,12 +18,12 @@ function operationsOf(document: DocumentNode): OperationDefinitionNode[] {
 
 /** A GET may carry queries only; Apollo says so itself, but only for an operation it resolved. */
 function getNotAllowed(): GraphQLError {
-  return new GraphQLError('Een GET-verzoek mag alleen queries bevatten; stuur een mutatie met POST.', {
-    extensions: {
-      code: 'BAD_REQUEST',
-      http: { status: 405, headers: new HeaderMap([['allow', 'POST']]) },
-    },
-  });
+  return requestError(
+    'BAD_REQUEST',
+    'Een GET-verzoek mag alleen queries bevatten; stuur een mutatie met POST.',
+    {},
+    { status: 405, headers: { allow: 'POST' } },
+  );
 }
 
 function unresolved(operationName: string | undefined, operations: number): GraphQLError {
@@ -32,7 +33,7 @@ function unresolved(operationName: string | undefined, operations: number): Grap
       : operationName === ''
         ? 'operationName is leeg: laat het weg, of noem een operatie van het document.'
         : `operationName "${operationName.slice(0, 100)}" noemt geen operatie van het document.`;
-  return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+  return requestError('BAD_REQUEST', message);
 }
 
 /**

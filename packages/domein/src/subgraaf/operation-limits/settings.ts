@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { requestError } from '../error-codes.ts';
 import { defineSettings, integerSetting, type SettingValues } from '../../settings/settings.ts';
 
 /**
@@ -120,9 +121,11 @@ const DESCRIPTION: Record<LimitName, string> = {
  * QUERY_TOO_COMPLEX naming the limit and both numbers, so that a client sees
  * what to change. Counting stops as soon as a limit is passed, so `waarde` is a lower bound.
  */
-export function tooComplex(grens: LimitName, waarde: number, maximum: number, status = 400): GraphQLError {
-  return new GraphQLError(
+export function tooComplex(grens: LimitName, waarde: number, maximum: number, status?: number): GraphQLError {
+  return requestError(
+    'QUERY_TOO_COMPLEX',
     `Query te complex: ${DESCRIPTION[grens]} ten minste ${waarde}, de grens is ${maximum}.`,
-    { extensions: { code: 'QUERY_TOO_COMPLEX', grens, waarde, maximum, http: { status } } },
+    { grens, waarde, maximum },
+    status === undefined ? {} : { status },
   );
 }

@@ -1,17 +1,18 @@
 import {
   defaultFieldResolver,
   getNamedType,
-  GraphQLError,
   isInputObjectType,
   isListType,
   isNonNullType,
   isObjectType,
   valueFromASTUntyped,
   type ConstDirectiveNode,
+  type GraphQLError,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
+import { graphError } from '../error-codes.ts';
 import type { Gebruiker } from './gebruiker.ts';
 import { maakRegel, magVragen, magZien, type Regel } from './regels.ts';
 
@@ -23,7 +24,7 @@ export interface MetGebruiker {
 }
 
 export function verboden(wat: string): GraphQLError {
-  return new GraphQLError(`Geen toegang tot ${wat}.`, { extensions: { code: 'FORBIDDEN' } });
+  return graphError('FORBIDDEN', `Geen toegang tot ${wat}.`);
 }
 
 function regelUit(directieven: readonly ConstDirectiveNode[] | undefined, plaats: string): Regel | null {

@@ -1,13 +1,12 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { requestError } from '../error-codes.ts';
 import type { ToegangConfig } from './config.ts';
 import { ClaimsSchema, PUBLIEK, type Gebruiker } from './gebruiker.ts';
 
 /** A token that is present but not valid: never the public. HTTP 401. */
 export function nietAangemeld(reden: string): GraphQLError {
-  return new GraphQLError(`Het token is niet geldig: ${reden}.`, {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-  });
+  return requestError('UNAUTHENTICATED', `Het token is niet geldig: ${reden}.`);
 }
 
 export type Verifieerder = (authorization: string | undefined) => Promise<Gebruiker>;
