@@ -23,6 +23,7 @@ export interface MockConfig {
     readonly mtech: string;
     readonly vdab: { readonly clientId: string; readonly clientSecret: string };
     readonly kazi: string;
+    readonly kbo: { readonly gebruiker: string; readonly wachtwoord: string };
   };
 }
 
@@ -73,6 +74,10 @@ export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): MockConfi
         clientSecret: tekstOf(omgeving, 'VDAB_CLIENT_SECRET', 'vdab-dev-secret'),
       },
       kazi: tekstOf(omgeving, 'KAZI_API_KEY', 'kazi-dev-key'),
+      kbo: {
+        gebruiker: tekstOf(omgeving, 'KBO_USER', 'duaal'),
+        wachtwoord: tekstOf(omgeving, 'KBO_PASSWORD', 'kbo-dev'),
+      },
     },
   };
 }
