@@ -180,6 +180,9 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
       else res.destroy();
     });
   });
+  server.on('close', () => {
+    for (const partner of partners.values()) partner.sluit?.();
+  });
 
   async function behandel(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://mock');
@@ -275,11 +278,7 @@ function stuurAfgekapt(res: ServerResponse, antwoord: Antwoord): void {
   res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
 }
 
-/**
- * Sends a streamed body with backpressure; `afgekapt` stops after half of it and
- * closes the connection. The body is read to its end even when the client is
- * gone, so that whatever produces it finishes cleanly.
- */
+/** Sends a streamed body with backpressure; `afgekapt` stops after half of it and closes the connection. */
 async function stuurStroom(
   res: ServerResponse,
   antwoord: Antwoord,
@@ -292,7 +291,7 @@ async function stuurStroom(
   const grens = afgekapt ? Math.floor(stroom.length / 2) : stroom.length;
   let verstuurd = 0;
   for await (const deel of stroom.open()) {
-    if (verstuurd >= grens || res.destroyed) continue;
+    if (verstuurd >= grens || res.destroyed) break;
     const stuk = deel.subarray(0, grens - verstuurd);
     verstuurd += stuk.length;
     if (!res.write(stuk)) {

@@ -23,7 +23,7 @@ export interface Antwoord {
 
 export interface StreamBody {
   readonly length: number;
-  /** Every chunk of the body; it must be read to its end. */
+  /** Every chunk of the body. */
   readonly open: () => AsyncIterable<Buffer>;
 }
 

@@ -125,29 +125,3 @@ export function extractStream(extract: KboExtract): NodeJS.ReadableStream {
   zip.end();
   return zip.outputStream;
 }
-
-/** Reads a stream to its end, keeping only its length. */
-export async function byteLength(stream: NodeJS.ReadableStream): Promise<number> {
-  let length = 0;
-  for await (const chunk of stream) length += (chunk as Buffer).length;
-  return length;
-}
-
-/**
- * The bytes from `start` to `end` (both included) of a stream. The stream is
- * always read to its end, so that the zip writer behind it finishes cleanly.
- */
-export async function* byteRange(
-  stream: NodeJS.ReadableStream,
-  start: number,
-  end: number,
-): AsyncGenerator<Buffer> {
-  let position = 0;
-  for await (const data of stream) {
-    const chunk = data as Buffer;
-    const from = Math.max(0, start - position);
-    const to = Math.min(chunk.length, end + 1 - position);
-    if (to > from) yield chunk.subarray(from, to);
-    position += chunk.length;
-  }
-}

@@ -1,3 +1,8 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { plusDagen } from '@duaal-graph/domein';
 import type { MockConfig } from '../config.ts';
 import { header, isRecord, json, leesJson, tekst, type Antwoord, type Verzoek } from '../http/verkeer.ts';
@@ -14,7 +19,7 @@ import {
   type KboWijziging,
 } from '../wereld/kbo.ts';
 import type { Vuil } from '../wereld/vuil.ts';
-import { byteLength, byteRange, extractStream } from './kbo-extract.ts';
+import { extractStream } from './kbo-extract.ts';
 import type { Partner } from './partner.ts';
 
 /**
@@ -28,7 +33,8 @@ import type { Partner } from './partner.ts';
  * which `POST /_mock/kbo/dag` publishes (the next day's update, with that
  * day's own changes too; `{ "gat": true }` skips a number) or
  * `POST /_mock/kbo/full` (a new full extract of the register as it stands,
- * after which the list starts at it).
+ * the next day, after which the list starts at it). Published extracts never
+ * change, and stay downloadable by name after a newer full extract.
  */
 export function kbo(wereld: () => KboWereld, config: MockConfig): Partner {
   const { gebruiker, wachtwoord } = config.sleutels.kbo;
@@ -36,13 +42,22 @@ export function kbo(wereld: () => KboWereld, config: MockConfig): Partner {
   /** Changes through the record hooks since the last extract. */
   let wachtend: KboWijziging[] = [];
   const gaten: Vuil[] = [];
-  /** Extracts never change once published: each one's size is computed once. */
-  const groottes = new Map<number, Promise<number>>();
-  const grootte = (e: KboExtract): Promise<number> => {
-    let bekend = groottes.get(e.nummer);
+  /**
+   * Extracts never change once published: each zip is written once, streamed to
+   * a file of this process, and served from there (with its ranges) after that.
+   */
+  let map: string | undefined;
+  const bestanden = new Map<number, Promise<{ pad: string; lengte: number }>>();
+  const bestand = (e: KboExtract): Promise<{ pad: string; lengte: number }> => {
+    let bekend = bestanden.get(e.nummer);
     if (!bekend) {
-      bekend = byteLength(extractStream(e));
-      groottes.set(e.nummer, bekend);
+      map ??= mkdtempSync(join(tmpdir(), 'duaal-kbo-'));
+      const pad = join(map, extractNaam(e));
+      bekend = pipeline(extractStream(e), createWriteStream(pad)).then(async () => ({
+        pad,
+        lengte: (await stat(pad)).size,
+      }));
+      bestanden.set(e.nummer, bekend);
     }
     return bekend;
   };
@@ -72,7 +87,7 @@ export function kbo(wereld: () => KboWereld, config: MockConfig): Partner {
   const download = async (v: Verzoek): Promise<Antwoord> => {
     const extract = extracten().find((e) => extractNaam(e) === v.params['naam']);
     if (!extract) return json(404, { fout: 'onbekend extract' });
-    const lengte = await grootte(extract);
+    const { pad, lengte } = await bestand(extract);
     const headers = {
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename="${extractNaam(extract)}"`,
@@ -86,23 +101,26 @@ export function kbo(wereld: () => KboWereld, config: MockConfig): Partner {
       return {
         status: 200,
         headers,
-        stroom: { length: lengte, open: () => byteRange(extractStream(extract), 0, lengte - 1) },
+        stroom: { length: lengte, open: () => leesBestand(pad, 0, lengte - 1) },
       };
     const { start, eind } = bereik;
     return {
       status: 206,
       headers: { ...headers, 'content-range': `bytes ${start}-${eind}/${lengte}` },
-      stroom: { length: eind - start + 1, open: () => byteRange(extractStream(extract), start, eind) },
+      stroom: { length: eind - start + 1, open: () => leesBestand(pad, start, eind) },
     };
   };
 
-  /** Publishes the next extract: the day's own changes and those of the record hooks. */
+  /**
+   * Publishes the next extract: an update holds the changes of the record hooks
+   * and the day's own; a full extract is the register as it stands.
+   */
   const publiceer = (soort: 'full' | 'update', gat: boolean): KboExtract => {
     const { register, dagwijzigingen } = wereld();
     const alle = extracten();
     const vorige = alle[alle.length - 1] as KboExtract;
     const datum = plusDagen(vorige.datum, 1);
-    const wijzigingen = voegSamen([...wachtend, ...dagwijzigingen(datum)]);
+    const wijzigingen = soort === 'update' ? voegSamen([...wachtend, ...dagwijzigingen(datum)]) : [];
     wachtend = [];
     const nummer = vorige.nummer + (gat ? 2 : 1);
     const extract: KboExtract =
@@ -131,7 +149,7 @@ export function kbo(wereld: () => KboWereld, config: MockConfig): Partner {
         sjabloon: '/open-data/extracts',
         handler: beveiligd(async () => {
           const getoond = lijst();
-          const bytes = await Promise.all(getoond.map(grootte));
+          const bytes = (await Promise.all(getoond.map(bestand))).map((b) => b.lengte);
           return json(
             200,
             getoond.map((e, i) => ({ ...beschrijving(e), bytes: bytes[i] })),
@@ -161,6 +179,9 @@ export function kbo(wereld: () => KboWereld, config: MockConfig): Partner {
       },
     ],
     vuil: () => gaten,
+    sluit: () => {
+      if (map !== undefined) rmSync(map, { recursive: true, force: true });
+    },
     kapotAntwoord: () => json(200, [{ naam: 42, type: 'volledig', extractNumber: 'laatste' }]),
     zetRecord: (body) => {
       const record = leesRecord(body);
@@ -175,6 +196,12 @@ export function kbo(wereld: () => KboWereld, config: MockConfig): Partner {
       return true;
     },
   };
+}
+
+async function* leesBestand(pad: string, start: number, eind: number): AsyncGenerator<Buffer> {
+  // An empty file has no byte to start at.
+  if (eind < start) return;
+  for await (const deel of createReadStream(pad, { start, end: eind })) yield deel as Buffer;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface Partner {
   readonly haken?: readonly Route[];
   /** Dirt the partner made while it ran (the world's own is in `wereld.vuil`). */
   readonly vuil?: () => readonly Vuil[];
+  /** Removes what the partner keeps outside memory for this process only; called when the server closes. */
+  readonly sluit?: () => void;
 }
 
 /** Page arithmetic shared by the page-numbered partners. */
