@@ -180,6 +180,9 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
       else res.destroy();
     });
   });
+  // Clients drop idle connections long before the server does: with Node's 5 s, a client
+  // whose event loop was busy for seconds may send on a connection the server is closing.
+  server.keepAliveTimeout = 60_000;
   server.on('close', () => {
     for (const partner of partners.values()) partner.sluit?.();
   });
