@@ -75,6 +75,7 @@ describe('the settings the services read', () => {
         'CONSTRUCTIV_PASSWORD',
         'EDUCAM_TOKEN',
         'KAZI_API_KEY',
+        'KBO_PASSWORD',
         'MTECH_API_KEY',
         'VDAB_CLIENT_SECRET',
         'VOLTA_API_KEY',
