@@ -17,6 +17,7 @@ export default defineConfig({
             'subgraphs/*/src/**/*.test.ts',
             'gateway/src/**/*.test.ts',
             'schema/src/**/*.test.ts',
+            'web/{src,server,scripts}/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
         },
