@@ -18,7 +18,14 @@ function newest(path: string): number {
  * browser tests and the bench serve the same files.
  */
 export async function ensureBuilt(): Promise<string> {
-  const inputs = ['src', 'public', 'index.html', 'graphiql.html', 'vite.config.ts', 'persisted-operations.json'];
+  const inputs = [
+    'src',
+    'public',
+    'index.html',
+    'graphiql.html',
+    'vite.config.ts',
+    'persisted-operations.json',
+  ];
   const built = [join(DIST, 'index.html'), join(DIST, 'graphiql.html')];
   const fresh =
     built.every((f) => existsSync(f)) &&

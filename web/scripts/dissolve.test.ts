@@ -25,7 +25,9 @@ describe('dissolveOutline', () => {
   it('keeps apart what does not touch, and keeps a hole', () => {
     expect(dissolveOutline([[square(0, 0)], [square(5, 5)]])).toHaveLength(2);
     // A ring of eight squares around an empty middle: an outer ring and the hole.
-    const around = [0, 1, 2].flatMap((x) => [0, 1, 2].map((y) => [x, y] as const)).filter(([x, y]) => x !== 1 || y !== 1);
+    const around = [0, 1, 2]
+      .flatMap((x) => [0, 1, 2].map((y) => [x, y] as const))
+      .filter(([x, y]) => x !== 1 || y !== 1);
     const rings = dissolveOutline(around.map(([x, y]) => [square(x, y)]));
     expect(rings.map((r) => r.length - 1).sort((a, b) => a - b)).toEqual([4, 12]);
   });

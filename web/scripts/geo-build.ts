@@ -19,13 +19,18 @@ export function regioOf(nisCode: string): { code: string; provincie: Provincie }
   const known = VLAANDEREN.gemeente(nisCode);
   if (known) return { code: known.regioCode, provincie: known.provincie };
   // Outside West-Vlaanderen every gemeente of a regio shares the arrondissement's prefix.
-  const sibling = VLAANDEREN.gemeenten.find((g) => g.provincie !== 'WEST_VLAANDEREN' && g.nisCode.slice(0, 2) === nisCode.slice(0, 2));
+  const sibling = VLAANDEREN.gemeenten.find(
+    (g) => g.provincie !== 'WEST_VLAANDEREN' && g.nisCode.slice(0, 2) === nisCode.slice(0, 2),
+  );
   return sibling && { code: sibling.regioCode, provincie: sibling.provincie };
 }
 
 function isSourceFeature(value: unknown): value is SourceFeature {
   const f = value as Partial<SourceFeature> | null;
-  return typeof f?.properties?.nisCode === 'string' && (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
+  return (
+    typeof f?.properties?.nisCode === 'string' &&
+    (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon')
+  );
 }
 
 /** The provincie's GeoJSON for the map: gemeenten first, then the regio outlines. */
@@ -42,7 +47,12 @@ export function geoForProvince(collection: unknown, provincie: Provincie): unkno
     features: [
       ...gemeenten.map(({ feature, regioCode }) => ({
         type: 'Feature',
-        properties: { soort: 'gemeente', nisCode: feature.properties.nisCode, naam: feature.properties.naam, regioCode },
+        properties: {
+          soort: 'gemeente',
+          nisCode: feature.properties.nisCode,
+          naam: feature.properties.naam,
+          regioCode,
+        },
         geometry: feature.geometry,
       })),
       ...regioCodes.map((regioCode) => ({

@@ -8,7 +8,10 @@ const source = JSON.parse(
 ) as unknown;
 
 interface Out {
-  features: { properties: { soort: string; nisCode?: string; regioCode: string }; geometry: { type: string; coordinates: number[][][] } }[];
+  features: {
+    properties: { soort: string; nisCode?: string; regioCode: string };
+    geometry: { type: string; coordinates: number[][][] };
+  }[];
 }
 
 describe('the map data of a provincie', () => {
@@ -16,14 +19,18 @@ describe('the map data of a provincie', () => {
 
   it('holds every West-Vlaamse gemeente once, in the regio of the glossary', () => {
     const gemeenten = geo.features.filter((f) => f.properties.soort === 'gemeente');
-    expect(gemeenten.map((f) => f.properties.nisCode).sort()).toEqual(WEST_VLAANDEREN.gemeenten.map((g) => g.nisCode).sort());
+    expect(gemeenten.map((f) => f.properties.nisCode).sort()).toEqual(
+      WEST_VLAANDEREN.gemeenten.map((g) => g.nisCode).sort(),
+    );
     for (const f of gemeenten)
       expect(f.properties.regioCode).toBe(WEST_VLAANDEREN.gemeente(f.properties.nisCode ?? '')?.regioCode);
   });
 
   it('outlines each of the five regio’s with closed rings', () => {
     const regios = geo.features.filter((f) => f.properties.soort === 'regio');
-    expect(regios.map((f) => f.properties.regioCode).sort()).toEqual(WEST_VLAANDEREN.regios.map((r) => r.code).sort());
+    expect(regios.map((f) => f.properties.regioCode).sort()).toEqual(
+      WEST_VLAANDEREN.regios.map((r) => r.code).sort(),
+    );
     for (const r of regios)
       for (const ring of r.geometry.coordinates) expect(ring[0]).toEqual(ring[ring.length - 1]);
   });

@@ -9,7 +9,9 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { geoForProvince, PROVINCES_OF_GEO } from './geo-build.ts';
 
-const source = fileURLToPath(new URL('../../../shared/domain/geo/gemeenten-vlaanderen.geojson', import.meta.url));
+const source = fileURLToPath(
+  new URL('../../../shared/domain/geo/gemeenten-vlaanderen.geojson', import.meta.url),
+);
 const target = fileURLToPath(new URL('../public/geo/', import.meta.url));
 const check = process.argv.includes('--check');
 
@@ -27,7 +29,9 @@ for (const provincie of PROVINCES_OF_GEO) {
       // missing: differs
     }
     if (committed !== text) {
-      console.error(`web/public/geo/${provincie}.json is out of date: run \`npm run geo -w @duaal-graph/web\`.`);
+      console.error(
+        `web/public/geo/${provincie}.json is out of date: run \`npm run geo -w @duaal-graph/web\`.`,
+      );
       stale++;
     }
   } else {

@@ -19,7 +19,10 @@ if ('errors' in manifest) {
   process.exit(1);
 }
 const files = {
-  'web/persisted-operations.json': [at('../persisted-operations.json'), `${JSON.stringify(manifest, null, 2)}\n`],
+  'web/persisted-operations.json': [
+    at('../persisted-operations.json'),
+    `${JSON.stringify(manifest, null, 2)}\n`,
+  ],
   'web/src/graph/hashes.ts': [at('../src/graph/hashes.ts'), hashModule(manifest)],
 } as const;
 let stale = false;
@@ -36,9 +39,14 @@ for (const [name, [path, text]] of Object.entries(files)) {
     // missing: differs
   }
   if (committed !== text) {
-    console.error(`${name} is out of date: run \`npm run operations -w @duaal-graph/web\` and commit the result.`);
+    console.error(
+      `${name} is out of date: run \`npm run operations -w @duaal-graph/web\` and commit the result.`,
+    );
     stale = true;
   }
 }
 if (stale) process.exit(1);
-if (check) console.log(`the app's ${manifest.operations.length} operations are valid and their manifest is up to date.`);
+if (check)
+  console.log(
+    `the app's ${manifest.operations.length} operations are valid and their manifest is up to date.`,
+  );

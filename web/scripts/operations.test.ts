@@ -16,17 +16,27 @@ describe('the persisted operations manifest', () => {
     expect(manifest.operations.map((o) => o.name)).toEqual(['A', 'B']);
     const b = manifest.operations[1];
     expect(b?.body).toContain('fragment R on Regio');
-    expect(b?.id).toBe(createHash('sha256').update(b?.body ?? '').digest('hex'));
+    expect(b?.id).toBe(
+      createHash('sha256')
+        .update(b?.body ?? '')
+        .digest('hex'),
+    );
   });
 
   it('refuses what the graph does not have, and an anonymous operation', () => {
-    const manifest = buildManifest(parse('query X { radar(provincie: WEST_VLAANDEREN, per: GEMEENTE) { regioCode } } { regios { code } }'), schema);
+    const manifest = buildManifest(
+      parse('query X { radar(provincie: WEST_VLAANDEREN, per: GEMEENTE) { regioCode } } { regios { code } }'),
+      schema,
+    );
     expect('errors' in manifest && manifest.errors.join('\n')).toMatch(/Unknown argument "per"/);
     expect('errors' in manifest && manifest.errors.join('\n')).toMatch(/needs a name/);
   });
 
   it('accepts every operation of the app', () => {
-    const manifest = buildManifest(readOperations(new URL('../src/graph/operaties', import.meta.url).pathname), schema);
+    const manifest = buildManifest(
+      readOperations(new URL('../src/graph/operaties', import.meta.url).pathname),
+      schema,
+    );
     expect('errors' in manifest ? manifest.errors : []).toEqual([]);
   });
 });

@@ -63,7 +63,10 @@ function fragmentsUsed(
  * anonymous or duplicate operation. Each body is the operation and the
  * fragments it uses, printed; its id the body's sha256, the hash the app sends.
  */
-export function buildManifest(document: DocumentNode, schema: GraphQLSchema): Manifest | { errors: string[] } {
+export function buildManifest(
+  document: DocumentNode,
+  schema: GraphQLSchema,
+): Manifest | { errors: string[] } {
   const errors = validate(schema, document).map((e) => e.message);
   const fragments = new Map(
     document.definitions

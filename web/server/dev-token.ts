@@ -28,13 +28,21 @@ export function devTokenHandler(env: NodeJS.ProcessEnv, production: boolean) {
       }
       body = JSON.parse(text);
     } catch {
-      sendJson(response, 400, fout('Stuur een JSON-object met rol en eventueel sector of instellingsnummer.', 'BAD_USER_INPUT'));
+      sendJson(
+        response,
+        400,
+        fout('Stuur een JSON-object met rol en eventueel sector of instellingsnummer.', 'BAD_USER_INPUT'),
+      );
       return;
     }
     const asked = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const claims = ClaimsSchema.safeParse({ sub: `dev-web-${String(asked['rol'])}`, ...asked });
     if (!claims.success) {
-      sendJson(response, 400, fout(`Ongeldige claims: ${claims.error.issues.map((i) => i.message).join('; ')}`, 'BAD_USER_INPUT'));
+      sendJson(
+        response,
+        400,
+        fout(`Ongeldige claims: ${claims.error.issues.map((i) => i.message).join('; ')}`, 'BAD_USER_INPUT'),
+      );
       return;
     }
     const config = leesToegangConfig(env);

@@ -4,7 +4,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export type OperationTexts = ReadonlyMap<string, string>;
 
 const MAX_BODY_BYTES = 102_400;
-const FORWARDED_HEADERS = ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name'];
+const FORWARDED_HEADERS = [
+  'content-type',
+  'authorization',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+];
 
 async function readBody(request: IncomingMessage): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
@@ -68,9 +73,14 @@ export function graphqlProxy(gatewayUrl: string, texts: OperationTexts) {
     }
     const address = request.socket.remoteAddress;
     const forwarded = request.headers['x-forwarded-for'];
-    if (address) headers['x-forwarded-for'] = typeof forwarded === 'string' ? `${forwarded}, ${address}` : address;
+    if (address)
+      headers['x-forwarded-for'] = typeof forwarded === 'string' ? `${forwarded}, ${address}` : address;
     const send = (payload: Uint8Array | string) =>
-      fetch(`${gatewayUrl}/graphql`, { method: 'POST', headers, body: typeof payload === 'string' ? payload : new Uint8Array(payload) });
+      fetch(`${gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers,
+        body: typeof payload === 'string' ? payload : new Uint8Array(payload),
+      });
     try {
       let answer = await send(body);
       let text = await answer.text();

@@ -7,7 +7,9 @@ if (config.dist !== null && !existsSync(`${config.dist}/index.html`)) {
   process.exit(1);
 }
 const web = await startWeb(config);
-console.log(`Radar Duaal web app: ${web.url}/ (graph: ${config.gatewayUrl}/graphql${config.graphiql ? `, GraphiQL: ${web.url}/graphiql` : ''})`);
+console.log(
+  `Radar Duaal web app: ${web.url}/ (graph: ${config.gatewayUrl}/graphql${config.graphiql ? `, GraphiQL: ${web.url}/graphiql` : ''})`,
+);
 const stop = () => {
   void web.stop().then(() => process.exit(0));
 };

@@ -51,7 +51,9 @@ export async function startWeb(config: WebConfig, env: NodeJS.ProcessEnv = proce
     const path = new URL(request.url ?? '/', 'http://web').pathname;
     const fail = () => {
       if (!response.headersSent)
-        sendJson(response, 500, { errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        sendJson(response, 500, {
+          errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
     };
     if (path === '/graphql') {
       proxy(request, response).catch(fail);
@@ -62,7 +64,10 @@ export async function startWeb(config: WebConfig, env: NodeJS.ProcessEnv = proce
       return;
     }
     if (path === '/config.json') {
-      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
+      response.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-cache',
+      });
       response.end(runtimeConfig);
       return;
     }
@@ -106,7 +111,11 @@ export async function startWeb(config: WebConfig, env: NodeJS.ProcessEnv = proce
     stop: async () => {
       await vite?.close();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
     },
   };
 }

@@ -37,7 +37,14 @@ export function App() {
   }, [page]);
   return (
     <>
-      <a className="skiplink" href="#inhoud" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>
+      <a
+        className="skiplink"
+        href="#inhoud"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
         Naar de inhoud
       </a>
       <header className="kop">

@@ -1,5 +1,6 @@
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
+import './graphiql-overrides.css';
 import { GraphiQL } from 'graphiql';
 import { createRoot } from 'react-dom/client';
 import { readToken } from './session.ts';

@@ -30,7 +30,9 @@ export function callerOf(token: string | null): Caller | null {
     return {
       rol: claims['rol'],
       ...(typeof claims['sector'] === 'string' ? { sector: claims['sector'] } : {}),
-      ...(typeof claims['instellingsnummer'] === 'string' ? { instellingsnummer: claims['instellingsnummer'] } : {}),
+      ...(typeof claims['instellingsnummer'] === 'string'
+        ? { instellingsnummer: claims['instellingsnummer'] }
+        : {}),
     };
   } catch {
     return null;
@@ -38,11 +40,8 @@ export function callerOf(token: string | null): Caller | null {
 }
 
 export function useToken(): string | null {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    readToken,
-  );
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, readToken);
 }

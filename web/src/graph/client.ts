@@ -48,7 +48,9 @@ export async function ask<T>(
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    body = { errors: [{ message: `De graaf antwoordde met HTTP ${response.status} zonder leesbaar antwoord.` }] };
+    body = {
+      errors: [{ message: `De graaf antwoordde met HTTP ${response.status} zonder leesbaar antwoord.` }],
+    };
   }
   return { data: body.data ?? null, errors: body.errors ?? [], sources: body.extensions?.bronnen ?? [] };
 }

@@ -59,7 +59,9 @@ export function RadarPage() {
 
   const provincies = useMemo(() => {
     const withRegions = new Set((keuzes?.data?.regios ?? []).map((r) => r.provincie));
-    return (Object.keys(PROVINCIE_NAMEN) as Provincie[]).filter((p) => withRegions.size === 0 || withRegions.has(p));
+    return (Object.keys(PROVINCIE_NAMEN) as Provincie[]).filter(
+      (p) => withRegions.size === 0 || withRegions.has(p),
+    );
   }, [keuzes]);
   const regios = useMemo(
     () => (keuzes?.data?.regios ?? []).filter((r) => r.provincie === provincie),
@@ -86,12 +88,22 @@ export function RadarPage() {
     if (!radar?.data?.radar) return { paint: null, legend: [] };
     const byRegion = new Map<string, RadarCel[]>();
     for (const c of cells) byRegion.set(c.regioCode, [...(byRegion.get(c.regioCode) ?? []), c]);
-    const values = new Map([...byRegion].map(([code, list]) => [code, regionValue(list, effectiveMeasure, oneOpleiding)]));
-    const scale = classify([...values.values()].map((v) => v.value), effectiveMeasure, oneOpleiding);
+    const values = new Map(
+      [...byRegion].map(([code, list]) => [code, regionValue(list, effectiveMeasure, oneOpleiding)]),
+    );
+    const scale = classify(
+      [...values.values()].map((v) => v.value),
+      effectiveMeasure,
+      oneOpleiding,
+    );
     const paint = new Map<string, RegionPaint>(
       [...values].map(([code, v]) => [
         code,
-        { colour: scale.colour(v.value), label: v.label, regioNaam: byRegion.get(code)?.[0]?.regio.naam ?? code },
+        {
+          colour: scale.colour(v.value),
+          label: v.label,
+          regioNaam: byRegion.get(code)?.[0]?.regio.naam ?? code,
+        },
       ]),
     );
     return { paint, legend: scale.legend };
@@ -99,7 +111,9 @@ export function RadarPage() {
 
   const opleidingNaam = opleidingen.find((o) => o.code === opleiding)?.naam;
   const title = `${MEASURE_LABELS[effectiveMeasure]} in ${PROVINCIE_NAMEN[provincie]}, ${
-    oneOpleiding ? (opleidingNaam ?? opleiding) : `aantal opleidingen per regio${niveau ? ` (${NIVEAU_NAMEN[niveau].toLowerCase()})` : ''}`
+    oneOpleiding
+      ? (opleidingNaam ?? opleiding)
+      : `aantal opleidingen per regio${niveau ? ` (${NIVEAU_NAMEN[niveau].toLowerCase()})` : ''}`
   }`;
   const missing = radar ? missingData(radar) : [];
   const errors = radar ? otherErrors(radar) : [];
@@ -109,13 +123,25 @@ export function RadarPage() {
     <>
       <h1>Radar Duaal</h1>
       <p className="inleiding">
-        Waar ontbreekt aanbod, een leerwerkplek of een opleiding voor de vraag? Kies een provincie, een niveau en een
-        opleiding (of alle), en wat de kaart kleurt.
+        Waar ontbreekt aanbod, een leerwerkplek of een opleiding voor de vraag? Kies een provincie, een niveau
+        en een opleiding (of alle), en wat de kaart kleurt.
       </p>
-      <form className="keuzes" onSubmit={(e) => { e.preventDefault(); }} aria-label="Keuzes van de radar">
+      <form
+        className="keuzes"
+        onSubmit={(e) => {
+          e.preventDefault();
+        }}
+        aria-label="Keuzes van de radar"
+      >
         <label>
           Provincie
-          <select value={provincie} onChange={(e) => { setProvincie(e.target.value as Provincie); setFilterRegio(''); }}>
+          <select
+            value={provincie}
+            onChange={(e) => {
+              setProvincie(e.target.value as Provincie);
+              setFilterRegio('');
+            }}
+          >
             {provincies.map((p) => (
               <option key={p} value={p}>
                 {PROVINCIE_NAMEN[p]}
@@ -125,7 +151,12 @@ export function RadarPage() {
         </label>
         <label>
           Niveau
-          <select value={niveau} onChange={(e) => { setNiveau(e.target.value as Niveau | ''); }}>
+          <select
+            value={niveau}
+            onChange={(e) => {
+              setNiveau(e.target.value as Niveau | '');
+            }}
+          >
             <option value="">Alle niveaus</option>
             {(Object.keys(NIVEAU_NAMEN) as Niveau[]).map((n) => (
               <option key={n} value={n}>
@@ -136,7 +167,12 @@ export function RadarPage() {
         </label>
         <label>
           Opleiding
-          <select value={opleiding} onChange={(e) => { setOpleiding(e.target.value); }}>
+          <select
+            value={opleiding}
+            onChange={(e) => {
+              setOpleiding(e.target.value);
+            }}
+          >
             <option value="">Alle opleidingen</option>
             {opleidingen.map((o) => (
               <option key={o.code} value={o.code}>
@@ -147,7 +183,12 @@ export function RadarPage() {
         </label>
         <label>
           Kaart kleurt
-          <select value={effectiveMeasure} onChange={(e) => { setMeasure(e.target.value as Measure); }}>
+          <select
+            value={effectiveMeasure}
+            onChange={(e) => {
+              setMeasure(e.target.value as Measure);
+            }}
+          >
             {(Object.keys(MEASURE_LABELS) as Measure[])
               .filter((m) => oneOpleiding || isBooleanMeasure(m))
               .map((m) => (
@@ -160,8 +201,8 @@ export function RadarPage() {
       </form>
       {!oneOpleiding && (
         <p className="hint">
-          Voor alle opleidingen samen kleurt de kaart het aantal opleidingen per regio met een witte vlek of een signaal;
-          kies één opleiding om een aantal te kleuren.
+          Voor alle opleidingen samen kleurt de kaart het aantal opleidingen per regio met een witte vlek of
+          een signaal; kies één opleiding om een aantal te kleuren.
         </p>
       )}
       {loading && (
@@ -169,7 +210,11 @@ export function RadarPage() {
           Radar van {PROVINCIE_NAMEN[provincie]} laden…
         </p>
       )}
-      {failure && <p role="alert" className="melding">De radar kon niet geladen worden: {failure}</p>}
+      {failure && (
+        <p role="alert" className="melding">
+          De radar kon niet geladen worden: {failure}
+        </p>
+      )}
       {radar && <MissingDataNotice missing={missing} />}
       {radar && errors.length > 0 && (
         <div role="alert" className="melding">
@@ -180,7 +225,8 @@ export function RadarPage() {
       )}
       {radar && radar.data?.radar == null && (
         <p className="melding">
-          De graaf gaf geen radar terug: de kaart toont de gemeenten zonder kleur tot de ontbrekende gegevens er weer zijn.
+          De graaf gaf geen radar terug: de kaart toont de gemeenten zonder kleur tot de ontbrekende gegevens
+          er weer zijn.
         </p>
       )}
       <div className="radar-raster" aria-busy={loading}>
@@ -196,7 +242,14 @@ export function RadarPage() {
             else setFilterRegio(code);
           }}
         />
-        {selected && <CellDetail cel={selected} onClose={() => { setSelected(null); }} />}
+        {selected && (
+          <CellDetail
+            cel={selected}
+            onClose={() => {
+              setSelected(null);
+            }}
+          />
+        )}
       </div>
       {radar?.data?.radar && (
         <RadarTable

@@ -46,7 +46,13 @@ export function SignInPage() {
           : 'U bent niet aangemeld: u ziet wat openbaar is.'}
       </p>
       {token && (
-        <button type="button" onClick={() => { setToken(null); setMessage('Afgemeld.'); }}>
+        <button
+          type="button"
+          onClick={() => {
+            setToken(null);
+            setMessage('Afgemeld.');
+          }}
+        >
           Afmelden
         </button>
       )}
@@ -64,7 +70,13 @@ export function SignInPage() {
         <h2>Met een token van uw identiteitsprovider</h2>
         <label>
           Token (JWT)
-          <textarea value={pasted} rows={3} onChange={(e) => { setPasted(e.target.value); }} />
+          <textarea
+            value={pasted}
+            rows={3}
+            onChange={(e) => {
+              setPasted(e.target.value);
+            }}
+          />
         </label>
         <button type="submit">Gebruik dit token</button>
       </form>
@@ -79,7 +91,12 @@ export function SignInPage() {
           <h2>Ontwikkeltoken (alleen in ontwikkeling)</h2>
           <label>
             Rol
-            <select value={rol} onChange={(e) => { setRol(e.target.value as (typeof ROLLEN)[number]); }}>
+            <select
+              value={rol}
+              onChange={(e) => {
+                setRol(e.target.value as (typeof ROLLEN)[number]);
+              }}
+            >
               {ROLLEN.map((r) => (
                 <option key={r} value={r}>
                   {r}
@@ -90,7 +107,12 @@ export function SignInPage() {
           {rol === 'partner' && (
             <label>
               Sector
-              <select value={sector} onChange={(e) => { setSector(e.target.value as (typeof SECTOREN)[number]); }}>
+              <select
+                value={sector}
+                onChange={(e) => {
+                  setSector(e.target.value as (typeof SECTOREN)[number]);
+                }}
+              >
                 {SECTOREN.map((s) => (
                   <option key={s} value={s}>
                     {s}
@@ -107,7 +129,9 @@ export function SignInPage() {
                 inputMode="numeric"
                 pattern="\d{6}"
                 required
-                onChange={(e) => { setInstellingsnummer(e.target.value); }}
+                onChange={(e) => {
+                  setInstellingsnummer(e.target.value);
+                }}
               />
             </label>
           )}

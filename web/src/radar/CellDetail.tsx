@@ -18,7 +18,11 @@ export function CellDetail({ cel, onClose }: Props) {
     const abort = new AbortController();
     setAnswer(null);
     setFailure(null);
-    ask<RadarCelData>('RadarCel', { opleidingscode: cel.opleidingscode, regioCode: cel.regioCode }, abort.signal)
+    ask<RadarCelData>(
+      'RadarCel',
+      { opleidingscode: cel.opleidingscode, regioCode: cel.regioCode },
+      abort.signal,
+    )
       .then(setAnswer)
       .catch((e: unknown) => {
         if (!abort.signal.aborted) setFailure(e instanceof Error ? e.message : String(e));
@@ -30,7 +34,11 @@ export function CellDetail({ cel, onClose }: Props) {
 
   const opleiding = answer?.data?.opleiding;
   return (
-    <section className="detail" aria-labelledby="detail-titel" aria-busy={answer === null && failure === null}>
+    <section
+      className="detail"
+      aria-labelledby="detail-titel"
+      aria-busy={answer === null && failure === null}
+    >
       <div className="detail-kop">
         <h2 id="detail-titel" tabIndex={-1}>
           {cel.opleiding.naam} in {cel.regio.naam}
@@ -62,9 +70,15 @@ export function CellDetail({ cel, onClose }: Props) {
                   <th scope="col">School</th>
                   <th scope="col">Gemeente</th>
                   <th scope="col">Schooljaar</th>
-                  <th scope="col" className="getal">Capaciteit</th>
-                  <th scope="col" className="getal">Ingeschreven</th>
-                  <th scope="col" className="getal">Vrije plaatsen</th>
+                  <th scope="col" className="getal">
+                    Capaciteit
+                  </th>
+                  <th scope="col" className="getal">
+                    Ingeschreven
+                  </th>
+                  <th scope="col" className="getal">
+                    Vrije plaatsen
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -92,8 +106,8 @@ export function CellDetail({ cel, onClose }: Props) {
             <ul className="lijst">
               {opleiding.erkendeLeerwerkplekken.edges.map(({ node }) => (
                 <li key={node.vestigingsnummer}>
-                  {node.onderneming.naam ?? 'Naam onbekend'} ({node.onderneming.ondernemingsnummer}), vestiging{' '}
-                  {node.vestigingsnummer}
+                  {node.onderneming.naam ?? 'Naam onbekend'} ({node.onderneming.ondernemingsnummer}),
+                  vestiging {node.vestigingsnummer}
                   {node.adres?.gemeente ? `, ${node.adres.gemeente.naam}` : ''}
                 </li>
               ))}
@@ -110,7 +124,8 @@ export function CellDetail({ cel, onClose }: Props) {
                 <li key={node.id}>
                   {node.titel}
                   {node.duaal ? ' (duaal)' : ''}, {node.leverancier.naam}
-                  {node.gemeente ? `, ${node.gemeente.naam}` : ''}, gepubliceerd {node.publicatiedatum.slice(0, 10)}
+                  {node.gemeente ? `, ${node.gemeente.naam}` : ''}, gepubliceerd{' '}
+                  {node.publicatiedatum.slice(0, 10)}
                 </li>
               ))}
             </ul>

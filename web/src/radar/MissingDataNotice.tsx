@@ -34,7 +34,8 @@ export function MissingDataNotice({ missing }: { readonly missing: readonly Miss
             {stale.map((m) => (
               <li key={m.bron} data-bron={m.bron}>
                 {m.bron}: {m.wat} komen uit een oudere kopie
-                {m.bijgewerktOp ? ` (bijgewerkt op ${new Date(m.bijgewerktOp).toLocaleString('nl-BE')})` : ''}.
+                {m.bijgewerktOp ? ` (bijgewerkt op ${new Date(m.bijgewerktOp).toLocaleString('nl-BE')})` : ''}
+                .
               </li>
             ))}
           </ul>

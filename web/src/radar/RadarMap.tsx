@@ -85,33 +85,36 @@ export function RadarMap({ provincie, paint, title, legend, tileUrl, onRegion }:
       m.eachLayer((layer) => {
         if (layer instanceof L.GeoJSON) layer.remove();
       });
-      const gemeenteLayer = L.geoJSON(
-        featureCollection(geo, 'gemeente'),
-        {
-          style: () => ({ color: '#ffffff', weight: 0.7, fillOpacity: 1, fillColor: '#ffffff', className: 'gemeente' }),
-          onEachFeature: (feature: GeoJSON.Feature<GeoJSON.Geometry, GeoProperties>, layer) => {
-            layer.on('click', () => {
-              onRegionRef.current(feature.properties.regioCode);
-            });
-            layer.bindTooltip(() => tooltip(feature.properties, paintRef.current), { sticky: true });
-          },
+      const gemeenteLayer = L.geoJSON(featureCollection(geo, 'gemeente'), {
+        style: () => ({
+          color: '#ffffff',
+          weight: 0.7,
+          fillOpacity: 1,
+          fillColor: '#ffffff',
+          className: 'gemeente',
+        }),
+        onEachFeature: (feature: GeoJSON.Feature<GeoJSON.Geometry, GeoProperties>, layer) => {
+          layer.on('click', () => {
+            onRegionRef.current(feature.properties.regioCode);
+          });
+          layer.bindTooltip(() => tooltip(feature.properties, paintRef.current), { sticky: true });
         },
-      ).addTo(m);
+      }).addTo(m);
+      L.geoJSON(featureCollection(geo, 'regio'), {
+        style: () => ({ color: '#1a1a1a', weight: 2, fill: false, className: 'regiogrens' }),
+        interactive: false,
+      }).addTo(m);
+      gemeenten.current = gemeenteLayer;
+      // Leaflet draws a layer's elements once the map has a view: only then can they carry attributes.
+      m.fitBounds(gemeenteLayer.getBounds(), { padding: [8, 8] });
       for (const layer of gemeenteLayer.getLayers()) {
-        const path = layer as L.Path & { feature?: GeoJSON.Feature<GeoJSON.Geometry, GeoProperties> };
-        const element = path.getElement();
-        const props = path.feature?.properties;
+        const element = layer instanceof L.Path ? layer.getElement() : undefined;
+        const props = featureOf(layer)?.properties;
         if (element && props) {
           element.setAttribute('data-nis', props.nisCode ?? '');
           element.setAttribute('data-regio', props.regioCode);
         }
       }
-      L.geoJSON(
-        featureCollection(geo, 'regio'),
-        { style: () => ({ color: '#1a1a1a', weight: 2, fill: false, className: 'regiogrens' }), interactive: false },
-      ).addTo(m);
-      gemeenten.current = gemeenteLayer;
-      m.fitBounds(gemeenteLayer.getBounds(), { padding: [8, 8] });
       applyPaint(gemeenteLayer, paintRef.current);
       container.current?.setAttribute('data-geladen', provincie);
     });
@@ -151,6 +154,11 @@ export function RadarMap({ provincie, paint, title, legend, tileUrl, onRegion }:
   );
 }
 
+/** The GeoJSON feature Leaflet keeps on each layer it made from one. */
+function featureOf(layer: L.Layer): GeoJSON.Feature<GeoJSON.Geometry, GeoProperties> | undefined {
+  return (layer as { feature?: GeoJSON.Feature<GeoJSON.Geometry, GeoProperties> }).feature;
+}
+
 function featureCollection(geo: GeoData, soort: GeoProperties['soort']): GeoData {
   return { type: 'FeatureCollection', features: geo.features.filter((f) => f.properties.soort === soort) };
 }
@@ -164,10 +172,9 @@ function tooltip(props: GeoProperties, paint: ReadonlyMap<string, RegionPaint> |
 
 function applyPaint(layer: L.GeoJSON, paint: ReadonlyMap<string, RegionPaint> | null): void {
   layer.eachLayer((l) => {
-    const path = l as L.Path & { feature?: GeoJSON.Feature<GeoJSON.Geometry, GeoProperties> };
-    const regio = path.feature?.properties.regioCode ?? '';
-    const region = paint?.get(regio);
-    path.setStyle({ fillColor: region?.colour ?? '#969696' });
-    path.getElement()?.setAttribute('data-waarde', region?.label ?? 'geen gegevens');
+    if (!(l instanceof L.Path)) return;
+    const region = paint?.get(featureOf(l)?.properties.regioCode ?? '');
+    l.setStyle({ fillColor: region?.colour ?? '#969696' });
+    l.getElement()?.setAttribute('data-waarde', region?.label ?? 'geen gegevens');
   });
 }

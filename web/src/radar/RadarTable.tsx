@@ -16,8 +16,19 @@ export const COLUMNS: readonly Column[] = [
   { key: 'regio', label: 'Regio', numeric: false, value: (c) => c.regio.naam },
   { key: 'opleiding', label: 'Opleiding', numeric: false, value: (c) => c.opleiding.naam },
   { key: 'aanbieders', label: 'Aanbieders', numeric: true, value: (c) => c.aantalAanbieders },
-  { key: 'plaatsen', label: 'Plaatsen', numeric: true, value: (c) => c.aantalPlaatsen, show: (c) => c.aantalPlaatsen === null ? 'onbeperkt' : String(c.aantalPlaatsen) },
-  { key: 'leerwerkplekken', label: 'Erkende leerwerkplekken', numeric: true, value: (c) => c.aantalErkendeLeerwerkplekken },
+  {
+    key: 'plaatsen',
+    label: 'Plaatsen',
+    numeric: true,
+    value: (c) => c.aantalPlaatsen,
+    show: (c) => (c.aantalPlaatsen === null ? 'onbeperkt' : String(c.aantalPlaatsen)),
+  },
+  {
+    key: 'leerwerkplekken',
+    label: 'Erkende leerwerkplekken',
+    numeric: true,
+    value: (c) => c.aantalErkendeLeerwerkplekken,
+  },
   { key: 'vacatures', label: 'Vacatures', numeric: true, value: (c) => c.aantalVacatures },
   { key: 'duaal', label: 'Duale vacatures', numeric: true, value: (c) => c.aantalDualeVacatures },
   { key: 'knelpunt', label: 'Knelpunt', numeric: false, value: (c) => (c.knelpunt ? 'ja' : 'nee') },
@@ -26,7 +37,8 @@ export const COLUMNS: readonly Column[] = [
     label: 'Zoekende lerenden',
     numeric: true,
     value: (c) => c.aantalZoekendeLerenden.waarde,
-    show: (c) => (c.aantalZoekendeLerenden.onderdrukt ? 'onderdrukt' : number(c.aantalZoekendeLerenden.waarde)),
+    show: (c) =>
+      c.aantalZoekendeLerenden.onderdrukt ? 'onderdrukt' : number(c.aantalZoekendeLerenden.waarde),
   },
   { key: 'witteVlek', label: 'Witte vlek', numeric: false, value: (c) => (c.witteVlek ? 'ja' : 'nee') },
   {
@@ -74,7 +86,10 @@ export function RadarTable({ cells, selected, onSelect, filterRegio, onFilterReg
     );
     if (!column) return kept;
     return [...kept].sort((a, b) => {
-      const order = compare(column.value(a), column.value(b)) || compare(a.regio.naam, b.regio.naam) || compare(a.opleiding.naam, b.opleiding.naam);
+      const order =
+        compare(column.value(a), column.value(b)) ||
+        compare(a.regio.naam, b.regio.naam) ||
+        compare(a.opleiding.naam, b.opleiding.naam);
       return sort.up ? order : -order;
     });
   }, [cells, sort, text, onlyWhite, filterRegio]);
@@ -85,11 +100,22 @@ export function RadarTable({ cells, selected, onSelect, filterRegio, onFilterReg
       <div className="tabel-filters">
         <label>
           Zoek op opleiding of regio
-          <input type="search" value={text} onChange={(e) => { setText(e.target.value); }} />
+          <input
+            type="search"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+            }}
+          />
         </label>
         <label>
           Regio
-          <select value={filterRegio} onChange={(e) => { onFilterRegio(e.target.value); }}>
+          <select
+            value={filterRegio}
+            onChange={(e) => {
+              onFilterRegio(e.target.value);
+            }}
+          >
             <option value="">Alle regio’s</option>
             {regios.map((r) => (
               <option key={r.code} value={r.code}>
@@ -99,14 +125,25 @@ export function RadarTable({ cells, selected, onSelect, filterRegio, onFilterReg
           </select>
         </label>
         <label className="vinkje">
-          <input type="checkbox" checked={onlyWhite} onChange={(e) => { setOnlyWhite(e.target.checked); }} />
+          <input
+            type="checkbox"
+            checked={onlyWhite}
+            onChange={(e) => {
+              setOnlyWhite(e.target.checked);
+            }}
+          />
           Alleen witte vlekken
         </label>
       </div>
       <p role="status" className="telling">
         {rows.length} van {cells.length} cellen
       </p>
-      <div className="tabel-rol" tabIndex={0} role="group" aria-label="Tabel van de cellen, horizontaal scrollbaar">
+      <div
+        className="tabel-rol"
+        tabIndex={0}
+        role="group"
+        aria-label="Tabel van de cellen, horizontaal scrollbaar"
+      >
         <table className="radartabel">
           <thead>
             <tr>
@@ -141,7 +178,14 @@ export function RadarTable({ cells, selected, onSelect, filterRegio, onFilterReg
                 {COLUMNS.map((c, i) =>
                   i === 0 ? (
                     <th key={c.key} scope="row">
-                      <button type="button" className="link" onClick={() => { onSelect(cel); }} aria-label={`Details van ${cel.opleiding.naam} in ${cel.regio.naam}`}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => {
+                          onSelect(cel);
+                        }}
+                        aria-label={`Details van ${cel.opleiding.naam} in ${cel.regio.naam}`}
+                      >
                         {cel.regio.naam}
                       </button>
                     </th>

@@ -22,9 +22,15 @@ const cel = (over: Partial<RadarCel>): RadarCel => ({
 describe('what a regio shows on the map', () => {
   it('for one opleiding: the cell itself, a suppressed count as unknown', () => {
     expect(regionValue([cel({ witteVlek: true })], 'witteVlek', true).value).toBe(1);
-    expect(regionValue([cel({ signalen: ['VRAAG_ZONDER_AANBOD'] })], 'KNELPUNT_ZONDER_AANBOD', true).value).toBe(0);
+    expect(
+      regionValue([cel({ signalen: ['VRAAG_ZONDER_AANBOD'] })], 'KNELPUNT_ZONDER_AANBOD', true).value,
+    ).toBe(0);
     expect(regionValue([cel({ aantalVacatures: 7 })], 'aantalVacatures', true).value).toBe(7);
-    const suppressed = regionValue([cel({ aantalZoekendeLerenden: { waarde: null, onderdrukt: true } })], 'aantalZoekendeLerenden', true);
+    const suppressed = regionValue(
+      [cel({ aantalZoekendeLerenden: { waarde: null, onderdrukt: true } })],
+      'aantalZoekendeLerenden',
+      true,
+    );
     expect(suppressed.value).toBeNull();
     expect(suppressed.label).toMatch(/onderdrukt/);
   });

@@ -69,7 +69,11 @@ export interface RegionValue {
   readonly label: string;
 }
 
-export function regionValue(cells: readonly RadarCel[], measure: Measure, oneOpleiding: boolean): RegionValue {
+export function regionValue(
+  cells: readonly RadarCel[],
+  measure: Measure,
+  oneOpleiding: boolean,
+): RegionValue {
   if (!oneOpleiding) {
     const marked = cells.filter((c) => marks(c, measure)).length;
     return { value: marked, label: `${marked} van ${cells.length} opleidingen` };
