@@ -21,4 +21,18 @@ export default defineConfig({
   },
   // GraphiQL's editor (Monaco) runs its language services in module workers.
   worker: { format: 'es' },
+  optimizeDeps: {
+    esbuildOptions: {
+      plugins: [
+        {
+          // Development pre-bundles GraphiQL with esbuild, which cannot read Vite's `?worker` imports:
+          // leave them to Vite, which serves them as workers.
+          name: 'leave-worker-imports-to-vite',
+          setup(build) {
+            build.onResolve({ filter: /\?worker$/ }, (args) => ({ path: args.path, external: true }));
+          },
+        },
+      ],
+    },
+  },
 });

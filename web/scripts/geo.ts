@@ -40,3 +40,4 @@ for (const provincie of PROVINCES_OF_GEO) {
   }
 }
 if (stale > 0) process.exit(1);
+if (check) console.log('the map data of every provincie is up to date.');
