@@ -80,6 +80,7 @@ describe('the settings the services read', () => {
         'VDAB_CLIENT_SECRET',
         'VOLTA_API_KEY',
       ],
+      web: [],
     });
     // Set explicitly to the development value is refused the same way.
     const erkenningen = SERVICES.find((s) => s.name === 'erkenningen');
