@@ -8,6 +8,7 @@ import {
   textSetting,
   urlSetting,
 } from '@duaal-graph/domein/settings';
+import { ACCESS_SETTINGS } from '@duaal-graph/domein/subgraaf';
 import { z } from 'zod';
 
 /** The web app's server settings, from the environment with development defaults. */
@@ -49,6 +50,8 @@ export const settings = defineSettings({
     description:
       'the built app to serve; unset serves `web/dist` in production and the sources through Vite otherwise',
   }),
+  // The development tokens of the Aanmelden page are signed with the graph's own JWT settings.
+  ...ACCESS_SETTINGS,
 });
 
 export function readWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
