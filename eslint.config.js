@@ -11,6 +11,7 @@ export default tseslint.config(
       'mocks/.data/**',
       'subgraphs/vacatures/.data/**',
       'coverage/**',
+      'web/dist/**',
     ],
   },
   js.configs.recommended,
@@ -31,6 +32,11 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
     },
+  },
+  {
+    // The web app runs in the browser.
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['**/*.js'],

@@ -20,6 +20,7 @@ export default defineConfig({
             'gateway/src/**/*.test.ts',
             'schema/src/**/*.test.ts',
             'test/settings/**/*.test.ts',
+            'web/{src,server,scripts}/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
         },

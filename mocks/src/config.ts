@@ -34,6 +34,7 @@ export interface MockConfig {
     readonly mtech: string;
     readonly vdab: { readonly clientId: string; readonly clientSecret: string };
     readonly kazi: string;
+    readonly kbo: { readonly gebruiker: string; readonly wachtwoord: string };
   };
 }
 
@@ -126,6 +127,7 @@ export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): MockConfi
       mtech: w.mtechApiKey,
       vdab: { clientId: w.vdabClientId, clientSecret: w.vdabClientSecret },
       kazi: w.kaziApiKey,
+      kbo: { gebruiker: w.kboUser, wachtwoord: w.kboPassword },
     },
   };
 }

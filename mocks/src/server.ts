@@ -2,10 +2,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as wacht } from 'node:timers/promises';
 import { leesConfig, type MockConfig } from './config.ts';
-import { json, leesJson, matchSjabloon, type Antwoord, type Verzoek } from './http/verkeer.ts';
+import {
+  json,
+  leesJson,
+  matchSjabloon,
+  type Antwoord,
+  type StreamBody,
+  type Verzoek,
+} from './http/verkeer.ts';
 import { constructiv } from './partners/constructiv.ts';
 import { educam } from './partners/educam.ts';
 import { kazi } from './partners/kazi.ts';
+import { kbo } from './partners/kbo.ts';
 import { mtech } from './partners/mtech.ts';
 import { onderwijs, registerOpleiding } from './partners/onderwijs.ts';
 import type { Partner } from './partners/partner.ts';
@@ -50,11 +58,12 @@ function bouwPartners(wereld: Wereld, config: MockConfig): Map<PartnerNaam, Part
     ),
     vdab(wereld.vdab.vacatures, wereld.vdab.wijzigingen, wereld.vdab.knelpuntberoepen, config),
     kazi(wereld.lerenden, wereld.matches, wereld.erkenningsplan, wereld.gebied, config),
+    kbo(() => wereld.kbo, config),
   ];
   return new Map(partners.map((p) => [p.naam, p]));
 }
 
-/** Builds the one server that serves all eight partner APIs under their prefixes, plus the `/_mock` test hooks. */
+/** Builds the one server that serves all nine partner APIs under their prefixes, plus the `/_mock` test hooks. */
 export function maakMockServer(config: MockConfig = leesConfig()): MockPartners {
   const wereld = genereerWereld({
     seed: config.seed,
@@ -66,7 +75,7 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
   const statistiek = new Statistiek();
   const storingen = new Storingen(config.seed);
 
-  const testhaak = (verzoek: Verzoek): Antwoord => {
+  const testhaak = async (verzoek: Verzoek): Promise<Antwoord> => {
     const { methode, pad } = verzoek;
     if (methode === 'GET' && pad === '/_mock/health') {
       return json(200, {
@@ -91,12 +100,19 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
       storingen.wis();
       return { status: 204 };
     }
-    if (methode === 'GET' && pad === '/_mock/vuil') return json(200, wereld.vuil);
+    if (methode === 'GET' && pad === '/_mock/vuil')
+      return json(200, [...wereld.vuil, ...[...partners.values()].flatMap((p) => p.vuil?.() ?? [])]);
     const faultPartner = /^\/_mock\/faults\/([a-z]+)$/.exec(pad)?.[1];
     if (methode === 'DELETE' && faultPartner) {
       if (!partners.has(faultPartner as PartnerNaam)) return json(404, { fout: 'onbekende partner' });
       storingen.wis(faultPartner as PartnerNaam);
       return { status: 204 };
+    }
+    const eigen = /^\/_mock\/([a-z]+)(\/.+)$/.exec(pad);
+    const eigenaar = eigen ? partners.get(eigen[1] as PartnerNaam) : undefined;
+    for (const route of eigenaar?.haken ?? []) {
+      const params = route.methode === methode ? matchSjabloon(route.sjabloon, eigen?.[2] ?? '') : null;
+      if (params) return route.handler({ ...verzoek, params });
     }
     const records = /^\/_mock\/([a-z]+)\/records(?:\/(.+))?$/.exec(pad);
     const partner = records ? partners.get(records[1] as PartnerNaam) : undefined;
@@ -150,7 +166,8 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
     if (storing?.faalt && storing.mode === 'malformed' && antwoord.status < 300)
       return partner.kapotAntwoord();
     if (storing?.faalt && storing.mode === 'truncated') {
-      stuurAfgekapt(res, antwoord);
+      if (antwoord.stroom) await stuurStroom(res, antwoord, antwoord.stroom, true);
+      else stuurAfgekapt(res, antwoord);
       return null;
     }
     return antwoord;
@@ -162,6 +179,12 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
       if (!res.headersSent) stuur(res, json(500, { fout: 'interne fout in de mock' }));
       else res.destroy();
     });
+  });
+  // Clients drop idle connections long before the server does: with Node's 5 s, a client
+  // whose event loop was busy for seconds may send on a connection the server is closing.
+  server.keepAliveTimeout = 60_000;
+  server.on('close', () => {
+    for (const partner of partners.values()) partner.sluit?.();
   });
 
   async function behandel(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -180,7 +203,7 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
       body,
     };
     if (url.pathname.startsWith('/_mock/')) {
-      stuur(res, testhaak(verzoek));
+      stuur(res, await testhaak(verzoek));
       return;
     }
     const naam = url.pathname.split('/')[1] as PartnerNaam;
@@ -192,7 +215,8 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
     const antwoord = await partnerVerzoek(naam, partner, verzoek, res);
     if (antwoord === null) return;
     if (antwoord.status === 429) statistiek.tel429(naam);
-    stuur(res, antwoord);
+    if (antwoord.stroom) await stuurStroom(res, antwoord, antwoord.stroom);
+    else stuur(res, antwoord);
   }
 
   return { server, wereld, config };
@@ -255,6 +279,38 @@ function stuurAfgekapt(res: ServerResponse, antwoord: Antwoord): void {
   const body = Buffer.from(antwoord.body ?? '');
   res.writeHead(antwoord.status, { ...antwoord.headers, 'content-length': String(body.length) });
   res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
+}
+
+/** Sends a streamed body with backpressure; `afgekapt` stops after half of it and closes the connection. */
+async function stuurStroom(
+  res: ServerResponse,
+  antwoord: Antwoord,
+  stroom: StreamBody,
+  afgekapt = false,
+): Promise<void> {
+  // A client that goes away mid-download is no error of the mock's.
+  res.on('error', () => undefined);
+  res.writeHead(antwoord.status, { ...antwoord.headers, 'content-length': String(stroom.length) });
+  const grens = afgekapt ? Math.floor(stroom.length / 2) : stroom.length;
+  let verstuurd = 0;
+  for await (const deel of stroom.open()) {
+    if (verstuurd >= grens || res.destroyed) break;
+    const stuk = deel.subarray(0, grens - verstuurd);
+    verstuurd += stuk.length;
+    if (!res.write(stuk)) {
+      await new Promise<void>((resolve) => {
+        const klaar = () => {
+          res.off('drain', klaar);
+          res.off('close', klaar);
+          resolve();
+        };
+        res.on('drain', klaar);
+        res.on('close', klaar);
+      });
+    }
+  }
+  if (afgekapt) res.socket?.destroy();
+  else res.end();
 }
 
 /** Starts the mock partners; port 0 picks a free port. */

@@ -182,6 +182,42 @@ async function kaziLerenden(url: string): Promise<Lezing> {
   });
 }
 
+/** Every match, status by status, page by page. */
+async function kaziMatches(url: string): Promise<Lezing> {
+  const delen: string[] = [];
+  let aantal = 0;
+  for (const status of ['VOORGESTELD', 'IN_GESPREK', 'OVEREENKOMST', 'GESTART', 'AFGEWEZEN']) {
+    const lezing = await pagineer(async (pagina) => {
+      const { tekst, body: json } = await haalJson(
+        `${url}/kazi/v1/matches?status=${status}&page=${pagina}&size=200`,
+        { headers: { 'x-api-key': 'kazi-dev-key' } },
+      );
+      const body = json as { items: unknown[]; totalPages: number };
+      return { tekst, aantal: body.items.length, laatste: pagina >= body.totalPages };
+    });
+    delen.push(lezing.bytes);
+    aantal += lezing.aantal;
+  }
+  return { bytes: delen.join('\n'), aantal };
+}
+
+/** The register's list of extracts and every zip in it, byte for byte (the zips carry fixed times). */
+async function kboExtracten(url: string): Promise<Lezing> {
+  const headers = { authorization: `Basic ${Buffer.from('duaal:kbo-dev').toString('base64')}` };
+  const { tekst, body } = await haalJson(`${url}/kbo/open-data/extracts`, { headers });
+  const delen = [tekst];
+  for (const { naam } of body as { naam: string }[]) {
+    const antwoord = await fetch(`${url}/kbo/open-data/extracts/${naam}`, { headers });
+    expect({ naam, status: antwoord.status }).toEqual({ naam, status: 200 });
+    delen.push(
+      createHash('sha256')
+        .update(Buffer.from(await antwoord.arrayBuffer()))
+        .digest('hex'),
+    );
+  }
+  return { bytes: delen.join('\n'), aantal: delen.length - 1 };
+}
+
 /**
  * Every feed, with whether another seed must change it: the opleidingen and
  * the knelpuntberoepen are catalogues of real names and codes, the same in
@@ -207,6 +243,8 @@ const FEEDS: { naam: string; lees: (url: string) => Promise<Lezing>; perSeed: bo
   { naam: 'vdab initial', lees: vdabInitial, perSeed: true },
   { naam: 'vdab knelpuntberoepen', lees: knelpuntberoepen, perSeed: false },
   { naam: 'kazi lerenden', lees: kaziLerenden, perSeed: true },
+  { naam: 'kazi matches', lees: kaziMatches, perSeed: true },
+  { naam: 'kbo extracten', lees: kboExtracten, perSeed: true },
 ];
 
 type Volledig = Map<string, Lezing>;
@@ -243,7 +281,8 @@ beforeAll(async () => {
   expect(a.config.seed).toBe(b.config.seed);
   expect(c.config.seed).not.toBe(a.config.seed);
   [eerste, tweede, anderZaad] = await Promise.all([leesAlles(a), leesAlles(b), leesAlles(c)]);
-});
+  // Three mocks generate and serve everything in this one process: a minute on a busy two-core machine.
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all(mocks.map((m) => m.stop()));

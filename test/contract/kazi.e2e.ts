@@ -3,7 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leesGemeenten } from './glossarium.ts';
 import { startTestMock, type TestMock } from './mock.ts';
+import {
+  cijfers,
+  leesAlleConstructivPaginas,
+  leesAlleVoltaPaginas,
+  leesAlleWoodwizePaginas,
+  leesEducamExport,
+} from './sectorlezer.ts';
 
 /**
  * The Kazi contract (shared/partners/kazi.md), checked over HTTP as an
@@ -56,8 +64,16 @@ interface Match {
   ondernemingsnummer: string;
   vestigingsnummer: string | null;
   opleidingscode: string;
+  vestigingNisCode: string | null;
   status: string;
   historiek: Gebeurtenis[];
+}
+
+interface Matchpagina {
+  items: Match[];
+  page: number;
+  totalPages: number;
+  totalItems: number;
 }
 
 interface Antwoord {
@@ -175,6 +191,7 @@ function alsMatch(waarde: unknown): Match {
     ondernemingsnummer: patroon(/^\d{10}$/),
     vestigingsnummer: ofNull(patroon(/^\d{10}$/)),
     opleidingscode: tekst,
+    vestigingNisCode: ofNull(patroon(/^\d{5}$/)),
     status: eenVan(MATCH_STATUSSEN),
     historiek: lijst,
   });
@@ -195,8 +212,9 @@ function verloop(match: Match): Omit<Gebeurtenis, 'op'>[] {
 
 /** The fields a status change must leave alone. */
 function vasteVelden(match: Match) {
-  const { matchId, lerendeId, ondernemingsnummer, vestigingsnummer, opleidingscode } = match;
-  return { matchId, lerendeId, ondernemingsnummer, vestigingsnummer, opleidingscode };
+  const { matchId, lerendeId, ondernemingsnummer, vestigingsnummer, opleidingscode, vestigingNisCode } =
+    match;
+  return { matchId, lerendeId, ondernemingsnummer, vestigingsnummer, opleidingscode, vestigingNisCode };
 }
 
 function alsPagina(waarde: unknown): Lerendenpagina {
@@ -490,6 +508,200 @@ describe('Kazi: reading matches', () => {
     const metPunten = `${kbo.slice(0, 4)}.${kbo.slice(4, 7)}.${kbo.slice(7)}`;
     verwacht(await vraag(mock, `/matches?ondernemingsnummer=${metPunten}`), 400);
     expect(await matchesVan(mock, 'L-onbekend')).toEqual([]);
+  });
+});
+
+function alsMatchpagina(waarde: unknown): Matchpagina {
+  const pagina = vorm<Matchpagina>(waarde, {
+    items: lijst,
+    page: geheel,
+    totalPages: geheel,
+    totalItems: geheel,
+  });
+  pagina.items.forEach(alsMatch);
+  return pagina;
+}
+
+/** Every match in one status, read page by page to the end as a reporting client would. */
+async function matchesMetStatus(doel: TestMock, status: string, size = 200): Promise<Match[]> {
+  const matches: Match[] = [];
+  for (let page = 1; ; page++) {
+    const pagina = alsMatchpagina(
+      verwacht(await vraag(doel, `/matches?status=${status}&page=${page}&size=${size}`), 200),
+    );
+    expect(pagina.page).toBe(page);
+    expect(pagina.totalPages).toBe(Math.max(1, Math.ceil(pagina.totalItems / size)));
+    expect(pagina.items.length).toBeLessThanOrEqual(size);
+    matches.push(...pagina.items);
+    if (page >= pagina.totalPages) {
+      expect(matches).toHaveLength(pagina.totalItems);
+      return matches;
+    }
+  }
+}
+
+describe('Kazi: matches by status', () => {
+  it('requires status when neither lerendeId nor ondernemingsnummer is given, and only a match status', async () => {
+    for (const pad of [
+      '/matches',
+      '/matches?page=1&size=200',
+      '/matches?status=',
+      '/matches?status=ONBEKEND',
+      '/matches?status=gestart',
+      // A learner status that is no match status.
+      '/matches?status=ZOEKEND',
+    ]) {
+      const antwoord = await vraag(mock, pad);
+      expect({ pad, status: antwoord.status }).toEqual({ pad, status: 400 });
+      vorm<{ fout: string }>(antwoord.body, { fout: tekst });
+    }
+  });
+
+  it('holds size to 1..200 and page to 1 or more', async () => {
+    for (const query of ['size=201', 'size=0', 'size=-5', 'size=veel', 'page=0', 'page=-1', 'page=een']) {
+      const antwoord = await vraag(mock, `/matches?status=GESTART&${query}`);
+      expect({ query, status: antwoord.status }).toEqual({ query, status: 400 });
+    }
+    const volle = alsMatchpagina(verwacht(await vraag(mock, '/matches?status=AFGEWEZEN&size=200'), 200));
+    expect(volle.page).toBe(1);
+    expect(volle.items.length).toBe(Math.min(200, volle.totalItems));
+  });
+
+  it('lists every match in that status exactly once, the same at any page size, with an empty page past the end', async () => {
+    let totaal = 0;
+    for (const status of MATCH_STATUSSEN) {
+      const groot = await matchesMetStatus(mock, status);
+      for (const m of groot) expect(m.status).toBe(status);
+      const ids = groot.map((m) => m.matchId);
+      expect(new Set(ids).size).toBe(ids.length);
+      const klein = await matchesMetStatus(mock, status, 37);
+      expect(klein.map((m) => m.matchId)).toEqual(ids);
+      const voorbij = alsMatchpagina(
+        verwacht(await vraag(mock, `/matches?status=${status}&page=999&size=200`), 200),
+      );
+      expect(voorbij).toMatchObject({ items: [], page: 999, totalItems: ids.length });
+      totaal += ids.length;
+    }
+    // The data set holds about 600 matches, GESTART among them for the reporting this serves.
+    expect(totaal).toBeGreaterThan(500);
+    expect((await matchesMetStatus(mock, 'GESTART')).length).toBeGreaterThan(50);
+  });
+
+  it('agrees with the matches per lerende and per onderneming, and with the lerenden', async () => {
+    const perStatus = new Map<string, Match>();
+    for (const status of MATCH_STATUSSEN)
+      for (const m of await matchesMetStatus(mock, status)) perStatus.set(m.matchId, m);
+    const perLerende = new Map<string, Match>();
+    // A few requests at a time, as a client reading 1,500 learners would.
+    for (let i = 0; i < lerenden.length; i += 25) {
+      const reeks = lerenden.slice(i, i + 25).map((l) => matchesVan(mock, l.lerendeId));
+      for (const m of (await Promise.all(reeks)).flat()) perLerende.set(m.matchId, m);
+    }
+    expect([...perStatus.keys()].sort()).toEqual([...perLerende.keys()].sort());
+    for (const [id, m] of perStatus) expect(perLerende.get(id)).toEqual(m);
+
+    const lerendePerId = new Map(lerenden.map((l) => [l.lerendeId, l]));
+    for (const m of perStatus.values())
+      expect(lerendePerId.get(m.lerendeId)?.opleidingscode).toBe(m.opleidingscode);
+
+    const [voorbeeld] = [...perStatus.values()];
+    if (!voorbeeld) throw new Error('geen matches');
+    const perOnderneming = alsLijst(
+      verwacht(await vraag(mock, `/matches?ondernemingsnummer=${voorbeeld.ondernemingsnummer}`), 200),
+      'items',
+    ).map(alsMatch);
+    expect(perOnderneming.map((m) => m.matchId).sort()).toEqual(
+      [...perStatus.values()]
+        .filter((m) => m.ondernemingsnummer === voorbeeld.ondernemingsnummer)
+        .map((m) => m.matchId)
+        .sort(),
+    );
+  });
+
+  it('follows writes: a new match is VOORGESTELD, and moves to the listing of its new status', async () => {
+    const voorgesteld = await matchesMetStatus(mock, 'VOORGESTELD');
+    const inGesprek = await matchesMetStatus(mock, 'IN_GESPREK');
+    const { voorstel } = await vrijeLerende();
+    const match = alsMatch(verwacht(await stelVoor(mock, voorstel), 201));
+    const naVoorstel = await matchesMetStatus(mock, 'VOORGESTELD');
+    expect(naVoorstel).toHaveLength(voorgesteld.length + 1);
+    expect(naVoorstel).toContainEqual(match);
+
+    const verder = alsMatch(verwacht(await wijzig(mock, match.matchId, match.versie, 'IN_GESPREK'), 200));
+    expect((await matchesMetStatus(mock, 'VOORGESTELD')).map((m) => m.matchId)).toEqual(
+      voorgesteld.map((m) => m.matchId),
+    );
+    const naWijziging = await matchesMetStatus(mock, 'IN_GESPREK');
+    expect(naWijziging).toHaveLength(inGesprek.length + 1);
+    expect(naWijziging).toContainEqual(verder);
+  });
+});
+
+describe('Kazi: vestigingNisCode', () => {
+  /** Where the sector databanks place each vestiging (digits to NIS code), as their feeds say. */
+  async function liggingInSectoren(): Promise<Map<string, string>> {
+    const ligging = new Map<string, string>();
+    for (const e of (await leesAlleVoltaPaginas(mock.url)).items)
+      ligging.set(cijfers(e.vestigingsnummer), e.adres.nisCode);
+    for (const p of (await leesAlleConstructivPaginas(mock.url, 500)).items)
+      ligging.set(cijfers(p.vestiging.nummer), p.vestiging.adres.nis);
+    for (const e of (await leesAlleWoodwizePaginas(mock.url)).items)
+      if (e.vestiging) ligging.set(cijfers(e.vestiging.nr), e.vestiging.nis);
+    for (const r of (await leesEducamExport(mock.url)).rijen) ligging.set(cijfers(r.vestiging), r.nis);
+    return ligging;
+  }
+
+  it('places every match of the data set in a municipality of the glossary, the one the sector databanks give its vestiging', async () => {
+    const gemeenten = new Set(leesGemeenten().map((g) => g.nisCode));
+    const ligging = await liggingInSectoren();
+    let inSectoren = 0;
+    for (const status of MATCH_STATUSSEN) {
+      for (const m of await matchesMetStatus(mock, status)) {
+        expect(m.vestigingNisCode, m.matchId).not.toBeNull();
+        expect(gemeenten.has(m.vestigingNisCode ?? ''), m.matchId).toBe(true);
+        const inSector = m.vestigingsnummer === null ? undefined : ligging.get(m.vestigingsnummer);
+        if (inSector !== undefined) {
+          inSectoren += 1;
+          expect({ match: m.matchId, nis: m.vestigingNisCode }).toEqual({ match: m.matchId, nis: inSector });
+        }
+      }
+    }
+    expect(inSectoren).toBeGreaterThan(300);
+  });
+
+  it('gives a new match the municipality of its vestiging, and null for a workplace Kazi does not know', async () => {
+    const ligging = await liggingInSectoren();
+    const { voorstel } = await vrijeLerende();
+    const match = alsMatch(verwacht(await stelVoor(mock, voorstel), 201));
+    expect(match.vestigingNisCode).toBe(ligging.get(voorstel.vestigingsnummer));
+    expect(match.vestigingNisCode).not.toBeNull();
+
+    // A valid number (mod 97) that no sector databank and no match of Kazi mentions.
+    const onbekend = '0100000070';
+    expect(
+      [...(await leesAlleVoltaPaginas(mock.url)).items].some(
+        (e) => cijfers(e.ondernemingsnummer) === onbekend,
+      ),
+    ).toBe(false);
+    expect(
+      alsLijst(verwacht(await vraag(mock, `/matches?ondernemingsnummer=${onbekend}`), 200), 'items'),
+    ).toEqual([]);
+    const ander = await vrijeLerende();
+    const { vestigingsnummer: _vestiging, ...zonderVestiging } = ander.voorstel;
+    const elders = alsMatch(
+      verwacht(
+        await vraag(mock, '/matches', {
+          body: { ...zonderVestiging, ondernemingsnummer: onbekend },
+          headers: { 'idempotency-key': randomUUID() },
+        }),
+        201,
+      ),
+    );
+    expect(elders).toMatchObject({
+      ondernemingsnummer: onbekend,
+      vestigingsnummer: null,
+      vestigingNisCode: null,
+    });
   });
 });
 

@@ -15,11 +15,13 @@ const PARTNERS = [
   'onderwijs',
   'vdab',
   'kazi',
+  'kbo',
 ] as const;
 type Partner = (typeof PARTNERS)[number];
 
 const VDAB_API = '/vdab/services/openservices/vacatures/v4';
 const CONSTRUCTIV_BASIC = `Basic ${Buffer.from('duaal:constructiv-dev').toString('base64')}`;
+const KBO_BASIC = `Basic ${Buffer.from('duaal:kbo-dev').toString('base64')}`;
 
 /** One cheap, authenticated read per partner, as its contract describes it. */
 const LEZING: Record<Partner, { pad: string; headers: Record<string, string> }> = {
@@ -32,6 +34,7 @@ const LEZING: Record<Partner, { pad: string; headers: Record<string, string> }> 
   // The knelpuntberoepen download needs no token, which keeps VDAB's rate limit out of these reads.
   vdab: { pad: `/vdab/knelpuntberoepen/${REFERENTIEDATUM.slice(0, 4)}.json`, headers: {} },
   kazi: { pad: '/kazi/v1/lerenden?page=1&size=5', headers: { 'x-api-key': 'kazi-dev-key' } },
+  kbo: { pad: '/kbo/open-data/extracts', headers: { authorization: KBO_BASIC } },
 };
 
 function lees(mock: TestMock, partner: Partner): Promise<Response> {
@@ -186,7 +189,7 @@ describe('GET /_mock/health', () => {
 });
 
 describe('GET /_mock/stats', () => {
-  it('starts at zero for all eight partners, and the hooks themselves are not counted', async () => {
+  it('starts at zero for all nine partners, and the hooks themselves are not counted', async () => {
     await haak(mock, 'GET', '/health');
     const begin = await statistiek(mock);
     for (const partner of PARTNERS)
@@ -357,7 +360,7 @@ describe('POST /_mock/faults', () => {
     await expect(lees(mock, 'kazi').then((a) => a.json())).rejects.toThrow();
   });
 
-  it('stays on its own partner: the other seven answer as usual', async () => {
+  it('stays on its own partner: the others answer as usual', async () => {
     await zetStoring(mock, { partner: 'kazi', mode: 'down' });
     await zetStoring(mock, { partner: 'volta', mode: 'error500' });
     for (const partner of PARTNERS.filter((p) => p !== 'kazi' && p !== 'volta')) {
@@ -480,6 +483,7 @@ describe('POST and DELETE /_mock/<partner>/records', () => {
       ondernemingsnummer: '0403170701',
       vestigingsnummer: '2145678996',
       opleidingscode: lerende.opleidingscode,
+      vestigingNisCode: '34022',
       status: 'VOORGESTELD',
       historiek: [{ status: 'VOORGESTELD', op: '2026-10-02T10:00:00Z', door: 'u-12' }],
     };

@@ -6,6 +6,7 @@ import { settings as mocks } from '@duaal-graph/mocks/settings';
 import { settings as onderwijsaanbod } from '@duaal-graph/onderwijsaanbod/settings';
 import { settings as radar } from '@duaal-graph/radar/settings';
 import { settings as vacatures } from '@duaal-graph/vacatures/settings';
+import { settings as web } from '@duaal-graph/web/settings';
 
 /** A service that `npm start` runs, with the schema of the settings it reads. */
 export interface Service {
@@ -26,4 +27,5 @@ export const SERVICES: readonly Service[] = [
   { name: 'matching', subgraph: true, settings: matching },
   { name: 'radar', subgraph: true, settings: radar },
   { name: 'mocks', subgraph: false, settings: mocks },
+  { name: 'web', subgraph: false, settings: web },
 ];

@@ -75,10 +75,12 @@ describe('the settings the services read', () => {
         'CONSTRUCTIV_PASSWORD',
         'EDUCAM_TOKEN',
         'KAZI_API_KEY',
+        'KBO_PASSWORD',
         'MTECH_API_KEY',
         'VDAB_CLIENT_SECRET',
         'VOLTA_API_KEY',
       ],
+      web: [],
     });
     // Set explicitly to the development value is refused the same way.
     const erkenningen = SERVICES.find((s) => s.name === 'erkenningen');

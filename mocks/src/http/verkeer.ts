@@ -17,6 +17,14 @@ export interface Antwoord {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string | Buffer;
+  /** A body too large to build in memory: its length, and how to produce it. */
+  readonly stroom?: StreamBody;
+}
+
+export interface StreamBody {
+  readonly length: number;
+  /** Every chunk of the body. */
+  readonly open: () => AsyncIterable<Buffer>;
 }
 
 export type Handler = (verzoek: Verzoek) => Antwoord | Promise<Antwoord>;

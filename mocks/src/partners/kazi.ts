@@ -19,6 +19,7 @@ import {
   type KaziMatch,
   type MatchStatus,
 } from '../wereld/kazi.ts';
+import { maakLigging } from './kazi-ligging.ts';
 import { leesOpslag, schrijfOpslag, type KaziOpslag } from './kazi-opslag.ts';
 import { maakSuggesties } from './kazi-suggesties.ts';
 import { haalWeg, leesJsonRecord, pagina, zetIn, type Partner } from './partner.ts';
@@ -44,8 +45,16 @@ export function kazi(
     sleutels: {},
     volgnummer: gegenereerdeMatches.length,
   };
+  const ligging = maakLigging(erkenningskopie, gegenereerdeMatches);
+  /** A match written before Kazi placed its workplaces, or posted without the field, gets it from Kazi's copy. */
+  const geplaatst = (
+    m: Omit<KaziMatch, 'vestigingNisCode'> & { vestigingNisCode?: string | null },
+  ): KaziMatch =>
+    m.vestigingNisCode === undefined
+      ? { ...m, vestigingNisCode: ligging(m.ondernemingsnummer, m.vestigingsnummer) }
+      : { ...m, vestigingNisCode: m.vestigingNisCode };
   const matches = [...gegenereerdeMatches];
-  for (const m of opslag.matches) zetIn(matches, m, (x) => x.matchId);
+  for (const m of opslag.matches) zetIn(matches, geplaatst(m), (x) => x.matchId);
   for (const id of opslag.verwijderd) haalWeg(matches, id, (x) => x.matchId);
   const bewaar = (match: KaziMatch) => {
     zetIn(opslag.matches, match, (x) => x.matchId);
@@ -75,6 +84,34 @@ export function kazi(
     const selectie = lerenden.filter((l) =>
       filters.every(([k, waarde]) => waarde === null || l[k] === waarde),
     );
+    const { items, totalPages } = pagina(selectie, page, size);
+    return json(200, { items, page, totalPages, totalItems: selectie.length });
+  };
+
+  /**
+   * Per lerende or per onderneming (the whole list), or, for reporting, every
+   * match in one status, page by page; `status` is then required.
+   */
+  const lijstMatches = (v: Verzoek): Antwoord => {
+    const lerendeId = v.query.get('lerendeId');
+    const kbo = v.query.get('ondernemingsnummer');
+    const status = v.query.get('status');
+    if (status !== null && !MATCH_STATUSSEN.has(status))
+      return json(400, { fout: `status moet een van ${[...MATCH_STATUSSEN].join(', ')} zijn` });
+    if (kbo !== null && !/^\d{10}$/.test(kbo))
+      return json(400, { fout: 'ondernemingsnummer: 10 cijfers, zonder punten' });
+    const filter = (m: KaziMatch) =>
+      (lerendeId === null || m.lerendeId === lerendeId) &&
+      (kbo === null || m.ondernemingsnummer === kbo) &&
+      (status === null || m.status === status);
+    if (lerendeId !== null || kbo !== null) return json(200, { items: matches.filter(filter) });
+    if (status === null) return json(400, { fout: 'geef lerendeId, ondernemingsnummer of status' });
+    const page = geheelParam(v.query, 'page', 1);
+    const size = geheelParam(v.query, 'size', 200);
+    if (page === null || page < 1) return json(400, { fout: 'page moet 1 of meer zijn' });
+    if (size === null || size < 1 || size > 200)
+      return json(400, { fout: 'size moet tussen 1 en 200 liggen' });
+    const selectie = matches.filter(filter);
     const { items, totalPages } = pagina(selectie, page, size);
     return json(200, { items, page, totalPages, totalItems: selectie.length });
   };
@@ -128,6 +165,10 @@ export function kazi(
       ondernemingsnummer,
       vestigingsnummer: typeof vestigingsnummer === 'string' ? vestigingsnummer : null,
       opleidingscode,
+      vestigingNisCode: ligging(
+        ondernemingsnummer,
+        typeof vestigingsnummer === 'string' ? vestigingsnummer : null,
+      ),
       status: 'VOORGESTELD',
       historiek: [{ status: 'VOORGESTELD', op: new Date().toISOString(), door }],
     };
@@ -214,25 +255,7 @@ export function kazi(
           return l ? json(200, { suggesties: suggesties(l, max) }) : json(404, { fout: 'onbekende lerende' });
         }),
       },
-      {
-        methode: 'GET',
-        sjabloon: '/v1/matches',
-        handler: beveiligd((v) => {
-          const lerendeId = v.query.get('lerendeId');
-          const kbo = v.query.get('ondernemingsnummer');
-          if (lerendeId === null && kbo === null)
-            return json(400, { fout: 'geef lerendeId of ondernemingsnummer' });
-          if (kbo !== null && !/^\d{10}$/.test(kbo))
-            return json(400, { fout: 'ondernemingsnummer: 10 cijfers, zonder punten' });
-          return json(200, {
-            items: matches.filter(
-              (m) =>
-                (lerendeId === null || m.lerendeId === lerendeId) &&
-                (kbo === null || m.ondernemingsnummer === kbo),
-            ),
-          });
-        }),
-      },
+      { methode: 'GET', sjabloon: '/v1/matches', handler: beveiligd(lijstMatches) },
       { methode: 'POST', sjabloon: '/v1/matches', handler: beveiligd(stelVoor) },
       { methode: 'PATCH', sjabloon: '/v1/matches/{matchId}', handler: beveiligd(wijzig) },
     ],
@@ -241,10 +264,11 @@ export function kazi(
       if (body.toString('utf8').includes('"matchId"')) {
         const gelezen = leesJsonRecord<KaziMatch>(body, 'matchId', 'string');
         if ('fout' in gelezen) return gelezen;
-        zetIn(matches, gelezen.record, (m) => m.matchId);
-        haalWeg(opslag.verwijderd, gelezen.record.matchId, (id) => id);
-        bewaar(gelezen.record);
-        return { id: gelezen.record.matchId };
+        const match = geplaatst(gelezen.record);
+        zetIn(matches, match, (m) => m.matchId);
+        haalWeg(opslag.verwijderd, match.matchId, (id) => id);
+        bewaar(match);
+        return { id: match.matchId };
       }
       const gelezen = leesJsonRecord<KaziLerende>(body, 'lerendeId', 'string');
       if ('fout' in gelezen) return gelezen;

@@ -1,4 +1,4 @@
-import type { PartnerNaam } from '../wereld/vuil.ts';
+import type { PartnerNaam, Vuil } from '../wereld/vuil.ts';
 import type { Antwoord, Route } from '../http/verkeer.ts';
 
 /** A partner system as the mock serves it: its routes, and how test hooks change its data. */
@@ -11,6 +11,12 @@ export interface Partner {
   readonly zetRecord: (body: Buffer, contentType: string) => { id: string } | { fout: string };
   /** Removes the record with this id; false when there is none. */
   readonly verwijderRecord: (id: string) => boolean;
+  /** Test hooks of this partner alone, under `/_mock/<partner>`. */
+  readonly haken?: readonly Route[];
+  /** Dirt the partner made while it ran (the world's own is in `wereld.vuil`). */
+  readonly vuil?: () => readonly Vuil[];
+  /** Removes what the partner keeps outside memory for this process only; called when the server closes. */
+  readonly sluit?: () => void;
 }
 
 /** Page arithmetic shared by the page-numbered partners. */

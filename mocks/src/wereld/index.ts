@@ -1,6 +1,7 @@
 import { schooljaarVan, VLAANDEREN, WEST_VLAANDEREN, type Gebied } from '@duaal-graph/domein';
 import { OPLEIDINGEN, type CatalogusOpleiding } from './catalogus.ts';
 import { genereerErkenningsplan, type ErkenningFeit } from './erkenningsplan.ts';
+import { genereerKbo, type KboWereld } from './kbo-register.ts';
 import { genereerLerenden, genereerMatches, type KaziLerende, type KaziMatch } from './kazi.ts';
 import { genereerOndernemingen, type Ondernemingen } from './ondernemingen.ts';
 import { genereerOnderwijs, type Onderwijs } from './onderwijs.ts';
@@ -31,7 +32,7 @@ export interface WereldInstellingen {
   readonly referentiedatum: string;
 }
 
-/** Everything the eight partners know, generated once, deterministically, from the settings. */
+/** Everything the nine partners know, generated once, deterministically, from the settings. */
 export interface Wereld {
   readonly instellingen: WereldInstellingen;
   readonly gebied: Gebied;
@@ -48,6 +49,8 @@ export interface Wereld {
   readonly vdab: Vdab;
   readonly lerenden: KaziLerende[];
   readonly matches: KaziMatch[];
+  /** The company register: every onderneming above plus register-only ones, its extracts and daily updates. */
+  readonly kbo: KboWereld;
   /** Every defect the generator made, over all partners. */
   readonly vuil: readonly Vuil[];
 }
@@ -131,6 +134,29 @@ export function genereerWereld(instellingen: WereldInstellingen): Wereld {
     referentiedatum,
   );
 
+  // The register is the largest part of the world and only KBO's readers need it: it is made on first use.
+  let kbo: KboWereld | undefined;
+  const kboVan = (): KboWereld =>
+    (kbo ??= genereerKbo({
+      gebied,
+      ondernemingen,
+      erkend: new Set(erkenningsplan.filter((f) => f.status === 'ERKEND').map((f) => f.onderneming.kbo)),
+      referentiedatum,
+      graad,
+      factor,
+      stroom,
+    }));
+  const andereVuil = [
+    ...volta.vuil,
+    ...educam.vuil,
+    ...constructiv.vuil,
+    ...mtech.vuil,
+    ...woodwize.vuil,
+    ...onderwijs.vuil,
+    ...vdab.vuil,
+  ];
+  let vuil: readonly Vuil[] | undefined;
+
   return {
     instellingen,
     gebied,
@@ -147,14 +173,11 @@ export function genereerWereld(instellingen: WereldInstellingen): Wereld {
     vdab,
     lerenden,
     matches,
-    vuil: [
-      ...volta.vuil,
-      ...educam.vuil,
-      ...constructiv.vuil,
-      ...mtech.vuil,
-      ...woodwize.vuil,
-      ...onderwijs.vuil,
-      ...vdab.vuil,
-    ],
+    get kbo() {
+      return kboVan();
+    },
+    get vuil() {
+      return (vuil ??= [...andereVuil, ...kboVan().vuil]);
+    },
   };
 }

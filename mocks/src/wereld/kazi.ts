@@ -37,6 +37,8 @@ export interface KaziMatch {
   ondernemingsnummer: string;
   vestigingsnummer: string | null;
   opleidingscode: string;
+  /** Where the leerwerkplek lies (the vestiging, else the seat), from Kazi's own copy; null when Kazi does not know. */
+  vestigingNisCode: string | null;
   status: MatchStatus;
   historiek: MatchGebeurtenis[];
 }
@@ -142,14 +144,15 @@ export function genereerMatches(
   const begeleiders = Array.from({ length: 40 }, (_, i) => `u-${i + 1}`);
   return kandidaten.map((lerende, i) => {
     const opties = werkplekken.get(lerende.opleidingscode);
-    const [kbo, vestiging] = opties
+    const [kbo, vestiging, nisCode] = opties
       ? (() => {
           const f = w.kies(opties);
-          return [f.onderneming.kbo, f.vestiging.nummer] as const;
+          return [f.onderneming.kbo, f.vestiging.nummer, f.vestiging.gemeente.nisCode] as const;
         })()
       : (() => {
           const o = w.kies(andere);
-          return [o.kbo, o.vestigingen[0]?.nummer ?? null] as const;
+          const eerste = o.vestigingen[0];
+          return [o.kbo, eerste?.nummer ?? null, eerste?.gemeente.nisCode ?? null] as const;
         })();
     const eind = w.kies(EINDSTATUS_VOOR_LERENDE[lerende.status]);
     const stappen =
@@ -175,6 +178,7 @@ export function genereerMatches(
       ondernemingsnummer: kbo,
       vestigingsnummer: vestiging,
       opleidingscode: lerende.opleidingscode,
+      vestigingNisCode: nisCode,
       status: stappen[stappen.length - 1] ?? 'VOORGESTELD',
       historiek,
     };

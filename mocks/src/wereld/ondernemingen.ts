@@ -125,3 +125,11 @@ export function genereerOndernemingen(w: Willekeur, gebied: Gebied, aantal: numb
 
   return { erkend, andere, interimkantoren };
 }
+
+/**
+ * The registered seat of an onderneming: the address of its first vestiging, as
+ * for most small companies. Kazi and the company register both place it there.
+ */
+export function zetelVan(onderneming: Onderneming): Vestiging | undefined {
+  return onderneming.vestigingen[0];
+}

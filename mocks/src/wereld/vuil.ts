@@ -1,7 +1,7 @@
 import type { Willekeur } from './willekeur.ts';
 
 export type PartnerNaam =
-  'volta' | 'educam' | 'constructiv' | 'mtech' | 'woodwize' | 'onderwijs' | 'vdab' | 'kazi';
+  'volta' | 'educam' | 'constructiv' | 'mtech' | 'woodwize' | 'onderwijs' | 'vdab' | 'kazi' | 'kbo';
 export const PARTNERS: readonly PartnerNaam[] = [
   'volta',
   'educam',
@@ -11,14 +11,17 @@ export const PARTNERS: readonly PartnerNaam[] = [
   'onderwijs',
   'vdab',
   'kazi',
+  'kbo',
 ];
 
 /**
  * What a consumer is expected to do with a dirty record, per the partner contract:
- * reject it, repair and keep it, keep it as it is (a finding only), or parse it
- * correctly (a parsing trap, no finding).
+ * reject it, repair and keep it, keep it as it is (a finding only), parse it
+ * correctly (a parsing trap, no finding), apply it once (a change reported
+ * twice), or read the full extract again (a gap in the company register's updates).
  */
-export type Behandeling = 'AFKEUREN' | 'HERSTELLEN' | 'BEHOUDEN' | 'PARSEERVAL' | 'EENMAAL_TOEPASSEN';
+export type Behandeling =
+  'AFKEUREN' | 'HERSTELLEN' | 'BEHOUDEN' | 'PARSEERVAL' | 'EENMAAL_TOEPASSEN' | 'VOLLEDIG_HERLEZEN';
 
 /** One defect the generator put in a partner's feed, so that tests can count and find it. */
 export interface Vuil {

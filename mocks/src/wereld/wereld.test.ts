@@ -13,8 +13,21 @@ const INSTELLINGEN: WereldInstellingen = {
 };
 const wereld = genereerWereld(INSTELLINGEN);
 
+/** What the partners other than the register serve; the register has its own test (kbo.test.ts) and is made only when read. */
 function vingerafdruk(w: ReturnType<typeof genereerWereld>): string {
-  const { gebied: _gebied, ondernemingen: _o, erkenningsplan: _p, ...partnerdata } = w;
+  const { volta, educam, constructiv, mtech, woodwize, opleidingen, onderwijs, vdab, lerenden, matches } = w;
+  const partnerdata = {
+    volta,
+    educam,
+    constructiv,
+    mtech,
+    woodwize,
+    opleidingen,
+    onderwijs,
+    vdab,
+    lerenden,
+    matches,
+  };
   return createHash('sha256').update(JSON.stringify(partnerdata)).digest('hex');
 }
 

@@ -41,4 +41,9 @@ export const PARTNER_CREDENTIAL_SETTINGS = {
   }),
   vdabClientSecret: partnerCredential('VDAB_CLIENT_SECRET', 'vdab-dev-secret', 'VDAB OAuth2 client secret'),
   kaziApiKey: partnerCredential('KAZI_API_KEY', 'kazi-dev-key', 'Kazi `X-Api-Key`'),
+  kboUser: textSetting('KBO_USER', {
+    default: 'duaal',
+    description: 'KBO Open Data Basic auth user',
+  }),
+  kboPassword: partnerCredential('KBO_PASSWORD', 'kbo-dev', 'KBO Open Data Basic auth password'),
 } as const;

@@ -1,0 +1,35 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+export const WEB = fileURLToPath(new URL('../../web/', import.meta.url));
+export const DIST = join(WEB, 'dist');
+
+function newest(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(path).map((f) => newest(join(path, f))));
+}
+
+/**
+ * The production build of the app in web/dist, built again only when a source
+ * is newer than it: a build takes minutes on a busy two-core machine, and the
+ * browser tests and the bench serve the same files.
+ */
+export async function ensureBuilt(): Promise<string> {
+  const inputs = [
+    'src',
+    'public',
+    'index.html',
+    'graphiql.html',
+    'vite.config.ts',
+    'persisted-operations.json',
+  ];
+  const built = [join(DIST, 'index.html'), join(DIST, 'graphiql.html')];
+  const fresh =
+    built.every((f) => existsSync(f)) &&
+    Math.min(...built.map((f) => statSync(f).mtimeMs)) > Math.max(...inputs.map((i) => newest(join(WEB, i))));
+  if (!fresh) await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  return DIST;
+}

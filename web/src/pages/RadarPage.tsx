@@ -1,0 +1,266 @@
+import { useEffect, useMemo, useState } from 'react';
+import { ask, type GraphAnswer } from '../graph/client.ts';
+import { missingData, otherErrors } from '../graph/sources.ts';
+import type { KeuzesData, Niveau, Provincie, RadarCel, RadarData } from '../graph/types.ts';
+import { CellDetail } from '../radar/CellDetail.tsx';
+import { MissingDataNotice } from '../radar/MissingDataNotice.tsx';
+import { classify, isBooleanMeasure, MEASURE_LABELS, regionValue, type Measure } from '../radar/measures.ts';
+import { RadarMap, type RegionPaint } from '../radar/RadarMap.tsx';
+import { cellKey, RadarTable } from '../radar/RadarTable.tsx';
+import { useRuntimeConfig } from '../runtime-config.ts';
+
+export const PROVINCIE_NAMEN: Readonly<Record<Provincie, string>> = {
+  WEST_VLAANDEREN: 'West-Vlaanderen',
+  OOST_VLAANDEREN: 'Oost-Vlaanderen',
+  ANTWERPEN: 'Antwerpen',
+  VLAAMS_BRABANT: 'Vlaams-Brabant',
+  LIMBURG: 'Limburg',
+};
+const NIVEAU_NAMEN: Readonly<Record<Niveau, string>> = {
+  SECUNDAIR: 'Secundair onderwijs',
+  VOLWASSENENONDERWIJS: 'Volwassenenonderwijs',
+  HOGER: 'Hoger onderwijs',
+};
+
+export function RadarPage() {
+  const config = useRuntimeConfig();
+  const [keuzes, setKeuzes] = useState<GraphAnswer<KeuzesData> | null>(null);
+  const [provincie, setProvincie] = useState<Provincie>('WEST_VLAANDEREN');
+  const [niveau, setNiveau] = useState<Niveau | ''>('SECUNDAIR');
+  const [opleiding, setOpleiding] = useState('');
+  const [measure, setMeasure] = useState<Measure>('witteVlek');
+  const [radar, setRadar] = useState<GraphAnswer<RadarData> | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [selected, setSelected] = useState<RadarCel | null>(null);
+  const [filterRegio, setFilterRegio] = useState('');
+
+  useEffect(() => {
+    ask<KeuzesData>('Keuzes')
+      .then(setKeuzes)
+      .catch((e: unknown) => {
+        setFailure(e instanceof Error ? e.message : String(e));
+      });
+  }, []);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setRadar(null);
+    setFailure(null);
+    setSelected(null);
+    ask<RadarData>('Radar', { provincie, ...(niveau ? { niveau } : {}) }, abort.signal)
+      .then(setRadar)
+      .catch((e: unknown) => {
+        if (!abort.signal.aborted) setFailure(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      abort.abort();
+    };
+  }, [provincie, niveau]);
+
+  const provincies = useMemo(() => {
+    const withRegions = new Set((keuzes?.data?.regios ?? []).map((r) => r.provincie));
+    return (Object.keys(PROVINCIE_NAMEN) as Provincie[]).filter(
+      (p) => withRegions.size === 0 || withRegions.has(p),
+    );
+  }, [keuzes]);
+  const regios = useMemo(
+    () => (keuzes?.data?.regios ?? []).filter((r) => r.provincie === provincie),
+    [keuzes, provincie],
+  );
+  const opleidingen = useMemo(
+    () =>
+      (keuzes?.data?.opleidingen ?? [])
+        .filter((o) => niveau === '' || o.niveau === niveau)
+        .sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
+    [keuzes, niveau],
+  );
+  useEffect(() => {
+    if (opleiding && !opleidingen.some((o) => o.code === opleiding)) setOpleiding('');
+  }, [opleiding, opleidingen]);
+  const oneOpleiding = opleiding !== '';
+  const effectiveMeasure: Measure = oneOpleiding || isBooleanMeasure(measure) ? measure : 'witteVlek';
+
+  const cells = useMemo(
+    () => (radar?.data?.radar ?? []).filter((c) => !oneOpleiding || c.opleidingscode === opleiding),
+    [radar, opleiding, oneOpleiding],
+  );
+  const { paint, legend } = useMemo(() => {
+    if (!radar?.data?.radar) return { paint: null, legend: [] };
+    const byRegion = new Map<string, RadarCel[]>();
+    for (const c of cells) byRegion.set(c.regioCode, [...(byRegion.get(c.regioCode) ?? []), c]);
+    const values = new Map(
+      [...byRegion].map(([code, list]) => [code, regionValue(list, effectiveMeasure, oneOpleiding)]),
+    );
+    const scale = classify(
+      [...values.values()].map((v) => v.value),
+      effectiveMeasure,
+      oneOpleiding,
+    );
+    const paint = new Map<string, RegionPaint>(
+      [...values].map(([code, v]) => [
+        code,
+        {
+          colour: scale.colour(v.value),
+          label: v.label,
+          regioNaam: byRegion.get(code)?.[0]?.regio.naam ?? code,
+        },
+      ]),
+    );
+    return { paint, legend: scale.legend };
+  }, [radar, cells, effectiveMeasure, oneOpleiding]);
+
+  const opleidingNaam = opleidingen.find((o) => o.code === opleiding)?.naam;
+  const title = `${MEASURE_LABELS[effectiveMeasure]} in ${PROVINCIE_NAMEN[provincie]}, ${
+    oneOpleiding
+      ? (opleidingNaam ?? opleiding)
+      : `aantal opleidingen per regio${niveau ? ` (${NIVEAU_NAMEN[niveau].toLowerCase()})` : ''}`
+  }`;
+  const missing = radar ? missingData(radar) : [];
+  const errors = radar ? otherErrors(radar) : [];
+  const loading = radar === null && failure === null;
+
+  return (
+    <>
+      <h1>Radar Duaal</h1>
+      <p className="inleiding">
+        Waar ontbreekt aanbod, een leerwerkplek of een opleiding voor de vraag? Kies een provincie, een niveau
+        en een opleiding (of alle), en wat de kaart kleurt.
+      </p>
+      <form
+        className="keuzes"
+        onSubmit={(e) => {
+          e.preventDefault();
+        }}
+        aria-label="Keuzes van de radar"
+      >
+        <label>
+          Provincie
+          <select
+            value={provincie}
+            onChange={(e) => {
+              setProvincie(e.target.value as Provincie);
+              setFilterRegio('');
+            }}
+          >
+            {provincies.map((p) => (
+              <option key={p} value={p}>
+                {PROVINCIE_NAMEN[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Niveau
+          <select
+            value={niveau}
+            onChange={(e) => {
+              setNiveau(e.target.value as Niveau | '');
+            }}
+          >
+            <option value="">Alle niveaus</option>
+            {(Object.keys(NIVEAU_NAMEN) as Niveau[]).map((n) => (
+              <option key={n} value={n}>
+                {NIVEAU_NAMEN[n]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Opleiding
+          <select
+            value={opleiding}
+            onChange={(e) => {
+              setOpleiding(e.target.value);
+            }}
+          >
+            <option value="">Alle opleidingen</option>
+            {opleidingen.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.naam}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kaart kleurt
+          <select
+            value={effectiveMeasure}
+            onChange={(e) => {
+              setMeasure(e.target.value as Measure);
+            }}
+          >
+            {(Object.keys(MEASURE_LABELS) as Measure[])
+              .filter((m) => oneOpleiding || isBooleanMeasure(m))
+              .map((m) => (
+                <option key={m} value={m}>
+                  {MEASURE_LABELS[m]}
+                </option>
+              ))}
+          </select>
+        </label>
+      </form>
+      {!oneOpleiding && (
+        <p className="hint">
+          Voor alle opleidingen samen kleurt de kaart het aantal opleidingen per regio met een witte vlek of
+          een signaal; kies één opleiding om een aantal te kleuren.
+        </p>
+      )}
+      {loading && (
+        <p role="status" className="laden">
+          Radar van {PROVINCIE_NAMEN[provincie]} laden…
+        </p>
+      )}
+      {failure && (
+        <p role="alert" className="melding">
+          De radar kon niet geladen worden: {failure}
+        </p>
+      )}
+      {radar && <MissingDataNotice missing={missing} />}
+      {radar && errors.length > 0 && (
+        <div role="alert" className="melding">
+          {errors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+        </div>
+      )}
+      {radar && radar.data?.radar == null && (
+        <p className="melding">
+          De graaf gaf geen radar terug: de kaart toont de gemeenten zonder kleur tot de ontbrekende gegevens
+          er weer zijn.
+        </p>
+      )}
+      <div className="radar-raster" aria-busy={loading}>
+        <RadarMap
+          provincie={provincie}
+          paint={paint}
+          title={title}
+          legend={legend}
+          tileUrl={config?.tegelUrl ?? null}
+          onRegion={(code) => {
+            const cel = oneOpleiding ? cells.find((c) => c.regioCode === code) : undefined;
+            if (cel) setSelected(cel);
+            else setFilterRegio(code);
+          }}
+        />
+        {selected && (
+          <CellDetail
+            cel={selected}
+            onClose={() => {
+              setSelected(null);
+            }}
+          />
+        )}
+      </div>
+      {radar?.data?.radar && (
+        <RadarTable
+          cells={cells}
+          selected={selected ? cellKey(selected) : null}
+          onSelect={setSelected}
+          filterRegio={filterRegio}
+          onFilterRegio={setFilterRegio}
+          regios={regios}
+        />
+      )}
+    </>
+  );
+}
