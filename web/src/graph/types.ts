@@ -24,13 +24,14 @@ export interface RadarCel {
   readonly opleidingscode: string;
   readonly regio: { readonly naam: string };
   readonly opleiding: { readonly naam: string; readonly niveau: Niveau };
-  readonly aantalAanbieders: number;
+  // Every count is null when it is not known (its source never read, its subgraph unreachable).
+  readonly aantalAanbieders: number | null;
   readonly aantalPlaatsen: number | null;
-  readonly aantalErkendeLeerwerkplekken: number;
-  readonly aantalVacatures: number;
-  readonly aantalDualeVacatures: number;
-  readonly knelpunt: boolean;
-  readonly aantalZoekendeLerenden: Telling;
+  readonly aantalErkendeLeerwerkplekken: number | null;
+  readonly aantalVacatures: number | null;
+  readonly aantalDualeVacatures: number | null;
+  readonly knelpunt: boolean | null;
+  readonly aantalZoekendeLerenden: Telling | null;
   readonly witteVlek: boolean;
   readonly signalen: readonly Signaal[];
 }

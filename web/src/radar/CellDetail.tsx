@@ -51,7 +51,7 @@ export function CellDetail({ cel, onClose }: Props) {
         {cel.witteVlek
           ? `Witte vlek: ${cel.signalen.map((s) => SIGNAL_LABELS[s].toLowerCase()).join(', ')}.`
           : 'Geen witte vlek.'}
-        {cel.aantalZoekendeLerenden.onderdrukt &&
+        {cel.aantalZoekendeLerenden?.onderdrukt === true &&
           ' Het aantal zoekende lerenden is onderdrukt: het ligt tussen 1 en 4 of zou afleidbaar zijn.'}
         {cel.aantalPlaatsen === null && ' Het aantal plaatsen is onbekend: een aanbieder heeft geen maximum.'}
       </p>

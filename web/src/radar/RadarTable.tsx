@@ -31,14 +31,21 @@ export const COLUMNS: readonly Column[] = [
   },
   { key: 'vacatures', label: 'Vacatures', numeric: true, value: (c) => c.aantalVacatures },
   { key: 'duaal', label: 'Duale vacatures', numeric: true, value: (c) => c.aantalDualeVacatures },
-  { key: 'knelpunt', label: 'Knelpunt', numeric: false, value: (c) => (c.knelpunt ? 'ja' : 'nee') },
+  {
+    key: 'knelpunt',
+    label: 'Knelpunt',
+    numeric: false,
+    value: (c) => (c.knelpunt === null ? 'onbekend' : c.knelpunt ? 'ja' : 'nee'),
+  },
   {
     key: 'lerenden',
     label: 'Zoekende lerenden',
     numeric: true,
-    value: (c) => c.aantalZoekendeLerenden.waarde,
+    value: (c) => c.aantalZoekendeLerenden?.waarde ?? null,
     show: (c) =>
-      c.aantalZoekendeLerenden.onderdrukt ? 'onderdrukt' : number(c.aantalZoekendeLerenden.waarde),
+      c.aantalZoekendeLerenden?.onderdrukt === true
+        ? 'onderdrukt'
+        : number(c.aantalZoekendeLerenden?.waarde ?? null),
   },
   { key: 'witteVlek', label: 'Witte vlek', numeric: false, value: (c) => (c.witteVlek ? 'ja' : 'nee') },
   {
@@ -191,7 +198,7 @@ export function RadarTable({ cells, selected, onSelect, filterRegio, onFilterReg
                     </th>
                   ) : (
                     <td key={c.key} className={c.numeric ? 'getal' : undefined} data-kolom={c.key}>
-                      {c.show ? c.show(cel) : (c.value(cel) ?? '')}
+                      {c.show ? c.show(cel) : (c.value(cel) ?? (c.numeric ? 'onbekend' : ''))}
                     </td>
                   ),
                 )}

@@ -56,7 +56,7 @@ export function countOf(cel: RadarCel, measure: Measure): number | null {
     case 'aantalPlaatsen':
       return cel.aantalPlaatsen;
     case 'aantalZoekendeLerenden':
-      return cel.aantalZoekendeLerenden.waarde;
+      return cel.aantalZoekendeLerenden?.waarde ?? null;
     default:
       return marks(cel, measure) ? 1 : 0;
   }
@@ -88,7 +88,10 @@ export function regionValue(
   if (count === null)
     return {
       value: null,
-      label: measure === 'aantalZoekendeLerenden' ? 'onderdrukt (1 tot 4 of afleidbaar)' : 'onbekend',
+      label:
+        measure === 'aantalZoekendeLerenden' && cel.aantalZoekendeLerenden?.onderdrukt === true
+          ? 'onderdrukt (1 tot 4 of afleidbaar)'
+          : 'onbekend',
     };
   return { value: count, label: String(count) };
 }
