@@ -19,13 +19,13 @@ const MARKED = '#d95f02';
 interface Cel {
   regioCode: string;
   opleidingscode: string;
-  aantalAanbieders: number;
+  aantalAanbieders: number | null;
   aantalPlaatsen: number | null;
-  aantalErkendeLeerwerkplekken: number;
-  aantalVacatures: number;
-  aantalDualeVacatures: number;
-  knelpunt: boolean;
-  aantalZoekendeLerenden: { waarde: number | null; onderdrukt: boolean };
+  aantalErkendeLeerwerkplekken: number | null;
+  aantalVacatures: number | null;
+  aantalDualeVacatures: number | null;
+  knelpunt: boolean | null;
+  aantalZoekendeLerenden: { waarde: number | null; onderdrukt: boolean } | null;
   witteVlek: boolean;
   signalen: string[];
   opleiding: { naam: string };
@@ -151,15 +151,17 @@ describe('the Radar Duaal web app in Chromium', () => {
       opleiding: c.opleidingscode,
       kolommen: {
         opleiding: c.opleiding.naam,
-        aanbieders: String(c.aantalAanbieders),
+        // A count that is not known (null) reads "onbekend".
+        aanbieders: String(c.aantalAanbieders ?? 'onbekend'),
         plaatsen: c.aantalPlaatsen === null ? 'onbeperkt' : String(c.aantalPlaatsen),
-        leerwerkplekken: String(c.aantalErkendeLeerwerkplekken),
-        vacatures: String(c.aantalVacatures),
-        duaal: String(c.aantalDualeVacatures),
-        knelpunt: c.knelpunt ? 'ja' : 'nee',
-        lerenden: c.aantalZoekendeLerenden.onderdrukt
-          ? 'onderdrukt'
-          : String(c.aantalZoekendeLerenden.waarde),
+        leerwerkplekken: String(c.aantalErkendeLeerwerkplekken ?? 'onbekend'),
+        vacatures: String(c.aantalVacatures ?? 'onbekend'),
+        duaal: String(c.aantalDualeVacatures ?? 'onbekend'),
+        knelpunt: c.knelpunt === null ? 'onbekend' : c.knelpunt ? 'ja' : 'nee',
+        lerenden:
+          c.aantalZoekendeLerenden?.onderdrukt === true
+            ? 'onderdrukt'
+            : String(c.aantalZoekendeLerenden?.waarde ?? 'onbekend'),
         witteVlek: c.witteVlek ? 'ja' : 'nee',
       },
     }));
@@ -185,7 +187,7 @@ describe('the Radar Duaal web app in Chromium', () => {
       .locator('table.radartabel tbody tr td[data-kolom="vacatures"]')
       .first()
       .textContent();
-    expect(Number(first)).toBe(Math.max(...cells.map((c) => c.aantalVacatures)));
+    expect(Number(first)).toBe(Math.max(...cells.map((c) => c.aantalVacatures ?? 0)));
     await page.close();
   }, 120_000);
 
