@@ -212,6 +212,9 @@ describe('a subgraph in production', () => {
           RADAR_PORT: '0',
           ONDERWIJS_URL: `${systeem.mock.url}/onderwijs`,
           DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
+          NODE_ENV: 'production',
+          JWT_SECRET: PRODUCTIE.JWT_SECRET,
+          COMPOSITION_TOKEN: EIGEN_COMPOSITIETOKEN,
         }),
       );
     } finally {
@@ -224,14 +227,23 @@ describe('a subgraph in production', () => {
     await radar.stop();
   });
 
-  it('refuses to start with the development composition credential', async () => {
+  it('refuses to start with the development composition credential', () => {
     vi.stubEnv('NODE_ENV', 'production');
     vi.stubEnv('JWT_SECRET', PRODUCTIE.JWT_SECRET);
     vi.stubEnv('COMPOSITION_TOKEN', DEVELOPMENT_COMPOSITION_TOKEN);
     try {
-      await expect(
-        startRadar(radarConfig({ RADAR_PORT: '0', ONDERWIJS_URL: `${systeem.mock.url}/onderwijs` })),
-      ).rejects.toThrow(/COMPOSITION_TOKEN/);
+      // The settings schema refuses it before anything is built or listens.
+      expect(() =>
+        startRadar(
+          radarConfig({
+            RADAR_PORT: '0',
+            ONDERWIJS_URL: `${systeem.mock.url}/onderwijs`,
+            NODE_ENV: 'production',
+            JWT_SECRET: PRODUCTIE.JWT_SECRET,
+            COMPOSITION_TOKEN: DEVELOPMENT_COMPOSITION_TOKEN,
+          }),
+        ),
+      ).toThrow(/COMPOSITION_TOKEN/);
     } finally {
       vi.unstubAllEnvs();
     }
