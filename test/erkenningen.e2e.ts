@@ -1,7 +1,7 @@
 import { leesConfig, startErkenningen } from '@duaal-graph/erkenningen';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM, startTestMock, type TestMock } from './contract/mock.ts';
-import { alsRol } from './graaf/tokens.ts';
+import { alsRol } from './graph/tokens.ts';
 
 /** The erkenningen subgraph on its own, against the mock partners, queried directly (no gateway). */
 

@@ -2,14 +2,14 @@ import {
   isProduction,
   operationLimitsFrom,
   toegangConfigUit,
+  type AccessConfig,
   type OperationLimits,
-  type ToegangConfig,
-} from '@duaal-graph/domein/subgraaf';
-import { SUBGRAFEN } from '@duaal-graph/schema';
+} from '@duaal-graph/subgraph-toolkit';
+import { SUBGRAPHS } from '@duaal-graph/schema';
 import { corsSettingsFrom, type CorsSettings } from './cors.ts';
 import { settings } from './settings.ts';
-import { snelheidUit, type SnelheidConfig } from './snelheid.ts';
-import { vertrouwdeManifestUit } from './vertrouwd.ts';
+import { snelheidUit, type RateLimitConfig } from './rate-limit.ts';
+import { vertrouwdeManifestUit } from './trusted-documents.ts';
 
 export interface GatewayConfig {
   readonly poort: number;
@@ -17,17 +17,17 @@ export interface GatewayConfig {
   /** The supergraph file the gateway serves and watches. */
   readonly supergraphPad: string;
   /** Routing URL per subgraph name, where the environment overrides the supergraph's. */
-  readonly subgraafUrls: Readonly<Record<string, string>>;
-  readonly subgraafTimeoutMs: number;
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly subgraphTimeoutMs: number;
   readonly productie: boolean;
   readonly grenzen: OperationLimits;
-  readonly snelheid: SnelheidConfig;
+  readonly snelheid: RateLimitConfig;
   /** The manifest of trusted documents; null runs any operation (with automatic persisted queries). */
   readonly vertrouwdeManifest: string | null;
   /** Whether every request is logged (operation name, hash, duration, status, error codes). */
   readonly verzoeklog: boolean;
   /** How callers' tokens are verified. */
-  readonly toegang: ToegangConfig;
+  readonly toegang: AccessConfig;
   /** Which browser origins may call the graph (`CORS_ORIGINS`). */
   readonly cors: CorsSettings;
 }
@@ -37,17 +37,17 @@ export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayCo
   const productie = isProduction(omgeving);
   // The subgraph URL settings are keyed by subgraph name, beside the named ones.
   const waarden = w as unknown as Readonly<Record<string, unknown>>;
-  const subgraafUrls: Record<string, string> = {};
-  for (const s of SUBGRAFEN) {
+  const subgraphUrls: Record<string, string> = {};
+  for (const s of SUBGRAPHS) {
     const url = waarden[s.naam];
-    if (typeof url === 'string') subgraafUrls[s.naam] = url;
+    if (typeof url === 'string') subgraphUrls[s.naam] = url;
   }
   return {
     poort: w.poort,
     host: w.host,
     supergraphPad: w.supergraphPad,
-    subgraafUrls,
-    subgraafTimeoutMs: w.subgraafTimeoutMs,
+    subgraphUrls,
+    subgraphTimeoutMs: w.subgraphTimeoutMs,
     productie,
     grenzen: operationLimitsFrom(w),
     snelheid: snelheidUit(w),

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 
 /** Extensions that tell about the inside of the graph: which subgraph, which line of code. */
-const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'serviceName', 'subgraaf'];
+const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'serviceName', 'subgraph'];
 
 /**
  * An error as production shows it: without the extensions above, and a

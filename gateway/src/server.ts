@@ -1,23 +1,23 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
-  BronGebruik,
-  bronnenPlugin,
-  maakVerifieerder,
+  makeVerifier,
   registeredStatusPlugin,
-  startDienst,
-  type GestarteDienst,
-  type ToegangConfig,
-} from '@duaal-graph/domein/subgraaf';
+  sourcesPlugin,
+  SourceUsage,
+  startListener,
+  type AccessConfig,
+  type RunningService,
+} from '@duaal-graph/subgraph-toolkit';
 import { request } from 'undici';
-import { bescherming } from './bescherming.ts';
-import type { GatewayContext } from './bronnen.ts';
+import { protection } from './protection.ts';
+import type { GatewayContext } from './subgraph-sources.ts';
 import { leesConfig, type GatewayConfig } from './config.ts';
 import { handleCors } from './cors.ts';
-import { SubgraafBron } from './databron.ts';
-import { redisTeller } from './snelheid-redis.ts';
-import { GeheugenTeller, klantSleutel, teVeelVerzoeken, type Teller } from './snelheid.ts';
-import { supergraafUitBestand } from './supergraaf.ts';
+import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { redisRateLimitStore } from './rate-limit-redis.ts';
+import { clientKey, MemoryRateLimitStore, tooManyRequests, type RateLimitStore } from './rate-limit.ts';
+import { supergraphFromFile } from './supergraph.ts';
 import { supergraphCostDirectives } from './supergraph-costs.ts';
 
 export { leesConfig } from './config.ts';
@@ -26,31 +26,31 @@ export interface Gateway {
   readonly gateway: ApolloGateway;
   readonly apollo: ApolloServer<GatewayContext>;
   /** The routing URL of every subgraph in the running supergraph. */
-  readonly subgraafUrls: Map<string, string>;
+  readonly subgraphUrls: Map<string, string>;
 }
 
 /** Builds the gateway and its Apollo server from the configuration; nothing listens yet. */
-export function maakGateway(config: GatewayConfig = leesConfig()): Gateway {
-  const subgraafUrls = new Map<string, string>();
+export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
+  const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraafUitBestand(config.supergraphPad),
+    supergraphSdl: supergraphFromFile(config.supergraphPad),
     buildService: ({ name, url }) => {
-      const doel = config.subgraafUrls[name] ?? url ?? '';
-      subgraafUrls.set(name, doel);
-      return new SubgraafBron(name, doel, config.subgraafTimeoutMs);
+      const doel = config.subgraphUrls[name] ?? url ?? '';
+      subgraphUrls.set(name, doel);
+      return new SubgraphDataSource(name, doel, config.subgraphTimeoutMs);
     },
   });
-  const { opties, plugins } = bescherming(config, supergraphCostDirectives(gateway));
+  const { opties, plugins } = protection(config, supergraphCostDirectives(gateway));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...plugins, bronnenPlugin<GatewayContext>(), registeredStatusPlugin<GatewayContext>()],
+    plugins: [...plugins, sourcesPlugin<GatewayContext>(), registeredStatusPlugin<GatewayContext>()],
     ...opties,
   });
-  return { gateway, apollo, subgraafUrls };
+  return { gateway, apollo, subgraphUrls };
 }
 
 /** Whether every subgraph of the running supergraph answers its health check. */
-async function subgrafenBereikbaar(urls: Map<string, string>): Promise<Record<string, boolean>> {
+async function subgraphsReachable(urls: Map<string, string>): Promise<Record<string, boolean>> {
   const uitslagen = await Promise.all(
     [...urls].map(async ([naam, url]) => {
       try {
@@ -70,35 +70,37 @@ async function subgrafenBereikbaar(urls: Map<string, string>): Promise<Record<st
 /** Starts the gateway on its port (0 picks a free one). */
 export async function startGateway(
   config: GatewayConfig = leesConfig(),
-  toegang: ToegangConfig = config.toegang,
-): Promise<GestarteDienst & { gateway: Gateway }> {
-  const gateway = maakGateway(config);
+  toegang: AccessConfig = config.toegang,
+): Promise<RunningService & { gateway: Gateway }> {
+  const gateway = buildGateway(config);
   // The gateway refuses a bad token itself (HTTP 401), so no subgraph is called for it; the subgraphs verify again.
-  const verifieer = maakVerifieerder(toegang);
+  const verify = makeVerifier(toegang);
   const { perMinuut, redisUrl, proxyHops } = config.snelheid;
-  const teller: Teller = redisUrl ? await redisTeller(redisUrl, perMinuut) : new GeheugenTeller(perMinuut);
+  const teller: RateLimitStore = redisUrl
+    ? await redisRateLimitStore(redisUrl, perMinuut)
+    : new MemoryRateLimitStore(perMinuut);
   const telVerzoek = async (sleutel: string) => {
     const { toegestaan, wachtS } = await teller.tel(sleutel);
-    if (!toegestaan) throw teVeelVerzoeken(wachtS, perMinuut);
+    if (!toegestaan) throw tooManyRequests(wachtS, perMinuut);
   };
   let laatsteControle: Record<string, boolean> = {};
-  const dienst = await startDienst({
+  const dienst = await startListener({
     apollo: gateway.apollo,
     context: async (req) => {
       const autorisatie = req.headers.authorization;
       // A signed-in caller counts by its `sub`, anyone else by address; bad tokens count against the address too.
-      const gebruiker = await verifieer(autorisatie).catch(async (fout: unknown) => {
-        await telVerzoek(klantSleutel(null, req, proxyHops));
+      const gebruiker = await verify(autorisatie).catch(async (fout: unknown) => {
+        await telVerzoek(clientKey(null, req, proxyHops));
         throw fout;
       });
-      await telVerzoek(klantSleutel(gebruiker, req, proxyHops));
-      return { autorisatie, gebruiker, bronnen: new BronGebruik() };
+      await telVerzoek(clientKey(gebruiker, req, proxyHops));
+      return { autorisatie, gebruiker, bronnen: new SourceUsage() };
     },
     gereed: async () => {
-      laatsteControle = await subgrafenBereikbaar(gateway.subgraafUrls);
-      return gateway.subgraafUrls.size > 0 && Object.values(laatsteControle).every(Boolean);
+      laatsteControle = await subgraphsReachable(gateway.subgraphUrls);
+      return gateway.subgraphUrls.size > 0 && Object.values(laatsteControle).every(Boolean);
     },
-    toestand: () => ({ subgrafen: laatsteControle }),
+    toestand: () => ({ subgraphs: laatsteControle }),
     poort: config.poort,
     host: config.host,
     maxBodyBytes: config.grenzen.bodyBytes,

@@ -8,19 +8,19 @@ import {
   textSetting,
   urlSetting,
   type Setting,
-} from '@duaal-graph/domein/subgraaf';
-import { standaardUrl, SUBGRAFEN, SUPERGRAPH_PAD } from '@duaal-graph/schema';
-import { RATE_LIMIT_SETTINGS } from './snelheid.ts';
-import { TRUSTED_DOCUMENT_SETTINGS } from './vertrouwd.ts';
+} from '@duaal-graph/subgraph-toolkit';
+import { defaultRoutingUrl, SUBGRAPHS, SUPERGRAPH_FILE } from '@duaal-graph/schema';
+import { RATE_LIMIT_SETTINGS } from './rate-limit.ts';
+import { TRUSTED_DOCUMENT_SETTINGS } from './trusted-documents.ts';
 
 /** Where the gateway finds each subgraph when not at the supergraph's routing URL, by subgraph name. */
 export const SUBGRAPH_URL_SETTINGS: Readonly<Record<string, Setting<string | undefined>>> =
   Object.fromEntries(
-    SUBGRAFEN.map((s) => [
+    SUBGRAPHS.map((s) => [
       s.naam,
       urlSetting(s.urlVariabele, {
         description: `where the gateway finds the ${s.naam} subgraph`,
-        documentedDefault: `the supergraph's routing URL, \`${standaardUrl(s)}\``,
+        documentedDefault: `the supergraph's routing URL, \`${defaultRoutingUrl(s)}\``,
       }),
     ]),
   );
@@ -32,11 +32,11 @@ const GATEWAY_OWN_SETTINGS = {
     description: 'the address the gateway listens on',
   }),
   supergraphPad: textSetting('SUPERGRAPH_PATH', {
-    default: SUPERGRAPH_PAD.pathname,
+    default: SUPERGRAPH_FILE.pathname,
     documentedDefault: '`schema/supergraph.graphql`',
     description: 'the supergraph the gateway serves; it follows changes to the file',
   }),
-  subgraafTimeoutMs: integerSetting('SUBGRAPH_TIMEOUT_MS', {
+  subgraphTimeoutMs: integerSetting('SUBGRAPH_TIMEOUT_MS', {
     default: 30_000,
     min: 100,
     description: 'how long the gateway waits for a subgraph',

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { SUPERGRAPH_PAD } from '@duaal-graph/schema';
+import { SUPERGRAPH_FILE } from '@duaal-graph/schema';
 import {
   DEFAULT_OPERATION_LIMITS,
   measureOperation,
   readCostDirectives,
   type OperationLimits,
-} from '@duaal-graph/domein/subgraaf';
+} from '@duaal-graph/subgraph-toolkit';
 import { buildSchema, getIntrospectionQuery, getOperationAST, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 // The supergraph as the gateway serves it: its types and its list sizes are what the cost looks at.
-const supergraph = readFileSync(SUPERGRAPH_PAD, 'utf8');
+const supergraph = readFileSync(SUPERGRAPH_FILE, 'utf8');
 const schema = buildSchema(supergraph);
 const costs = readCostDirectives(parse(supergraph));
 

@@ -1,5 +1,5 @@
 import type { ApolloGateway } from '@apollo/gateway';
-import { readCostDirectives, type CostDirectives } from '@duaal-graph/domein/subgraaf';
+import { readCostDirectives, type CostDirectives } from '@duaal-graph/subgraph-toolkit';
 import { parse, type GraphQLSchema } from 'graphql';
 
 /**

@@ -5,11 +5,11 @@ import { leesConfig, type MockConfig } from './config.ts';
 import {
   json,
   leesJson,
-  matchSjabloon,
-  type Antwoord,
+  matchTemplate,
+  type MockRequest,
+  type MockResponse,
   type StreamBody,
-  type Verzoek,
-} from './http/verkeer.ts';
+} from './http/routing.ts';
 import { constructiv } from './partners/constructiv.ts';
 import { educam } from './partners/educam.ts';
 import { kazi } from './partners/kazi.ts';
@@ -20,8 +20,8 @@ import type { Partner } from './partners/partner.ts';
 import { vdab } from './partners/vdab.ts';
 import { volta } from './partners/volta.ts';
 import { woodwize } from './partners/woodwize.ts';
-import { Statistiek } from './toezicht/statistiek.ts';
-import { Storingen, type Storing } from './toezicht/storingen.ts';
+import { Stats } from './monitoring/stats.ts';
+import { Faults, type Fault } from './monitoring/faults.ts';
 import { genereerWereld, type Wereld } from './wereld/index.ts';
 import { PARTNERS, type PartnerNaam } from './wereld/vuil.ts';
 
@@ -37,7 +37,7 @@ export interface MockPartners {
   readonly config: MockConfig;
 }
 
-export interface GestarteMock {
+export interface RunningMock {
   /** Base URL without trailing slash; partner prefixes go after it (`${url}/volta`). */
   readonly url: string;
   readonly wereld: Wereld;
@@ -64,7 +64,7 @@ function bouwPartners(wereld: Wereld, config: MockConfig): Map<PartnerNaam, Part
 }
 
 /** Builds the one server that serves all nine partner APIs under their prefixes, plus the `/_mock` test hooks. */
-export function maakMockServer(config: MockConfig = leesConfig()): MockPartners {
+export function buildMockServer(config: MockConfig = leesConfig()): MockPartners {
   const wereld = genereerWereld({
     seed: config.seed,
     schaal: config.schaal,
@@ -72,10 +72,10 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
     referentiedatum: config.referentiedatum,
   });
   const partners = bouwPartners(wereld, config);
-  const statistiek = new Statistiek();
-  const storingen = new Storingen(config.seed);
+  const statistiek = new Stats();
+  const storingen = new Faults(config.seed);
 
-  const testhaak = async (verzoek: Verzoek): Promise<Antwoord> => {
+  const testhaak = async (verzoek: MockRequest): Promise<MockResponse> => {
     const { methode, pad } = verzoek;
     if (methode === 'GET' && pad === '/_mock/health') {
       return json(200, {
@@ -86,7 +86,7 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
         referentiedatum: config.referentiedatum,
       });
     }
-    if (methode === 'GET' && pad === '/_mock/stats') return json(200, statistiek.momentopname());
+    if (methode === 'GET' && pad === '/_mock/stats') return json(200, statistiek.snapshot());
     if (methode === 'POST' && pad === '/_mock/stats/reset') {
       statistiek.reset();
       return json(200, { gereset: true });
@@ -111,7 +111,7 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
     const eigen = /^\/_mock\/([a-z]+)(\/.+)$/.exec(pad);
     const eigenaar = eigen ? partners.get(eigen[1] as PartnerNaam) : undefined;
     for (const route of eigenaar?.haken ?? []) {
-      const params = route.methode === methode ? matchSjabloon(route.sjabloon, eigen?.[2] ?? '') : null;
+      const params = route.methode === methode ? matchTemplate(route.sjabloon, eigen?.[2] ?? '') : null;
       if (params) return route.handler({ ...verzoek, params });
     }
     const records = /^\/_mock\/([a-z]+)\/records(?:\/(.+))?$/.exec(pad);
@@ -133,9 +133,9 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
   const partnerVerzoek = async (
     naam: PartnerNaam,
     partner: Partner,
-    verzoek: Verzoek,
+    verzoek: MockRequest,
     res: ServerResponse,
-  ): Promise<Antwoord | null> => {
+  ): Promise<MockResponse | null> => {
     const prefix = `/${naam}`;
     const onderPad = verzoek.pad.slice(prefix.length);
     let gevonden:
@@ -143,7 +143,7 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
     let padBestaat = false;
     let routeNaam = `${verzoek.methode} ${verzoek.pad}`;
     for (const route of partner.routes) {
-      const params = matchSjabloon(route.sjabloon, onderPad);
+      const params = matchTemplate(route.sjabloon, onderPad);
       if (!params) continue;
       padBestaat = true;
       if (route.methode === verzoek.methode) {
@@ -160,7 +160,7 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
       const direct = await storingsAntwoord(storing, res);
       if (direct !== undefined) return direct;
     }
-    const antwoord: Antwoord = !gevonden
+    const antwoord: MockResponse = !gevonden
       ? json(padBestaat ? 405 : 404, { fout: padBestaat ? 'methode niet toegelaten' : 'onbekend pad' })
       : await gevonden.handler({ ...verzoek, params: gevonden.params });
     if (storing?.faalt && storing.mode === 'malformed' && antwoord.status < 300)
@@ -194,7 +194,7 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
       stuur(res, json(413, { fout: `body groter dan ${MAX_BODY} bytes` }));
       return;
     }
-    const verzoek: Verzoek = {
+    const verzoek: MockRequest = {
       methode: req.method ?? 'GET',
       pad: url.pathname,
       query: url.searchParams,
@@ -224,9 +224,9 @@ export function maakMockServer(config: MockConfig = leesConfig()): MockPartners 
 
 /** The fault modes that answer before the partner does; undefined lets the request through. */
 async function storingsAntwoord(
-  storing: Storing & { volgnummer: number },
+  storing: Fault & { volgnummer: number },
   res: ServerResponse,
-): Promise<Antwoord | null | undefined> {
+): Promise<MockResponse | null | undefined> {
   switch (storing.mode) {
     case 'down':
       res.socket?.destroy();
@@ -260,7 +260,7 @@ async function leesBody(req: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(delen);
 }
 
-function stuur(res: ServerResponse, antwoord: Antwoord): void {
+function stuur(res: ServerResponse, antwoord: MockResponse): void {
   const body =
     antwoord.body === undefined
       ? undefined
@@ -275,7 +275,7 @@ function stuur(res: ServerResponse, antwoord: Antwoord): void {
 }
 
 /** Announces the whole body, sends half of it, and closes the connection. */
-function stuurAfgekapt(res: ServerResponse, antwoord: Antwoord): void {
+function stuurAfgekapt(res: ServerResponse, antwoord: MockResponse): void {
   const body = Buffer.from(antwoord.body ?? '');
   res.writeHead(antwoord.status, { ...antwoord.headers, 'content-length': String(body.length) });
   res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
@@ -284,7 +284,7 @@ function stuurAfgekapt(res: ServerResponse, antwoord: Antwoord): void {
 /** Sends a streamed body with backpressure; `afgekapt` stops after half of it and closes the connection. */
 async function stuurStroom(
   res: ServerResponse,
-  antwoord: Antwoord,
+  antwoord: MockResponse,
   stroom: StreamBody,
   afgekapt = false,
 ): Promise<void> {
@@ -314,8 +314,8 @@ async function stuurStroom(
 }
 
 /** Starts the mock partners; port 0 picks a free port. */
-export async function startMockServer(config: MockConfig = leesConfig()): Promise<GestarteMock> {
-  const { server, wereld } = maakMockServer(config);
+export async function startMockServer(config: MockConfig = leesConfig()): Promise<RunningMock> {
+  const { server, wereld } = buildMockServer(config);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.poort, config.host, () => {

@@ -6,12 +6,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { leesSdl, standaardUrl, SUBGRAFEN, SUPERGRAPH_PAD } from './subgraphs.ts';
+import { defaultRoutingUrl, readSdl, SUBGRAPHS, SUPERGRAPH_FILE } from './subgraphs.ts';
 
 const controle = process.argv.includes('--check');
 
 const resultaat = composeServices(
-  SUBGRAFEN.map((s) => ({ name: s.naam, url: standaardUrl(s), typeDefs: parse(leesSdl(s)) })),
+  SUBGRAPHS.map((s) => ({ name: s.naam, url: defaultRoutingUrl(s), typeDefs: parse(readSdl(s)) })),
 );
 
 for (const hint of resultaat.hints ?? []) console.log(`hint ${hint.definition.code}: ${hint.message}`);
@@ -24,7 +24,7 @@ const supergraph = `${resultaat.supergraphSdl.trimEnd()}\n`;
 if (controle) {
   let vastgelegd = '';
   try {
-    vastgelegd = readFileSync(SUPERGRAPH_PAD, 'utf8');
+    vastgelegd = readFileSync(SUPERGRAPH_FILE, 'utf8');
   } catch {
     // no committed file yet: differs
   }
@@ -34,6 +34,6 @@ if (controle) {
   }
   console.log('schema/supergraph.graphql is up to date.');
 } else {
-  writeFileSync(SUPERGRAPH_PAD, supergraph);
-  console.log(`wrote schema/supergraph.graphql (${SUBGRAFEN.map((s) => s.naam).join(', ')})`);
+  writeFileSync(SUPERGRAPH_FILE, supergraph);
+  console.log(`wrote schema/supergraph.graphql (${SUBGRAPHS.map((s) => s.naam).join(', ')})`);
 }

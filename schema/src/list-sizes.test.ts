@@ -1,6 +1,6 @@
 import { Kind, parse, type FieldDefinitionNode, type TypeNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { leesSdl, SUBGRAFEN } from './subgraphs.ts';
+import { readSdl, SUBGRAPHS } from './subgraphs.ts';
 
 function isLijst(type: TypeNode): boolean {
   return type.kind === Kind.LIST_TYPE || (type.kind === Kind.NON_NULL_TYPE && isLijst(type.type));
@@ -14,8 +14,8 @@ const richtlijn = (veld: FieldDefinitionNode, naam: string) =>
  * big its lists get: every list field of every subgraph documents its size
  * (`@listSize`), and every field that pages by `first` says so.
  */
-describe.each(SUBGRAFEN.map((s) => [s.naam, s] as const))('the list sizes of %s', (_naam, subgraaf) => {
-  const velden = parse(leesSdl(subgraaf)).definitions.flatMap((d) =>
+describe.each(SUBGRAPHS.map((s) => [s.naam, s] as const))('the list sizes of %s', (_naam, subgraph) => {
+  const velden = parse(readSdl(subgraph)).definitions.flatMap((d) =>
     d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.INTERFACE_TYPE_DEFINITION
       ? (d.fields ?? []).map((veld) => ({ type: d.name.value, veld }))
       : [],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** A subgraph of the graph: where its SDL lives and where it answers by default. */
-export interface SubgraafDefinitie {
+export interface SubgraphDefinitie {
   readonly naam: string;
   readonly sdl: URL;
   readonly standaardPoort: number;
@@ -9,7 +9,7 @@ export interface SubgraafDefinitie {
   readonly urlVariabele: string;
 }
 
-export const SUBGRAFEN: readonly SubgraafDefinitie[] = [
+export const SUBGRAPHS: readonly SubgraphDefinitie[] = [
   { naam: 'erkenningen', standaardPoort: 4001 },
   { naam: 'onderwijsaanbod', standaardPoort: 4002 },
   { naam: 'vacatures', standaardPoort: 4003 },
@@ -22,12 +22,12 @@ export const SUBGRAFEN: readonly SubgraafDefinitie[] = [
   urlVariabele: `${naam.toUpperCase()}_SUBGRAPH_URL`,
 }));
 
-export function standaardUrl(definitie: SubgraafDefinitie): string {
+export function defaultRoutingUrl(definitie: SubgraphDefinitie): string {
   return `http://localhost:${definitie.standaardPoort}/graphql`;
 }
 
-export function leesSdl(definitie: SubgraafDefinitie): string {
+export function readSdl(definitie: SubgraphDefinitie): string {
   return readFileSync(definitie.sdl, 'utf8');
 }
 
-export const SUPERGRAPH_PAD = new URL('../supergraph.graphql', import.meta.url);
+export const SUPERGRAPH_FILE = new URL('../supergraph.graphql', import.meta.url);

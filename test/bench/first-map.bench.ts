@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readWebConfig, startWeb } from '@duaal-graph/web';
-import { startSysteem } from '../graaf/systeem.ts';
+import { startSystem } from '../graph/system.ts';
 import { ensureBuilt } from '../web/app-build.ts';
 import { launchChromium } from '../web/browser.ts';
 
@@ -29,15 +29,15 @@ console.log(
   `Radar page JavaScript: ${kB(sizes.reduce((a, s) => a + s.raw, 0))}, gzipped ${kB(sizes.reduce((a, s) => a + s.gzip, 0))}`,
 );
 
-const systeem = await startSysteem({ vdabPerSeconde: 1000 });
+const system = await startSystem({ vdabPerSeconde: 1000 });
 const web = await startWeb(
-  readWebConfig({ WEB_PORT: '0', WEB_DIST: dist, WEB_GATEWAY_URL: systeem.gatewayUrl }),
+  readWebConfig({ WEB_PORT: '0', WEB_DIST: dist, WEB_GATEWAY_URL: system.gatewayUrl }),
 );
 const browser = await launchChromium();
 try {
   // Until every source is in, the radar would answer without VDAB.
   for (let i = 0; i < 60; i++) {
-    const answer = await systeem.vraag('{ radar(provincie: WEST_VLAANDEREN) { witteVlek } }');
+    const answer = await system.vraag('{ radar(provincie: WEST_VLAANDEREN) { witteVlek } }');
     if (!answer.errors) break;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -64,5 +64,5 @@ try {
 } finally {
   await browser.close();
   await web.stop();
-  await systeem.stop();
+  await system.stop();
 }

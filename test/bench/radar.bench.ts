@@ -10,16 +10,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SUBGRAFEN, SUPERGRAPH_PAD } from '@duaal-graph/schema';
+import { SUBGRAPHS, SUPERGRAPH_FILE } from '@duaal-graph/schema';
 import {
+  freePort,
   startGateway,
-  startProces,
-  startSubgrafen,
-  vrijePoort,
-  wachtTotKlaar,
-  type Dienst,
-} from './diensten.ts';
-import { fasen, speelNa, startOpnemer, type Naspeling } from './opname.ts';
+  startProcess,
+  startSubgraphs,
+  waitUntilReady,
+  type Service,
+} from './services.ts';
+import { fasen, replay, startRecorder, type Replay } from './recording.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const WARM = RUNS * 4;
@@ -44,7 +44,7 @@ const spreiding = (w: readonly number[]) =>
 
 /** Every count of the contract per cell; the learners' count once the matching subgraph provides it. */
 function radarVraag(provincies: readonly string[]): string {
-  const lerenden = readFileSync(SUPERGRAPH_PAD, 'utf8').includes('aantalZoekendeLerenden')
+  const lerenden = readFileSync(SUPERGRAPH_FILE, 'utf8').includes('aantalZoekendeLerenden')
     ? 'aantalZoekendeLerenden { waarde onderdrukt }'
     : '';
   const velden = `regioCode opleidingscode regio { naam } aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken
@@ -68,7 +68,7 @@ async function vraag(url: string, query: string): Promise<{ ms: number; cellen: 
   return { ms: duur, cellen, bytes: Buffer.byteLength(tekst) };
 }
 
-async function partnerverzoeken(mock: Dienst): Promise<{ totaal: number; vdab: Record<string, number> }> {
+async function partnerverzoeken(mock: Service): Promise<{ totaal: number; vdab: Record<string, number> }> {
   const stats = (await (await fetch(`${mock.url}/_mock/stats`)).json()) as Record<
     string,
     { requests: number; routes: Record<string, number> }
@@ -79,17 +79,17 @@ async function partnerverzoeken(mock: Dienst): Promise<{ totaal: number; vdab: R
   };
 }
 
-const reset = (mock: Dienst) => fetch(`${mock.url}/_mock/stats/reset`, { method: 'POST' });
+const reset = (mock: Service) => fetch(`${mock.url}/_mock/stats/reset`, { method: 'POST' });
 
 async function meetSchaal(schaal: string, provincies: readonly string[]): Promise<void> {
   const mockMap = mkdtempSync(join(tmpdir(), 'bench-mock-'));
   const vacatureMap = mkdtempSync(join(tmpdir(), 'bench-vacatures-'));
-  const mockPoort = await vrijePoort();
+  const mockPoort = await freePort();
   const poorten: Record<string, number> = {};
-  for (const s of SUBGRAFEN) poorten[s.naam] = await vrijePoort();
-  const gatewayPoort = await vrijePoort();
+  for (const s of SUBGRAPHS) poorten[s.naam] = await freePort();
+  const gatewayPoort = await freePort();
   const begin = performance.now();
-  const mock = startProces('mock', 'mocks', mockPoort, {
+  const mock = startProcess('mock', 'mocks', mockPoort, {
     MOCK_PORT: String(mockPoort),
     MOCK_SCALE: schaal,
     MOCK_SEED: SEED,
@@ -97,9 +97,9 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
     MOCK_DATA_DIR: mockMap,
     DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
   });
-  const diensten: Dienst[] = [mock];
+  const diensten: Service[] = [mock];
   try {
-    await wachtTotKlaar(mock, '/_mock/health');
+    await waitUntilReady(mock, '/_mock/health');
     const mockKlaar = performance.now() - begin;
     const partners = Object.fromEntries(
       ['volta', 'educam', 'constructiv', 'mtech', 'woodwize', 'onderwijs', 'vdab', 'kazi'].map((p) => [
@@ -113,18 +113,18 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
     console.log(
       `\n${schaal}: mock partners ready in ${ms(mockKlaar)}; starting the subgraphs (VDAB at 10 requests a second)…`,
     );
-    let subgrafen = await startSubgrafen(poorten, omgeving);
+    let subgraphs = await startSubgraphs(poorten, omgeving);
     const vdab = (await partnerverzoeken(mock)).vdab;
     const initial = vdab['GET /vdab/services/openservices/vacatures/v4/vacatures/initial'] ?? 0;
     console.log(
-      `  first start, subgraphs ready after: ${Object.entries(subgrafen.opstart)
+      `  first start, subgraphs ready after: ${Object.entries(subgraphs.opstart)
         .map(([n, t]) => `${n} ${(t / 1000).toFixed(1)} s`)
         .join(', ')}`,
     );
     console.log(
       `  (vacatures: VDAB's initial read, ${initial} pages of 100 under its limit of 10 requests a second: the whole wait)`,
     );
-    let gateway = await startGateway(gatewayPoort, subgrafen.urls, omgeving);
+    let gateway = await startGateway(gatewayPoort, subgraphs.urls, omgeving);
 
     const koud: number[] = [];
     const koudePartners: number[] = [];
@@ -133,9 +133,9 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
     for (let run = 0; run < RUNS; run++) {
       if (run > 0) {
         await gateway.stop();
-        await Promise.all(subgrafen.diensten.map((d) => d.stop()));
-        subgrafen = await startSubgrafen(poorten, omgeving);
-        gateway = await startGateway(gatewayPoort, subgrafen.urls, omgeving);
+        await Promise.all(subgraphs.diensten.map((d) => d.stop()));
+        subgraphs = await startSubgraphs(poorten, omgeving);
+        gateway = await startGateway(gatewayPoort, subgraphs.urls, omgeving);
       }
       await reset(mock);
       const eerste = await vraag(gateway.url, query);
@@ -143,7 +143,7 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
       koudePartners.push((await partnerverzoeken(mock)).totaal);
       ({ cellen, bytes } = eerste);
     }
-    diensten.push(...subgrafen.diensten, gateway);
+    diensten.push(...subgraphs.diensten, gateway);
 
     for (let i = 0; i < 3; i++) await vraag(gateway.url, query);
     await reset(mock);
@@ -152,17 +152,17 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
     const warmePartners = (await partnerverzoeken(mock)).totaal;
 
     // The same question asked of the subgraphs directly: what a gateway sent them, recorded once, replayed.
-    const opnemer = await startOpnemer(subgrafen.urls);
-    const opnameGateway = await startGateway(await vrijePoort(), opnemer.urls, omgeving);
+    const opnemer = await startRecorder(subgraphs.urls);
+    const opnameGateway = await startGateway(await freePort(), opnemer.urls, omgeving);
     diensten.push(opnameGateway);
     for (let i = 0; i < 3; i++) await vraag(opnameGateway.url, query);
     opnemer.opnames.length = 0;
     await vraag(opnameGateway.url, query);
     const plan = fasen(opnemer.opnames);
     await opnemer.stop();
-    for (let i = 0; i < 3; i++) await speelNa(plan);
-    const direct: Naspeling[] = [];
-    for (let i = 0; i < WARM; i++) direct.push(await speelNa(plan));
+    for (let i = 0; i < 3; i++) await replay(plan);
+    const direct: Replay[] = [];
+    for (let i = 0; i < WARM; i++) direct.push(await replay(plan));
 
     const rechtstreeks = mediaan(direct.map((d) => d.totaalMs));
     const gatewayDeel = mediaan(warm) - rechtstreeks;
@@ -186,15 +186,15 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
       '  where the time goes (warm, direct; stages of the query plan, requests side by side within one):',
     );
     plan.forEach((fase, i) => {
-      const namen = [...new Set(fase.map((o) => o.subgraaf))];
+      const namen = [...new Set(fase.map((o) => o.subgraph))];
       console.log(
         `    stage ${i + 1}: ${ms(mediaan(direct.map((d) => d.faseMs[i] ?? 0)))} — ${fase.length} request(s) to ${namen.join(', ')}`,
       );
     });
-    const subgraafNamen = [...new Set(plan.flat().map((o) => o.subgraaf))];
+    const subgraphNamen = [...new Set(plan.flat().map((o) => o.subgraph))];
     console.log(
-      `    summed request time per subgraph: ${subgraafNamen
-        .map((n) => `${n} ${ms(mediaan(direct.map((d) => d.perSubgraaf[n] ?? 0)))}`)
+      `    summed request time per subgraph: ${subgraphNamen
+        .map((n) => `${n} ${ms(mediaan(direct.map((d) => d.perSubgraph[n] ?? 0)))}`)
         .join(', ')}`,
     );
   } finally {

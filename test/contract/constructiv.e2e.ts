@@ -19,7 +19,7 @@ import {
   type ConstructivLeerwerkplek,
   type ConstructivPagina,
   type VuilMelding,
-} from './sectorlezer.ts';
+} from './sector-reader.ts';
 
 /** Constructiv (bouw): HAL+JSON with expiring cursors, HTTP Basic; ../shared/partners/sectoren.md. */
 

@@ -18,7 +18,7 @@ import {
   type EducamExport,
   type EducamRij,
   type VuilMelding,
-} from './sectorlezer.ts';
+} from './sector-reader.ts';
 
 /** Educam (automotive): one CSV export with an ETag, bearer token; ../shared/partners/sectoren.md. */
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leesGemeenten } from './glossarium.ts';
+import { leesGemeenten } from './glossary.ts';
 import { startTestMock, type TestMock } from './mock.ts';
 import {
   cijfers,
@@ -11,7 +11,7 @@ import {
   leesAlleVoltaPaginas,
   leesAlleWoodwizePaginas,
   leesEducamExport,
-} from './sectorlezer.ts';
+} from './sector-reader.ts';
 
 /**
  * The Kazi contract (shared/partners/kazi.md), checked over HTTP as an

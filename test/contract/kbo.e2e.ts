@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leesGemeenten } from './glossarium.ts';
+import { leesGemeenten } from './glossary.ts';
 import {
   cijfersVan,
   csvVan,
@@ -33,8 +33,8 @@ import {
   leesAlleWoodwizePaginas,
   leesEducamExport,
   mod97Geldig,
-} from './sectorlezer.ts';
-import { VDAB_API, VdabLezer, type Vacature } from './vdablezer.ts';
+} from './sector-reader.ts';
+import { VDAB_API, VdabLezer, type Vacature } from './vdab-reader.ts';
 
 /**
  * The KBO Open Data contract (shared/partners/kbo.md), checked over HTTP as an

@@ -1,7 +1,7 @@
 import { text } from 'node:stream/consumers';
 import { parse } from 'csv-parse/sync';
 import { fromBufferPromise } from 'yauzl';
-import { basicAuth } from './sectorlezer.ts';
+import { basicAuth } from './sector-reader.ts';
 
 /**
  * KBO Open Data read as a consumer written from shared/partners/kbo.md would:

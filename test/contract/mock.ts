@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { leesConfig, startMockServer, type GestarteMock, type MockConfig } from '@duaal-graph/mocks';
+import { leesConfig, startMockServer, type MockConfig, type RunningMock } from '@duaal-graph/mocks';
 
 /** The reference date every contract test runs on, so that statuses and school years repeat. */
 export const REFERENTIEDATUM = '2026-11-01';
 
-export interface TestMock extends GestarteMock {
+export interface TestMock extends RunningMock {
   readonly config: MockConfig;
   /** A fresh data folder for Kazi's writes, removed by `stop`. */
   readonly dataMap: string;

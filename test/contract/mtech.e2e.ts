@@ -18,7 +18,7 @@ import {
   type MtechErkenning,
   type MtechPagina,
   type VuilMelding,
-} from './sectorlezer.ts';
+} from './sector-reader.ts';
 
 /** MTech+ (technologische industrie): JSON pages and a batch lookup, API key; ../shared/partners/sectoren.md. */
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leesGemeenten, schooljaarVan } from './glossarium.ts';
+import { leesGemeenten, schooljaarVan } from './glossary.ts';
 import { REFERENTIEDATUM, startTestMock, type TestMock } from './mock.ts';
 
 /**

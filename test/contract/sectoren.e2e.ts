@@ -16,7 +16,7 @@ import {
   leesWestVlaamseGemeenten,
   type GlossariumGemeente,
   type VuilMelding,
-} from './sectorlezer.ts';
+} from './sector-reader.ts';
 
 /**
  * What holds across the five sector databanks: the register the opleidingscodes

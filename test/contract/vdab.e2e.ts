@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isOndernemingsnummer, leesGemeenten, mod97Geldig, wacht } from './glossarium.ts';
+import { isOndernemingsnummer, leesGemeenten, mod97Geldig, wacht } from './glossary.ts';
 import { REFERENTIEDATUM, startTestMock, type TestMock } from './mock.ts';
 import {
   VDAB_API,
@@ -10,7 +10,7 @@ import {
   type BulkItem,
   type Vacature,
   type VdabPagina,
-} from './vdablezer.ts';
+} from './vdab-reader.ts';
 
 /**
  * The VDAB contract (shared/partners/vdab.md), checked over HTTP as an

@@ -19,7 +19,7 @@ import {
   type VoltaErkenning,
   type VoltaPagina,
   type VuilMelding,
-} from './sectorlezer.ts';
+} from './sector-reader.ts';
 
 /** Volta (elektrotechniek): JSON, offset paging, API key; ../shared/partners/sectoren.md. */
 

@@ -17,7 +17,7 @@ import {
   type VuilMelding,
   type WoodwizeErkenning,
   type WoodwizePagina,
-} from './sectorlezer.ts';
+} from './sector-reader.ts';
 
 /** Woodwize (hout): an XML feed of 200 records a page, no authentication; ../shared/partners/sectoren.md. */
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ONTWIKKELGEHEIM } from '@duaal-graph/domein/subgraaf';
+import { DEV_JWT_SECRET } from '@duaal-graph/subgraph-toolkit';
 import { SettingsError } from '@duaal-graph/domein/settings';
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from './catalogue.ts';
@@ -98,7 +98,7 @@ describe('the settings the services read', () => {
     // The development JWT secret, in every service that verifies tokens.
     for (const service of SERVICES.filter((s) => s.name !== 'mocks'))
       expect(
-        problems(() => service.settings.read({ ...production, JWT_SECRET: ONTWIKKELGEHEIM })),
+        problems(() => service.settings.read({ ...production, JWT_SECRET: DEV_JWT_SECRET })),
         service.name,
       ).toContain('JWT_SECRET');
   });

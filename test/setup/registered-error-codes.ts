@@ -1,9 +1,9 @@
-import { takeUnregisteredErrorCodes } from '@duaal-graph/domein/subgraaf';
+import { takeUnregisteredErrorCodes } from '@duaal-graph/subgraph-toolkit';
 import { afterEach } from 'vitest';
 
 /**
  * Fails the test during which the graph answered an error code the registry does
- * not know (packages/domein/src/subgraaf/error-codes.ts): in development and in
+ * not know (packages/subgraph-toolkit/src/error-codes.ts): in development and in
  * tests the error format reports each one, so a new code cannot slip past the
  * registry, its production visibility and its HTTP status.
  */
@@ -11,6 +11,6 @@ afterEach(() => {
   const codes = takeUnregisteredErrorCodes();
   if (codes.length > 0)
     throw new Error(
-      `The graph answered unregistered error codes: ${[...new Set(codes)].join(', ')}. Declare them in packages/domein/src/subgraaf/error-codes.ts.`,
+      `The graph answered unregistered error codes: ${[...new Set(codes)].join(', ')}. Declare them in packages/subgraph-toolkit/src/error-codes.ts.`,
     );
 });

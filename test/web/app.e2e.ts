@@ -6,7 +6,7 @@ import { WEST_VLAANDEREN } from '@duaal-graph/domein';
 import { readWebConfig, startWeb, type WebServer } from '@duaal-graph/web';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSysteem, type Systeem } from '../graaf/systeem.ts';
+import { startSystem, type System } from '../graph/system.ts';
 import { DIST, ensureBuilt, WEB } from './app-build.ts';
 import { launchChromium } from './browser.ts';
 import { restrictedParts } from './restricted.ts';
@@ -42,7 +42,7 @@ interface SeenRequest {
 }
 
 describe('the Radar Duaal web app in Chromium', () => {
-  let systeem: Systeem;
+  let system: System;
   let web: WebServer;
   let browser: Browser;
   let cells: Cel[];
@@ -55,21 +55,21 @@ describe('the Radar Duaal web app in Chromium', () => {
     const dist = await ensureBuilt();
     // A development gateway (automatic persisted queries): the app's server registers the app's texts
     // for the hashes the browser sends, and a test can still ask the graph a text of its own.
-    systeem = await startSysteem({ vdabPerSeconde: 1000 });
+    system = await startSystem({ vdabPerSeconde: 1000 });
     const parsed = JSON.parse(readFileSync(MANIFEST, 'utf8')) as {
       operations: { id: string; body: string }[];
     };
     for (const o of parsed.operations) manifest.set(o.id, o.body);
-    cells = await radarCells(systeem);
+    cells = await radarCells(system);
     web = await startWeb(
-      readWebConfig({ WEB_PORT: '0', WEB_DIST: dist, WEB_GATEWAY_URL: systeem.gatewayUrl }),
+      readWebConfig({ WEB_PORT: '0', WEB_DIST: dist, WEB_GATEWAY_URL: system.gatewayUrl }),
     );
   }, 900_000);
 
   afterAll(async () => {
     await browser.close();
     await web.stop();
-    await systeem.stop();
+    await system.stop();
   });
 
   async function openRadar(): Promise<{ page: Page; seen: SeenRequest[] }> {
@@ -260,7 +260,7 @@ describe('the Radar Duaal web app in Chromium', () => {
         NODE_ENV: 'production',
         WEB_PORT: '0',
         WEB_DIST: DIST,
-        WEB_GATEWAY_URL: systeem.gatewayUrl,
+        WEB_GATEWAY_URL: system.gatewayUrl,
       }),
       { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) },
     );
@@ -280,7 +280,7 @@ describe('the Radar Duaal web app in Chromium', () => {
   });
 
   it('says which data is missing when a partner is unavailable, and still draws the map', async () => {
-    await systeem.herstartVacatures(async () => {
+    await system.herstartVacatures(async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${web.url}/#/radar`);
       await page.locator('.kaart-vlak[data-geladen="WEST_VLAANDEREN"]').waitFor();
@@ -295,9 +295,9 @@ describe('the Radar Duaal web app in Chromium', () => {
 });
 
 /** The graph's own radar, asked directly with a text of the test's own, once every source is in. */
-async function radarCells(systeem: Systeem): Promise<Cel[]> {
+async function radarCells(system: System): Promise<Cel[]> {
   for (let attempt = 0; ; attempt++) {
-    const body = await systeem.vraag(RADAR);
+    const body = await system.vraag(RADAR);
     const radar = body.data?.['radar'] as Cel[] | null | undefined;
     if (radar && !body.errors) return radar;
     if (attempt > 60) throw new Error(`the radar did not answer: ${JSON.stringify(body.errors)}`);

@@ -8,7 +8,7 @@ import {
   textSetting,
   urlSetting,
 } from '@duaal-graph/domein/settings';
-import { ACCESS_SETTINGS } from '@duaal-graph/domein/subgraaf';
+import { ACCESS_SETTINGS } from '@duaal-graph/subgraph-toolkit';
 import { z } from 'zod';
 
 /** The web app's server settings, from the environment with development defaults. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ClaimsSchema, leesToegangConfig, maakToken } from '@duaal-graph/domein/subgraaf';
+import { ClaimsSchema, readAccessConfig, signToken } from '@duaal-graph/subgraph-toolkit';
 import { sendJson } from './graphql-proxy.ts';
 
 const fout = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
@@ -45,11 +45,11 @@ export function devTokenHandler(env: NodeJS.ProcessEnv, production: boolean) {
       );
       return;
     }
-    const config = leesToegangConfig(env);
+    const config = readAccessConfig(env);
     if (!config.jwtSecret) {
       sendJson(response, 403, fout('Zonder JWT_SECRET maakt deze server geen ontwikkeltokens.', 'FORBIDDEN'));
       return;
     }
-    sendJson(response, 200, { token: await maakToken(config, claims.data, { geldigS: 8 * 3600 }) });
+    sendJson(response, 200, { token: await signToken(config, claims.data, { geldigS: 8 * 3600 }) });
   };
 }

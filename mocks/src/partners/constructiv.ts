@@ -1,5 +1,5 @@
 import type { MockConfig } from '../config.ts';
-import { geheelParam, header, isRecord, json, type Verzoek } from '../http/verkeer.ts';
+import { header, integerParam, isRecord, json, type MockRequest } from '../http/routing.ts';
 import type { ConstructivLeerwerkplek } from '../wereld/sectorfeeds.ts';
 import { haalWeg, leesJsonRecord, zetIn, type Partner } from './partner.ts';
 
@@ -11,7 +11,7 @@ export function constructiv(records: ConstructivLeerwerkplek[], config: MockConf
   const hal = (status: number, body: unknown) =>
     json(status, body, { 'content-type': 'application/hal+json; charset=utf-8' });
 
-  const lijst = (v: Verzoek) => {
+  const lijst = (v: MockRequest) => {
     if (header(v, 'authorization') !== verwacht) {
       return json(
         401,
@@ -19,7 +19,7 @@ export function constructiv(records: ConstructivLeerwerkplek[], config: MockConf
         { 'www-authenticate': 'Basic realm="constructiv"' },
       );
     }
-    const size = geheelParam(v.query, 'size', 100);
+    const size = integerParam(v.query, 'size', 100);
     if (size === null || size < 1 || size > 500)
       return json(400, { fout: 'size moet tussen 1 en 500 liggen' });
     const cursor = v.query.get('cursor');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MockConfig } from '../config.ts';
-import { header, isRecord, tekst } from '../http/verkeer.ts';
+import { header, isRecord, tekst } from '../http/routing.ts';
 import { EDUCAM_KOLOMMEN, type EducamRij } from '../wereld/sectorfeeds.ts';
 import type { Partner } from './partner.ts';
 

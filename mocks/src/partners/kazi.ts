@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import type { Gebied } from '@duaal-graph/domein';
 import type { MockConfig } from '../config.ts';
 import {
-  geheelParam,
   header,
+  integerParam,
   isRecord,
   json,
   leesJson,
-  type Antwoord,
-  type Verzoek,
-} from '../http/verkeer.ts';
+  type MockRequest,
+  type MockResponse,
+} from '../http/routing.ts';
 import type { ErkenningFeit } from '../wereld/erkenningsplan.ts';
 import {
   isOpen,
@@ -64,15 +64,15 @@ export function kazi(
   const lerende = (id: string) => lerenden.find((l) => l.lerendeId === id);
 
   const beveiligd =
-    (handler: (v: Verzoek) => Antwoord): ((v: Verzoek) => Antwoord) =>
+    (handler: (v: MockRequest) => MockResponse): ((v: MockRequest) => MockResponse) =>
     (v) =>
       header(v, 'x-api-key') === config.sleutels.kazi
         ? handler(v)
         : json(401, { fout: 'ongeldige of ontbrekende API-sleutel' });
 
-  const lijstLerenden = (v: Verzoek): Antwoord => {
-    const page = geheelParam(v.query, 'page', 1);
-    const size = geheelParam(v.query, 'size', 200);
+  const lijstLerenden = (v: MockRequest): MockResponse => {
+    const page = integerParam(v.query, 'page', 1);
+    const size = integerParam(v.query, 'size', 200);
     if (page === null || page < 1) return json(400, { fout: 'page moet 1 of meer zijn' });
     if (size === null || size < 1 || size > 200)
       return json(400, { fout: 'size moet tussen 1 en 200 liggen' });
@@ -92,7 +92,7 @@ export function kazi(
    * Per lerende or per onderneming (the whole list), or, for reporting, every
    * match in one status, page by page; `status` is then required.
    */
-  const lijstMatches = (v: Verzoek): Antwoord => {
+  const lijstMatches = (v: MockRequest): MockResponse => {
     const lerendeId = v.query.get('lerendeId');
     const kbo = v.query.get('ondernemingsnummer');
     const status = v.query.get('status');
@@ -106,8 +106,8 @@ export function kazi(
       (status === null || m.status === status);
     if (lerendeId !== null || kbo !== null) return json(200, { items: matches.filter(filter) });
     if (status === null) return json(400, { fout: 'geef lerendeId, ondernemingsnummer of status' });
-    const page = geheelParam(v.query, 'page', 1);
-    const size = geheelParam(v.query, 'size', 200);
+    const page = integerParam(v.query, 'page', 1);
+    const size = integerParam(v.query, 'size', 200);
     if (page === null || page < 1) return json(400, { fout: 'page moet 1 of meer zijn' });
     if (size === null || size < 1 || size > 200)
       return json(400, { fout: 'size moet tussen 1 en 200 liggen' });
@@ -116,7 +116,7 @@ export function kazi(
     return json(200, { items, page, totalPages, totalItems: selectie.length });
   };
 
-  const stelVoor = (v: Verzoek): Antwoord => {
+  const stelVoor = (v: MockRequest): MockResponse => {
     const sleutel = header(v, 'idempotency-key');
     if (!sleutel) return json(400, { fout: 'Idempotency-Key is verplicht' });
     const body = leesJson(v);
@@ -178,7 +178,7 @@ export function kazi(
     return json(201, match);
   };
 
-  const wijzig = (v: Verzoek): Antwoord => {
+  const wijzig = (v: MockRequest): MockResponse => {
     const index = matches.findIndex((m) => m.matchId === v.params['matchId']);
     const huidig = matches[index];
     if (!huidig) return json(404, { fout: 'onbekende match' });

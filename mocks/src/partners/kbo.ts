@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { plusDagen } from '@duaal-graph/domein';
 import type { MockConfig } from '../config.ts';
-import { header, isRecord, json, leesJson, tekst, type Antwoord, type Verzoek } from '../http/verkeer.ts';
+import {
+  header,
+  isRecord,
+  json,
+  leesJson,
+  tekst,
+  type MockRequest,
+  type MockResponse,
+} from '../http/routing.ts';
 import type { KboWereld } from '../wereld/kbo-register.ts';
 import {
   extractNaam,
@@ -76,15 +84,15 @@ export function kbo(wereld: () => KboWereld, config: MockConfig): Partner {
   });
 
   const beveiligd =
-    (handler: (v: Verzoek) => Antwoord | Promise<Antwoord>) =>
-    (v: Verzoek): Antwoord | Promise<Antwoord> =>
+    (handler: (v: MockRequest) => MockResponse | Promise<MockResponse>) =>
+    (v: MockRequest): MockResponse | Promise<MockResponse> =>
       header(v, 'authorization') === verwacht
         ? handler(v)
         : tekst(401, 'Aanmelden vereist.', 'text/plain; charset=utf-8', {
             'www-authenticate': 'Basic realm="KBO Open Data", charset="UTF-8"',
           });
 
-  const download = async (v: Verzoek): Promise<Antwoord> => {
+  const download = async (v: MockRequest): Promise<MockResponse> => {
     const extract = extracten().find((e) => extractNaam(e) === v.params['naam']);
     if (!extract) return json(404, { fout: 'onbekend extract' });
     const { pad, lengte } = await bestand(extract);
@@ -125,7 +133,7 @@ export function kbo(wereld: () => KboWereld, config: MockConfig): Partner {
     const nummer = vorige.nummer + (gat ? 2 : 1);
     const extract: KboExtract =
       soort === 'full'
-        ? { soort, nummer, datum, records: register.momentopname() }
+        ? { soort, nummer, datum, records: register.snapshot() }
         : { soort, nummer, datum, wijzigingen };
     alle.push(extract);
     if (gat) {

@@ -1,5 +1,5 @@
 import type { MockConfig } from '../config.ts';
-import { geheelParam, header, isRecord, json, leesJson } from '../http/verkeer.ts';
+import { header, integerParam, isRecord, json, leesJson } from '../http/routing.ts';
 import type { MtechErkenning } from '../wereld/sectorfeeds.ts';
 import { haalWeg, leesJsonRecord, pagina, zetIn, type Partner } from './partner.ts';
 
@@ -17,8 +17,8 @@ export function mtech(records: MtechErkenning[], config: MockConfig): Partner {
         handler: (v) => {
           const fout = geweigerd(header(v, 'x-api-key'));
           if (fout) return fout;
-          const page = geheelParam(v.query, 'page', 1);
-          const pageSize = geheelParam(v.query, 'pageSize', 250);
+          const page = integerParam(v.query, 'page', 1);
+          const pageSize = integerParam(v.query, 'pageSize', 250);
           if (page === null || page < 1) return json(400, { fout: 'page moet 1 of meer zijn' });
           if (pageSize === null || pageSize < 1 || pageSize > 250)
             return json(400, { fout: 'pageSize moet tussen 1 en 250 liggen' });

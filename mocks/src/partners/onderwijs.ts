@@ -1,4 +1,4 @@
-import { geheelParam, json } from '../http/verkeer.ts';
+import { integerParam, json } from '../http/routing.ts';
 import type { CatalogusOpleiding } from '../wereld/catalogus.ts';
 import { aanbodId, type Aanbod, type Instelling } from '../wereld/onderwijs.ts';
 import { haalWeg, leesJsonRecord, pagina, zetIn, type Partner } from './partner.ts';
@@ -37,8 +37,8 @@ export function onderwijs(
   aanbod: Aanbod[],
 ): Partner {
   const paginaParams = (query: URLSearchParams, standaard: number, max: number) => {
-    const page = geheelParam(query, 'page', 1);
-    const size = geheelParam(query, 'size', standaard);
+    const page = integerParam(query, 'page', 1);
+    const size = integerParam(query, 'size', standaard);
     if (page === null || page < 1) return { fout: json(400, { fout: 'page moet 1 of meer zijn' }) };
     if (size === null || size < 1 || size > max)
       return { fout: json(400, { fout: `size moet tussen 1 en ${max} liggen` }) };

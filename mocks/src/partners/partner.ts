@@ -1,12 +1,12 @@
 import type { PartnerNaam, Vuil } from '../wereld/vuil.ts';
-import type { Antwoord, Route } from '../http/verkeer.ts';
+import type { MockResponse, Route } from '../http/routing.ts';
 
 /** A partner system as the mock serves it: its routes, and how test hooks change its data. */
 export interface Partner {
   readonly naam: PartnerNaam;
   readonly routes: readonly Route[];
   /** A body that parses but breaks this partner's contract, for the `malformed` fault. */
-  readonly kapotAntwoord: () => Antwoord;
+  readonly kapotAntwoord: () => MockResponse;
   /** Adds a record in the partner's own format, or replaces the one with the same id; returns its id or an error. */
   readonly zetRecord: (body: Buffer, contentType: string) => { id: string } | { fout: string };
   /** Removes the record with this id; false when there is none. */

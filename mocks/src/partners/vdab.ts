@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { MockConfig } from '../config.ts';
 import {
-  geheelParam,
   header,
+  integerParam,
   isRecord,
   json,
   leesJson,
-  type Antwoord,
-  type Verzoek,
-} from '../http/verkeer.ts';
+  type MockRequest,
+  type MockResponse,
+} from '../http/routing.ts';
 import type { Knelpuntberoep, VdabVacature, VdabWijziging } from '../wereld/vdab.ts';
 import type { Partner } from './partner.ts';
 
@@ -31,7 +31,7 @@ export function vdab(
   const recenteVerzoeken = new Map<string, number[]>();
   const perReferentie = new Map(vacatures.map((v) => [v.vacatureReferentie.vdabReferentie, v]));
 
-  const tokenRoute = (v: Verzoek): Antwoord => {
+  const tokenRoute = (v: MockRequest): MockResponse => {
     const form = new URLSearchParams(v.body.toString('utf8'));
     if (form.get('grant_type') !== 'client_credentials')
       return json(400, { error: 'unsupported_grant_type' });
@@ -52,7 +52,7 @@ export function vdab(
 
   /** Client id, then the rate limit, then the token: the order of an API gateway in front of the service. */
   const beveiligd =
-    (handler: (v: Verzoek) => Antwoord): ((v: Verzoek) => Antwoord) =>
+    (handler: (v: MockRequest) => MockResponse): ((v: MockRequest) => MockResponse) =>
     (v) => {
       const clientId = header(v, 'x-ibm-client-id');
       if (clientId !== config.sleutels.vdab.clientId)
@@ -83,16 +83,16 @@ export function vdab(
       return handler(v);
     };
 
-  const paging = (v: Verzoek): { aantal: number; offset: number } | Antwoord => {
-    const aantal = geheelParam(v.query, 'aantal', 100);
-    const offset = geheelParam(v.query, 'offset', 0);
+  const paging = (v: MockRequest): { aantal: number; offset: number } | MockResponse => {
+    const aantal = integerParam(v.query, 'aantal', 100);
+    const offset = integerParam(v.query, 'offset', 0);
     if (aantal === null || aantal < 1 || aantal > 100)
       return json(400, { fout: 'aantal moet tussen 1 en 100 liggen' });
     if (offset === null || offset < 0) return json(400, { fout: 'offset moet 0 of meer zijn' });
     return { aantal, offset };
   };
 
-  const pagineer = (v: Verzoek, items: readonly unknown[]): Antwoord => {
+  const pagineer = (v: MockRequest, items: readonly unknown[]): MockResponse => {
     const p = paging(v);
     if ('status' in p) return p;
     return json(200, {
@@ -103,7 +103,7 @@ export function vdab(
     });
   };
 
-  const zoek = (v: Verzoek): Antwoord => {
+  const zoek = (v: MockRequest): MockResponse => {
     const sorteerveld = v.query.get('sorteerveld') ?? 'PUBLICATIE_DATUM';
     if (sorteerveld !== 'PUBLICATIE_DATUM' && sorteerveld !== 'WIJZIGINGS_DATUM')
       return json(400, { fout: 'onbekend sorteerveld' });
@@ -121,7 +121,7 @@ export function vdab(
     return pagineer(v, selectie);
   };
 
-  const bulk = (v: Verzoek): Antwoord => {
+  const bulk = (v: MockRequest): MockResponse => {
     const van = Date.parse(v.query.get('van') ?? '');
     const tot = Date.parse(v.query.get('tot') ?? '');
     if (Number.isNaN(van) || Number.isNaN(tot))

@@ -1,5 +1,5 @@
 import type { MockConfig } from '../config.ts';
-import { geheelParam, header, json, type Verzoek } from '../http/verkeer.ts';
+import { header, integerParam, json, type MockRequest } from '../http/routing.ts';
 import type { VoltaErkenning } from '../wereld/sectorfeeds.ts';
 import { haalWeg, leesJsonRecord, type Partner } from './partner.ts';
 
@@ -7,7 +7,7 @@ const sleutel = (r: VoltaErkenning): string => r.erkenningId;
 
 /** Volta: JSON, offset paging, `X-Api-Key`, `gewijzigdSinds` (../shared/partners/sectoren.md). */
 export function volta(records: VoltaErkenning[], config: MockConfig): Partner {
-  const geweigerd = (v: Verzoek) =>
+  const geweigerd = (v: MockRequest) =>
     header(v, 'x-api-key') === config.sleutels.volta ? null : json(401, { fout: 'ongeldige API-sleutel' });
 
   return {
@@ -19,8 +19,8 @@ export function volta(records: VoltaErkenning[], config: MockConfig): Partner {
         handler: (v) => {
           const fout = geweigerd(v);
           if (fout) return fout;
-          const offset = geheelParam(v.query, 'offset', 0);
-          const limit = geheelParam(v.query, 'limit', 100);
+          const offset = integerParam(v.query, 'offset', 0);
+          const limit = integerParam(v.query, 'limit', 100);
           if (offset === null || offset < 0)
             return json(400, { fout: 'offset moet een natuurlijk getal zijn' });
           if (limit === null || limit < 1) return json(400, { fout: 'limit moet een positief getal zijn' });

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { geheelParam, json, tekst } from '../http/verkeer.ts';
+import { integerParam, json, tekst } from '../http/routing.ts';
 import type { WoodwizeErkenning } from '../wereld/sectorfeeds.ts';
 import { haalWeg, pagina, zetIn, type Partner } from './partner.ts';
 
@@ -15,7 +15,7 @@ export function woodwize(records: WoodwizeErkenning[]): Partner {
         methode: 'GET',
         sjabloon: '/feed/erkenningen.xml',
         handler: (v) => {
-          const nummer = geheelParam(v.query, 'pagina', 1);
+          const nummer = integerParam(v.query, 'pagina', 1);
           if (nummer === null || nummer < 1) return json(400, { fout: 'pagina moet 1 of meer zijn' });
           const { items, totalPages } = pagina(records, nummer, PER_PAGINA);
           const xml = [

@@ -289,7 +289,7 @@ export function genereerKbo(invoer: KboInvoer): KboWereld {
 
   const eerste = nummerVolledigExtract(d0);
   const extracten: KboExtract[] = [
-    { soort: 'full', nummer: eerste, datum: d0, records: register.momentopname() },
+    { soort: 'full', nummer: eerste, datum: d0, records: register.snapshot() },
   ];
   for (
     let datum = plusDagen(d0, 1), nummer = eerste + 1;

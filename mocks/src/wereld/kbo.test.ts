@@ -17,7 +17,7 @@ const { kbo } = wereld;
 
 function vingerafdruk(k: typeof kbo): string {
   return createHash('sha256')
-    .update(JSON.stringify([k.register.momentopname(), k.extracten, k.vuil]))
+    .update(JSON.stringify([k.register.snapshot(), k.extracten, k.vuil]))
     .digest('hex');
 }
 

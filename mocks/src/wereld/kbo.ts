@@ -152,7 +152,7 @@ export class KboRegister {
   }
 
   /** Every onderneming, by number, as a full extract lists them. */
-  momentopname(): KboRecord[] {
+  snapshot(): KboRecord[] {
     return [...this.records.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
   }
 }

@@ -1,4 +1,4 @@
-import { BronGebruik, Momentopname, PartnerFout } from '@duaal-graph/domein/subgraaf';
+import { PartnerError, Snapshot, SourceUsage } from '@duaal-graph/subgraph-toolkit';
 import { describe, expect, it } from 'vitest';
 import { Erkenningsbestand, sectorBron } from './bestand.ts';
 import type { WoodwizeErkenning } from './bronnen/woodwize.ts';
@@ -20,7 +20,7 @@ const WW: WoodwizeErkenning = {
 };
 
 function opname<T>(bron: 'WOODWIZE' | 'ONDERWIJS' | 'VOLTA', laad: () => Promise<T>) {
-  return new Momentopname<T>({ bron, laad, intervalMs: 60_000 });
+  return new Snapshot<T>({ bron, laad, intervalMs: 60_000 });
 }
 
 function bestand(
@@ -28,7 +28,7 @@ function bestand(
   woodwize: () => Promise<SectorLezing<WoodwizeErkenning>>,
 ) {
   const volta = opname<SectorLezing<never>>('VOLTA', () =>
-    Promise.reject(new PartnerFout('VOLTA', 'DOWN', 'weg')),
+    Promise.reject(new PartnerError('VOLTA', 'DOWN', 'weg')),
   );
   return new Erkenningsbestand(
     [
@@ -57,7 +57,7 @@ describe('Erkenningsbestand', () => {
         .ondernemingen.get('0403.170.701')
         ?.erkenningen.map((e) => e.id),
     ).toEqual(['WOODWIZE:WW-1']);
-    const bronnen = new BronGebruik();
+    const bronnen = new SourceUsage();
     b.meld(bronnen);
     expect(bronnen.lijst().map((s) => [s.bron, s.toestand])).toEqual([
       ['VOLTA', 'ONBESCHIKBAAR'],
@@ -110,7 +110,7 @@ describe('Erkenningsbestand', () => {
 
   it('without the register judges nothing: no erkenningen, and the report shows the read as it came', async () => {
     const b = bestand(
-      () => Promise.reject(new PartnerFout('ONDERWIJS', 'DOWN', 'weg')),
+      () => Promise.reject(new PartnerError('ONDERWIJS', 'DOWN', 'weg')),
       () => Promise.resolve(lezing([WW])),
     );
     await b.ververs();

@@ -1,5 +1,5 @@
 import { VLAANDEREN, type Gebied } from '@duaal-graph/domein';
-import type { Bevinding, BronGebruik, BronStatus, Momentopname } from '@duaal-graph/domein/subgraaf';
+import type { Bevinding, BronStatus, Snapshot, SourceUsage } from '@duaal-graph/subgraph-toolkit';
 import { bouwErkenningsIndex, visiblePart, type ErkenningsIndex } from './erkenningsindex.ts';
 import {
   SECTOREN,
@@ -14,8 +14,8 @@ import type { Visibility } from './visibility.ts';
 /** One sector's snapshot with its rules, its record type hidden so that the five fit in one list. */
 export interface SectorBron {
   readonly sector: Sector;
-  readonly momentopname: Pick<
-    Momentopname<unknown>,
+  readonly snapshot: Pick<
+    Snapshot<unknown>,
     'start' | 'stop' | 'ververs' | 'status' | 'reden' | 'laatsteSucces' | 'geprobeerd'
   >;
   lezing(): SectorLezing<unknown> | undefined;
@@ -25,16 +25,16 @@ export interface SectorBron {
 
 export function sectorBron<L extends SectorLezing<unknown>>(
   sector: Sector,
-  momentopname: Momentopname<L>,
+  snapshot: Snapshot<L>,
   normaliseer: (lezing: L, ctx: NormContext) => Genormaliseerd,
 ): SectorBron {
   let laatst: { lezing: L; ctx: NormContext; uit: Genormaliseerd } | undefined;
   return {
     sector,
-    momentopname,
-    lezing: () => momentopname.data,
+    snapshot,
+    lezing: () => snapshot.data,
     genormaliseerd: (ctx) => {
-      const lezing = momentopname.data;
+      const lezing = snapshot.data;
       if (lezing === undefined) return undefined;
       const c = laatst?.ctx;
       if (
@@ -77,7 +77,7 @@ export class Erkenningsbestand {
 
   constructor(
     readonly sectoren: readonly SectorBron[],
-    readonly register: Momentopname<RegisterKennis>,
+    readonly register: Snapshot<RegisterKennis>,
     private readonly referentiedatum: () => string,
     private readonly gebied: Gebied = VLAANDEREN,
   ) {}
@@ -128,7 +128,7 @@ export class Erkenningsbestand {
 
   status(sector: Sector): BronStatus {
     return (
-      this.bron(sector)?.momentopname.status() ?? {
+      this.bron(sector)?.snapshot.status() ?? {
         bron: sector,
         toestand: 'ONBESCHIKBAAR',
         bijgewerktOp: null,
@@ -137,10 +137,10 @@ export class Erkenningsbestand {
   }
 
   /** Reports to a request the sources its answer rests on: the sectors asked about, and the register that judged them. */
-  meld(bronnen: BronGebruik, sectoren: readonly Sector[] = SECTOREN): void {
+  meld(bronnen: SourceUsage, sectoren: readonly Sector[] = SECTOREN): void {
     for (const sector of sectoren) {
       const bron = this.bron(sector);
-      bronnen.meld(this.status(sector), bron?.momentopname.reden() ?? 'ERROR');
+      bronnen.meld(this.status(sector), bron?.snapshot.reden() ?? 'ERROR');
     }
     bronnen.meld(this.register.status(), this.register.reden());
   }
@@ -152,7 +152,7 @@ export class Erkenningsbestand {
     return {
       bron: sector,
       toestand: this.status(sector).toestand,
-      laatsteSucces: bron?.momentopname.laatsteSucces() ?? null,
+      laatsteSucces: bron?.snapshot.laatsteSucces() ?? null,
       aantalRecords: lezing?.aantalRecords ?? 0,
       aantalAfgekeurd: uit?.kwaliteit.aantalAfgekeurd ?? lezing?.bevindingen.length ?? 0,
       alleBevindingen: uit?.kwaliteit.bevindingen ?? lezing?.bevindingen ?? [],
@@ -161,23 +161,23 @@ export class Erkenningsbestand {
 
   /** Reads every source once now, without timers. */
   async ververs(): Promise<void> {
-    await Promise.all([this.register.ververs(), ...this.sectoren.map((s) => s.momentopname.ververs())]);
+    await Promise.all([this.register.ververs(), ...this.sectoren.map((s) => s.snapshot.ververs())]);
   }
 
   /** The first round of reads, then a refresh of every snapshot on its interval. */
   async start(): Promise<void> {
-    await Promise.all([this.register.start(), ...this.sectoren.map((s) => s.momentopname.start())]);
+    await Promise.all([this.register.start(), ...this.sectoren.map((s) => s.snapshot.start())]);
     // Builds the index now, so that the first question does not wait for it.
     this.index();
   }
 
   stop(): void {
     this.register.stop();
-    for (const s of this.sectoren) s.momentopname.stop();
+    for (const s of this.sectoren) s.snapshot.stop();
   }
 
   /** Ready once every source was tried and the register was read: before that, every erkenning would be judged unknown. */
   gereed(): boolean {
-    return this.register.data !== undefined && this.sectoren.every((s) => s.momentopname.geprobeerd);
+    return this.register.data !== undefined && this.sectoren.every((s) => s.snapshot.geprobeerd);
   }
 }

@@ -4,7 +4,7 @@ import {
   REFERENCE_DATE_SETTING,
   subgraphSettings,
   type SubgraphConfig,
-} from '@duaal-graph/domein/subgraaf';
+} from '@duaal-graph/subgraph-toolkit';
 
 /** The five sector databanks with their credentials, the register, and the reference date for validity. */
 export const ERKENNINGEN_SETTINGS = {

@@ -1,4 +1,4 @@
-import { BronGebruik, type MetGebruiker } from '@duaal-graph/domein/subgraaf';
+import { SourceUsage, type WithCaller } from '@duaal-graph/subgraph-toolkit';
 import DataLoader from 'dataloader';
 import type { Erkenningsbestand } from './bestand.ts';
 import {
@@ -10,8 +10,8 @@ import {
 import { SECTOREN, type Sector } from './model.ts';
 import type { Visibility } from './visibility.ts';
 
-export interface ErkenningenContext extends MetGebruiker {
-  readonly bronnen: BronGebruik;
+export interface ErkenningenContext extends WithCaller {
+  readonly bronnen: SourceUsage;
   readonly bestand: Erkenningsbestand;
   /** The index this request answers from, as the caller sees it, after reporting the sources it rests on. */
   readonly lees: (sectoren?: readonly Sector[]) => ErkenningsIndex;
@@ -31,7 +31,7 @@ export function maakContext(
   bestand: Erkenningsbestand,
   visibility: Visibility,
 ): Omit<ErkenningenContext, 'gebruiker'> {
-  const bronnen = new BronGebruik();
+  const bronnen = new SourceUsage();
   let index: ErkenningsIndex | undefined;
   const lees = (sectoren: readonly Sector[] = SECTOREN): ErkenningsIndex => {
     bestand.meld(bronnen, sectoren);

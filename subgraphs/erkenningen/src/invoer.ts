@@ -5,4 +5,4 @@ export {
   controleerRegio,
   controleerVestigingsnummer,
   opleidingscode,
-} from '@duaal-graph/domein/subgraaf';
+} from '@duaal-graph/subgraph-toolkit';

@@ -1,4 +1,4 @@
-import type { Bevinding, Kwaliteit } from '@duaal-graph/domein/subgraaf';
+import type { Bevinding, Kwaliteit } from '@duaal-graph/subgraph-toolkit';
 
 /** The five sector organisations, in the order the graph lists them (`enum Sector`). */
 export const SECTOREN = ['VOLTA', 'EDUCAM', 'CONSTRUCTIV', 'MTECH', 'WOODWIZE'] as const;

@@ -1,5 +1,5 @@
 import { normaliseerOndernemingsnummer, normaliseerVestigingsnummer } from '@duaal-graph/domein';
-import { DateScalar, DateTimeScalar, ongeldigeInvoer, verbinding } from '@duaal-graph/domein/subgraaf';
+import { badUserInput, connection, DateScalar, DateTimeScalar } from '@duaal-graph/subgraph-toolkit';
 import type { SectorRapport } from './bestand.ts';
 import { celSleutel, type ErkenningenContext } from './context.ts';
 import type { ErkenningsIndex, OndernemingInfo, VestigingInfo } from './erkenningsindex.ts';
@@ -81,7 +81,7 @@ function ondernemingen(
       (!naam || (o.naam?.toLocaleLowerCase('nl').includes(naam) ?? false)) &&
       o.erkenningen.some((e) => voldoet(index, e, f, code, nis, regio)),
   );
-  return verbinding(lijst, args.first, args.after);
+  return connection(lijst, args.first, args.after);
 }
 
 function adres(v: VestigingInfo) {
@@ -112,7 +112,7 @@ export function maakResolvers() {
     },
     BronRapport: {
       bevindingen: (rapport: SectorRapport, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw ongeldigeInvoer('first', 'een natuurlijk getal');
+        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
         return rapport.alleBevindingen.slice(0, first);
       },
     },
@@ -176,7 +176,7 @@ export function maakResolvers() {
         const plekken = (ctx.lees().erkendePlekken.get(o.code) ?? []).filter(
           (v) => (!regio || v.plaats?.regioCode === regio) && (!nis || v.plaats?.nisCode === nis),
         );
-        return verbinding(plekken, args.first, args.after);
+        return connection(plekken, args.first, args.after);
       },
     },
     RadarCel: {

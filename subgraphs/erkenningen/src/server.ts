@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { referentiedatum } from '@duaal-graph/domein';
 import {
   defineSubgraph,
-  Momentopname,
   OnderwijsregisterClient,
-  PUBLIEK,
+  PUBLIC_CALLER,
+  Snapshot,
   typeRule,
+  type AccessRule,
   type Gebruiker,
-  type Regel,
-} from '@duaal-graph/domein/subgraaf';
+} from '@duaal-graph/subgraph-toolkit';
 import { parse } from 'graphql';
 import { Erkenningsbestand, sectorBron, type SectorBron } from './bestand.ts';
 import { ConstructivClient } from './bronnen/constructiv.ts';
@@ -43,7 +43,7 @@ function maakSectoren(config: ErkenningenConfig, log: (regel: string) => void): 
   ) =>
     sectorBron(
       sector,
-      new Momentopname<L>({ bron: sector, laad, intervalMs: config.snapshotIntervalS * 1000, log }),
+      new Snapshot<L>({ bron: sector, laad, intervalMs: config.snapshotIntervalS * 1000, log }),
       normaliseer,
     );
 
@@ -92,7 +92,7 @@ export const erkenningen = defineSubgraph<
       basisUrl: config.onderwijsUrl,
       timeoutMs: config.partnerTimeoutMs,
     });
-    const register = new Momentopname<RegisterKennis>({
+    const register = new Snapshot<RegisterKennis>({
       bron: 'ONDERWIJS',
       laad: () => leesRegisterKennis(registerClient),
       intervalMs: config.snapshotIntervalS * 1000,
@@ -100,7 +100,7 @@ export const erkenningen = defineSubgraph<
     });
     const bestand = new Erkenningsbestand(maakSectoren(config, log), register, referentiedatumVan(config));
     // Read from the built schema at the first use, at start at the latest (the public's view is built then).
-    let rule: Regel | undefined;
+    let rule: AccessRule | undefined;
     const visibility = (gebruiker: Gebruiker) => {
       rule ??= typeRule(schema(), 'Erkenning') ?? undefined;
       if (!rule) throw new Error('schema.graphql: Erkenning carries no @toegang');
@@ -112,13 +112,13 @@ export const erkenningen = defineSubgraph<
         // The public's view is the one most questions need: built now, so that the first does not wait for it.
         start: async () => {
           await bestand.start();
-          bestand.index(visibility(PUBLIEK));
+          bestand.index(visibility(PUBLIC_CALLER));
         },
         stop: () => {
           bestand.stop();
         },
         gereed: () => bestand.gereed(),
-        toestand: () => [...bestand.sectoren.map((s) => s.momentopname.status()), bestand.register.status()],
+        toestand: () => [...bestand.sectoren.map((s) => s.snapshot.status()), bestand.register.status()],
       },
       context: (gebruiker) => Promise.resolve(maakContext(bestand, visibility(gebruiker))),
       exposed: { bestand, visibility },
@@ -130,4 +130,4 @@ export const erkenningen = defineSubgraph<
 export const leesConfig = erkenningen.readConfig;
 export const maakErkenningen = erkenningen.build;
 export const startErkenningen = erkenningen.start;
-export type ErkenningenSubgraaf = ReturnType<typeof maakErkenningen>;
+export type ErkenningenSubgraph = ReturnType<typeof maakErkenningen>;

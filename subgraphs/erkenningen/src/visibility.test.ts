@@ -1,11 +1,11 @@
-import { PUBLIEK, typeRule, type Gebruiker, type Regel } from '@duaal-graph/domein/subgraaf';
+import { PUBLIC_CALLER, typeRule, type AccessRule, type Gebruiker } from '@duaal-graph/subgraph-toolkit';
 import { describe, expect, it } from 'vitest';
 import { ERKENNING_STATUSSEN, SECTOREN, type ErkenningStatus, type Sector } from './model.ts';
 import { leesConfig, maakErkenningen } from './server.ts';
 import { visibilityFor } from './visibility.ts';
 
 // The rule as the subgraph's own SDL states it: the test follows the SDL, it does not restate the rule.
-const rule = ((): Regel => {
+const rule = ((): AccessRule => {
   const r = typeRule(maakErkenningen(leesConfig({})).schema, 'Erkenning');
   if (!r) throw new Error('Erkenning carries no @toegang');
   return r;
@@ -31,10 +31,10 @@ const ERKEND = SECTOREN.map((s) => `${s} ERKEND`);
 describe('which erkenningen a caller sees, by the rule of the SDL', () => {
   it('shows the public and a trajectbegeleider only ERKEND erkenningen, as one kind of caller', () => {
     const begeleider = aangemeld({ rol: 'trajectbegeleider', instellingsnummer: '030007' });
-    expect(gezien(PUBLIEK)).toEqual(ERKEND);
+    expect(gezien(PUBLIC_CALLER)).toEqual(ERKEND);
     expect(gezien(begeleider)).toEqual(ERKEND);
-    expect(visibilityFor(rule, begeleider).key).toBe(visibilityFor(rule, PUBLIEK).key);
-    expect(visibilityFor(rule, PUBLIEK).all).toBe(false);
+    expect(visibilityFor(rule, begeleider).key).toBe(visibilityFor(rule, PUBLIC_CALLER).key);
+    expect(visibilityFor(rule, PUBLIC_CALLER).all).toBe(false);
   });
 
   it('shows a partner every status of its own sector only, one kind of caller per sector', () => {
@@ -44,7 +44,7 @@ describe('which erkenningen a caller sees, by the rule of the SDL', () => {
       SECTOREN.map((sector) => visibilityFor(rule, aangemeld({ rol: 'partner', sector })).key),
     );
     expect(sleutels.size).toBe(SECTOREN.length);
-    expect(sleutels.has(visibilityFor(rule, PUBLIEK).key)).toBe(false);
+    expect(sleutels.has(visibilityFor(rule, PUBLIC_CALLER).key)).toBe(false);
     // A partner token without its sector (refused at the door) would own nothing.
     expect(gezien(aangemeld({ rol: 'partner' }))).toEqual(ERKEND);
   });

@@ -1,4 +1,4 @@
-import { magZien, type Gebruiker, type Regel } from '@duaal-graph/domein/subgraaf';
+import { maySee, type AccessRule, type Gebruiker } from '@duaal-graph/subgraph-toolkit';
 import { ERKENNING_STATUSSEN, SECTOREN, type Erkenning } from './model.ts';
 
 /**
@@ -22,12 +22,12 @@ const pair = (sector: string, status: string) => `${sector}|${status}`;
  * erkenningen that share it, so asking the rule once per pair (15 questions)
  * gives the caller's whole view.
  */
-export function visibilityFor(rule: Regel, gebruiker: Gebruiker): Visibility {
+export function visibilityFor(rule: AccessRule, gebruiker: Gebruiker): Visibility {
   const visible = new Set<string>();
   let key = '';
   for (const sector of SECTOREN) {
     for (const status of ERKENNING_STATUSSEN) {
-      const ziet = magZien(rule, gebruiker, { sector, status });
+      const ziet = maySee(rule, gebruiker, { sector, status });
       if (ziet) visible.add(pair(sector, status));
       key += ziet ? '1' : '0';
     }

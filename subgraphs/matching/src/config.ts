@@ -3,7 +3,7 @@ import {
   PARTNER_URL_SETTINGS,
   subgraphSettings,
   type SubgraphConfig,
-} from '@duaal-graph/domein/subgraaf';
+} from '@duaal-graph/subgraph-toolkit';
 
 /** Kazi, read live and written; its snapshot of learner counts refreshes at the shared interval. */
 export const MATCHING_SETTINGS = {

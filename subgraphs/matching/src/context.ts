@@ -1,17 +1,17 @@
 import {
-  BronGebruik,
-  PartnerFout,
+  PartnerError,
+  SourceUsage,
   type Bron,
-  type MetBronnen,
-  type MetGebruiker,
-} from '@duaal-graph/domein/subgraaf';
+  type WithCaller,
+  type WithSources,
+} from '@duaal-graph/subgraph-toolkit';
 import DataLoader from 'dataloader';
 import { KAZI_ZOEK_MAX, type KaziClient } from './kazi/client.ts';
 import type { KaziLerende, KaziMatch, KaziSuggestie } from './kazi/schema.ts';
 import type { MatchRegister } from './matchregister.ts';
 
-export interface MatchingContext extends MetBronnen, MetGebruiker {
-  readonly bronnen: BronGebruik;
+export interface MatchingContext extends WithSources, WithCaller {
+  readonly bronnen: SourceUsage;
   readonly kazi: KaziClient;
   readonly register: MatchRegister;
   /** Lerenden by id, through `POST /lerenden/zoeken`, 100 at a time. */
@@ -53,7 +53,7 @@ async function perSleutel<T>(
  * never personal data.
  */
 export function maakContext(kazi: KaziClient, register: MatchRegister): Omit<MatchingContext, 'gebruiker'> {
-  const bronnen = new BronGebruik();
+  const bronnen = new SourceUsage();
   const bron: Bron = 'KAZI';
   const live = async <T>(oproep: () => Promise<T>): Promise<T> => {
     try {
@@ -61,7 +61,7 @@ export function maakContext(kazi: KaziClient, register: MatchRegister): Omit<Mat
       bronnen.meld({ bron, toestand: 'ACTUEEL', bijgewerktOp: new Date().toISOString() });
       return uitkomst;
     } catch (fout) {
-      if (fout instanceof PartnerFout)
+      if (fout instanceof PartnerError)
         bronnen.meld({ bron, toestand: 'ONBESCHIKBAAR', bijgewerktOp: null, reden: fout.reden });
       throw fout;
     }

@@ -1,4 +1,4 @@
-import { graphError, ongeldigeInvoer, PartnerFout, partnerOnbeschikbaar } from '@duaal-graph/domein/subgraaf';
+import { badUserInput, graphError, PartnerError, partnerUnavailable } from '@duaal-graph/subgraph-toolkit';
 import type { GraphQLError } from 'graphql';
 import { KaziWeigering } from './kazi/client.ts';
 
@@ -29,11 +29,11 @@ export function alsGraphQLFout(fout: unknown, onbekend: GraphQLError): unknown {
       case 'VERSIE_CONFLICT':
         return versieConflict(fout.message);
       case 'ANDERE_INVOER':
-        return ongeldigeInvoer('input.idempotencyKey', fout.message);
+        return badUserInput('input.idempotencyKey', fout.message);
       case 'ONBEKEND':
         return onbekend;
     }
   }
-  if (fout instanceof PartnerFout) return partnerOnbeschikbaar(fout.bron, fout.reden);
+  if (fout instanceof PartnerError) return partnerUnavailable(fout.bron, fout.reden);
   return fout;
 }

@@ -1,5 +1,5 @@
 import { ondernemingsnummerCijfers, vestigingsnummerCijfers } from '@duaal-graph/domein';
-import { ongeldigeInvoer } from '@duaal-graph/domein/subgraaf';
+import { badUserInput } from '@duaal-graph/subgraph-toolkit';
 import type { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import type { MatchStatus } from './kazi/schema.ts';
@@ -76,7 +76,7 @@ export type WijzigMatchStatus = z.infer<typeof WijzigMatchStatusSchema>;
 function fout(argument: string, error: z.ZodError): GraphQLError {
   const eerste = error.issues[0];
   const veld = eerste?.path[0];
-  return ongeldigeInvoer(
+  return badUserInput(
     veld === undefined ? argument : `${argument}.${String(veld)}`,
     eerste?.message ?? 'ongeldig',
   );
@@ -92,7 +92,7 @@ export function valideer<S extends z.ZodType>(schema: S, waarde: unknown, argume
 /** A lerende-id argument of a query. */
 export function controleerLerendeId(waarde: string, argument = 'id'): string {
   const resultaat = lerendeId.safeParse(waarde);
-  if (!resultaat.success) throw ongeldigeInvoer(argument, resultaat.error.issues[0]?.message ?? 'ongeldig');
+  if (!resultaat.success) throw badUserInput(argument, resultaat.error.issues[0]?.message ?? 'ongeldig');
   return resultaat.data;
 }
 

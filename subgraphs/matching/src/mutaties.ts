@@ -1,4 +1,4 @@
-import { verboden } from '@duaal-graph/domein/subgraaf';
+import { forbidden } from '@duaal-graph/subgraph-toolkit';
 import type { MatchingContext } from './context.ts';
 import { alsGraphQLFout, conflict, versieConflict } from './fouten.ts';
 import { StelMatchVoorSchema, valideer, WijzigMatchStatusSchema } from './invoer.ts';
@@ -17,7 +17,7 @@ export function maakMutaties(toegang: Toegang) {
   /** The caller's user id, for a caller who may act for learners at all; FORBIDDEN otherwise (no token included). */
   const schrijver = (ctx: MatchingContext, wat: string): string => {
     const g = ctx.gebruiker;
-    if (g.soort !== 'aangemeld' || !toegang.kanLerendenZien(g)) throw verboden(wat);
+    if (g.soort !== 'aangemeld' || !toegang.kanLerendenZien(g)) throw forbidden(wat);
     return g.sub;
   };
 
@@ -49,7 +49,7 @@ export function maakMutaties(toegang: Toegang) {
       ctx.matchesVanLerende.clear(invoer.lerendeId);
       return matchObject(match, lerende.instellingsnummer);
     } catch (fout) {
-      throw alsGraphQLFout(fout, verboden(wat));
+      throw alsGraphQLFout(fout, forbidden(wat));
     }
   };
 
@@ -81,7 +81,7 @@ export function maakMutaties(toegang: Toegang) {
       ctx.matchesVanLerende.clear(huidig.lerendeId);
       return matchObject(nieuw, lerende.instellingsnummer);
     } catch (fout) {
-      throw alsGraphQLFout(fout, verboden(wat));
+      throw alsGraphQLFout(fout, forbidden(wat));
     }
   };
 

@@ -1,15 +1,15 @@
 import { normaliseerInstellingsnummer, ondernemingsnummerCijfers } from '@duaal-graph/domein';
 import {
+  badUserInput,
+  connection,
   DateScalar,
   DateTimeScalar,
   graphError,
-  ongeldigeInvoer,
-  PartnerFout,
-  partnerOnbeschikbaar,
-  verbinding,
+  PartnerError,
+  partnerUnavailable,
   type Bevinding,
-  type Momentopname,
-} from '@duaal-graph/domein/subgraaf';
+  type Snapshot,
+} from '@duaal-graph/subgraph-toolkit';
 import type { MatchingContext } from './context.ts';
 import { alsMatchId, controleerLerendeId, normaliseerOpleidingscode } from './invoer.ts';
 import type { KaziLerende, LerendeStatus, MatchStatus } from './kazi/schema.ts';
@@ -43,7 +43,7 @@ async function zonderKazi<T>(belofte: Promise<T>, anders: T): Promise<T> {
   try {
     return await belofte;
   } catch (fout) {
-    if (fout instanceof PartnerFout) return anders;
+    if (fout instanceof PartnerError) return anders;
     throw fout;
   }
 }
@@ -53,7 +53,7 @@ async function metKazi<T>(belofte: Promise<T>): Promise<T> {
   try {
     return await belofte;
   } catch (fout) {
-    if (fout instanceof PartnerFout) throw partnerOnbeschikbaar(fout.bron, fout.reden);
+    if (fout instanceof PartnerError) throw partnerUnavailable(fout.bron, fout.reden);
     throw fout;
   }
 }
@@ -81,7 +81,7 @@ function gesorteerd(lerenden: readonly KaziLerende[]): LerendeObject[] {
     );
 }
 
-export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<ZoekendenIndex>) {
+export function maakResolvers(toegang: Toegang, zoekenden: Snapshot<ZoekendenIndex>) {
   const lerendenVanSchool = async (ctx: MatchingContext, school: string, status?: LerendeStatus | null) =>
     gesorteerd(
       (await zonderKazi(ctx.lerendenVanSchool.load(school), [])).filter(
@@ -116,7 +116,7 @@ export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<Zoekende
           ? normaliseerInstellingsnummer(f.instellingsnummer)
           : toegang.eigenSchool(ctx.gebruiker);
         if (f.instellingsnummer && school === null)
-          throw ongeldigeInvoer('filter.instellingsnummer', 'zes cijfers, bv. 030007');
+          throw badUserInput('filter.instellingsnummer', 'zes cijfers, bv. 030007');
         const code = f.opleidingscode ? normaliseerOpleidingscode(f.opleidingscode) : null;
         // Hidden items are left out: a caller without learners of its own gets an empty list.
         const lijst =
@@ -125,7 +125,7 @@ export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<Zoekende
                 (l) => !code || l.opleidingscode === code,
               )
             : [];
-        return verbinding(lijst, args.first, args.after);
+        return connection(lijst, args.first, args.after);
       },
       kazibron: (_: unknown, __: unknown, ctx: MatchingContext) => {
         ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());
@@ -143,7 +143,7 @@ export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<Zoekende
     Mutation: maakMutaties(toegang),
     BronRapport: {
       bevindingen: (rapport: { alleBevindingen: readonly Bevinding[] }, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw ongeldigeInvoer('first', 'een natuurlijk getal');
+        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
         return rapport.alleBevindingen.slice(0, first);
       },
     },
@@ -163,7 +163,7 @@ export function maakResolvers(toegang: Toegang, zoekenden: Momentopname<Zoekende
       woonGemeente: (l: LerendeObject) => ({ nisCode: l.woonplaatsNisCode }),
       suggesties: async (l: LerendeObject, { max }: { max: number }, ctx: MatchingContext) => {
         if (!Number.isInteger(max) || max < 1 || max > MAX_SUGGESTIES)
-          throw ongeldigeInvoer('max', `tussen 1 en ${MAX_SUGGESTIES}`);
+          throw badUserInput('max', `tussen 1 en ${MAX_SUGGESTIES}`);
         return (await zonderKazi(ctx.suggesties.load(`${l.id}|${max}`), [])).map(suggestieObject);
       },
       matches: async (l: LerendeObject, _: unknown, ctx: MatchingContext) =>

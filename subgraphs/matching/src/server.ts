@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { VLAANDEREN } from '@duaal-graph/domein';
-import { defineSubgraph, Momentopname, uitMomentopnamen } from '@duaal-graph/domein/subgraaf';
+import { defineSubgraph, fromSnapshots, Snapshot } from '@duaal-graph/subgraph-toolkit';
 import { parse } from 'graphql';
 import { MATCHING_SETTINGS, settings } from './config.ts';
 import { maakContext, type MatchingContext } from './context.ts';
@@ -19,7 +19,7 @@ export const matching = defineSubgraph<
   typeof MATCHING_SETTINGS,
   MatchingContext,
   /** The counts behind the radar; learners themselves are always read live. */
-  { readonly zoekenden: Momentopname<ZoekendenIndex> }
+  { readonly zoekenden: Snapshot<ZoekendenIndex> }
 >({
   name: 'matching',
   typeDefs,
@@ -30,7 +30,7 @@ export const matching = defineSubgraph<
       apiKey: config.kaziApiKey,
       timeoutMs: config.partnerTimeoutMs,
     });
-    const zoekenden = new Momentopname<ZoekendenIndex>({
+    const zoekenden = new Snapshot<ZoekendenIndex>({
       bron: 'KAZI',
       laad: () => leesZoekenden(kazi, VLAANDEREN),
       intervalMs: config.snapshotIntervalS * 1000,
@@ -41,7 +41,7 @@ export const matching = defineSubgraph<
     const toegang = new Toegang(lerendeRegel(typeDefs));
     return {
       resolvers: maakResolvers(toegang, zoekenden),
-      data: uitMomentopnamen(zoekenden),
+      data: fromSnapshots(zoekenden),
       context: () => Promise.resolve(maakContext(kazi, register)),
       exposed: { zoekenden },
     };
@@ -52,4 +52,4 @@ export const matching = defineSubgraph<
 export const leesConfig = matching.readConfig;
 export const maakMatching = matching.build;
 export const startMatching = matching.start;
-export type MatchingSubgraaf = ReturnType<typeof maakMatching>;
+export type MatchingSubgraph = ReturnType<typeof maakMatching>;

@@ -1,4 +1,4 @@
-import type { Gebruiker } from '@duaal-graph/domein/subgraaf';
+import type { Gebruiker } from '@duaal-graph/subgraph-toolkit';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { typeDefs } from './server.ts';

@@ -1,11 +1,11 @@
 import {
-  maakRegel,
-  magZien,
-  TOEGANG_DIRECTIEF,
-  verboden,
+  ACCESS_DIRECTIVE,
+  forbidden,
+  makeAccessRule,
+  maySee,
+  type AccessRule,
   type Gebruiker,
-  type Regel,
-} from '@duaal-graph/domein/subgraaf';
+} from '@duaal-graph/subgraph-toolkit';
 import { Kind, valueFromASTUntyped, type DocumentNode } from 'graphql';
 
 /**
@@ -14,30 +14,30 @@ import { Kind, valueFromASTUntyped, type DocumentNode } from 'graphql';
  * the writes and the lookups that only make sense for someone who may see
  * learners ask the same rule here, before anything reaches Kazi.
  */
-export function lerendeRegel(typeDefs: DocumentNode): Regel {
+export function lerendeRegel(typeDefs: DocumentNode): AccessRule {
   for (const definitie of typeDefs.definitions) {
     if (definitie.kind !== Kind.OBJECT_TYPE_DEFINITION || definitie.name.value !== 'Lerende') continue;
-    const d = definitie.directives?.find((x) => x.name.value === TOEGANG_DIRECTIEF);
+    const d = definitie.directives?.find((x) => x.name.value === ACCESS_DIRECTIVE);
     if (!d) break;
     const args = Object.fromEntries(
       (d.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]),
     );
-    return maakRegel(args as { rollen: string[]; eigen?: string[] }, 'Lerende');
+    return makeAccessRule(args as { rollen: string[]; eigen?: string[] }, 'Lerende');
   }
   throw new Error('schema.graphql: Lerende draagt geen @toegang');
 }
 
 export class Toegang {
-  constructor(private readonly regel: Regel) {}
+  constructor(private readonly regel: AccessRule) {}
 
   /** Whether the caller may see any learner at all (own ones included): if not, Kazi need not be asked. */
   kanLerendenZien(gebruiker: Gebruiker): boolean {
-    return magZien(this.regel, gebruiker, undefined, false);
+    return maySee(this.regel, gebruiker, undefined, false);
   }
 
   /** Whether the caller may see (and so act for) the learners of this school. */
   magSchool(gebruiker: Gebruiker, instellingsnummer: string): boolean {
-    return magZien(this.regel, gebruiker, { instellingsnummer });
+    return maySee(this.regel, gebruiker, { instellingsnummer });
   }
 
   /** The school the caller's own learners belong to, if the caller has one. */
@@ -59,6 +59,6 @@ export class Toegang {
     schoolVan: (ding: T) => string,
     wat: string,
   ): asserts ding is T {
-    if (ding === null || !this.magSchool(gebruiker, schoolVan(ding))) throw verboden(wat);
+    if (ding === null || !this.magSchool(gebruiker, schoolVan(ding))) throw forbidden(wat);
   }
 }

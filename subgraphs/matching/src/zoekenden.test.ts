@@ -1,10 +1,10 @@
 import { VLAANDEREN } from '@duaal-graph/domein';
-import { PartnerFout } from '@duaal-graph/domein/subgraaf';
+import { PartnerError } from '@duaal-graph/subgraph-toolkit';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { KaziClient } from './kazi/client.ts';
-import { celSleutel, leesZoekenden, telPerCel, tellingVanCel } from './zoekenden.ts';
-import { metNock } from '@duaal-graph/domein/testhulp';
+import { celSleutel, leesZoekenden, tellingVanCel, telPerCel } from './zoekenden.ts';
+import { withNock } from '@duaal-graph/subgraph-toolkit/test-helpers';
 
 const HOST = 'http://kazi.test';
 const client = () => new KaziClient({ basisUrl: `${HOST}/kazi`, apiKey: 'kk', timeoutMs: 500, pogingen: 1 });
@@ -36,7 +36,7 @@ const KORTRIJK = VLAANDEREN.gemeente('34022')?.regioCode ?? '';
 const BRUGGE = VLAANDEREN.gemeente('31005')?.regioCode ?? '';
 
 describe('the snapshot behind aantalZoekendeLerenden', () => {
-  metNock();
+  withNock();
 
   it('counts ZOEKEND lerenden per region where they live and opleiding, each learner once, and per school', async () => {
     pagina(1, 2, [
@@ -105,8 +105,8 @@ describe('the snapshot behind aantalZoekendeLerenden', () => {
   it('refuses a read in which most records break the contract, keeping the older copy', async () => {
     pagina(1, 1, [{ lerendeId: 'L-1', voornaam: 'Lotte' }, lerende('L-2', '34022', 'ZOEKEND'), {}]);
     const fout = await leesZoekenden(client(), VLAANDEREN).catch((f: unknown) => f);
-    expect(fout).toBeInstanceOf(PartnerFout);
-    expect((fout as PartnerFout).message).not.toMatch(/Lotte/);
+    expect(fout).toBeInstanceOf(PartnerError);
+    expect((fout as PartnerError).message).not.toMatch(/Lotte/);
   });
 
   it("suppresses a cell from which one school could derive the others' count, for everyone", async () => {

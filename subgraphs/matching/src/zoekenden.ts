@@ -1,5 +1,5 @@
 import type { Gebied } from '@duaal-graph/domein';
-import { PartnerFout, waardeAlsTekst, type Bevinding, type Kwaliteit } from '@duaal-graph/domein/subgraaf';
+import { PartnerError, waardeAlsTekst, type Bevinding, type Kwaliteit } from '@duaal-graph/subgraph-toolkit';
 import type { KaziClient } from './kazi/client.ts';
 import { KaziLerendeSchema, PERSOONSGEGEVENS } from './kazi/schema.ts';
 import { telling, type Telling } from './onderdrukking.ts';
@@ -85,7 +85,7 @@ export async function leesZoekenden(client: KaziClient, gebied: Gebied): Promise
   }
   if (afgekeurd * 2 > ruw.length) {
     // A changed format or a fault, not dirt: keep the older copy instead of counting almost nothing.
-    throw new PartnerFout(
+    throw new PartnerError(
       'KAZI',
       'INVALID_RESPONSE',
       `${afgekeurd} van ${ruw.length} lerenden breken het contract`,

@@ -3,7 +3,7 @@ import {
   REFERENCE_DATE_SETTING,
   subgraphSettings,
   type SubgraphConfig,
-} from '@duaal-graph/domein/subgraaf';
+} from '@duaal-graph/subgraph-toolkit';
 
 /** The register it serves, and the reference date that picks the school year. */
 export const ONDERWIJSAANBOD_SETTINGS = {

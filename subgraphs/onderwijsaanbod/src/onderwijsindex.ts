@@ -6,7 +6,7 @@ import {
   type Instelling,
   type Kwaliteit,
   type RegisterOpleiding,
-} from '@duaal-graph/domein/subgraaf';
+} from '@duaal-graph/subgraph-toolkit';
 
 /** An aanbod row that passed the rules, with the region of its vestigingsplaats. */
 export interface AanbodRij extends Aanbod {

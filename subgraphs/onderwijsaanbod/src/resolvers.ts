@@ -1,22 +1,22 @@
-import { VLAANDEREN, normaliseerInstellingsnummer } from '@duaal-graph/domein';
+import { normaliseerInstellingsnummer, VLAANDEREN } from '@duaal-graph/domein';
 import {
+  badUserInput,
+  connection,
   controleerNis,
   controleerRegio,
   DateScalar,
   DateTimeScalar,
-  ongeldigeInvoer,
-  verbinding,
-  type BronGebruik,
   type Instelling,
-  type Momentopname,
   type RegisterOpleiding,
-  type MetGebruiker,
-} from '@duaal-graph/domein/subgraaf';
+  type Snapshot,
+  type SourceUsage,
+  type WithCaller,
+} from '@duaal-graph/subgraph-toolkit';
 import type DataLoader from 'dataloader';
 import type { AanbodRij, OnderwijsIndex } from './onderwijsindex.ts';
 
-export interface OnderwijsContext extends MetGebruiker {
-  readonly bronnen: BronGebruik;
+export interface OnderwijsContext extends WithCaller {
+  readonly bronnen: SourceUsage;
   readonly opleidingLader: DataLoader<string, RegisterOpleiding | null>;
   readonly schoolLader: DataLoader<string, Instelling | null>;
 }
@@ -36,7 +36,7 @@ const gebied = VLAANDEREN;
 function controleerSchooljaar(schooljaar: string): string {
   const m = /^(\d{4})-(\d{4})$/.exec(schooljaar);
   if (!m || Number(m[2]) !== Number(m[1]) + 1)
-    throw ongeldigeInvoer('schooljaar', 'een schooljaar als `2026-2027`');
+    throw badUserInput('schooljaar', 'een schooljaar als `2026-2027`');
   return schooljaar;
 }
 
@@ -44,7 +44,7 @@ function opleidingNaarGraaf(o: RegisterOpleiding) {
   return { ...o, code: o.opleidingscode, studiedomein: o.studiedomein ?? null };
 }
 
-export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigSchooljaar: string) {
+export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchooljaar: string) {
   /** The index, after reporting the source's state to the request; undefined when the register was never read. */
   const lees = (ctx: OnderwijsContext): OnderwijsIndex | undefined => {
     ctx.bronnen.meld(register.status(), register.reden());
@@ -81,7 +81,7 @@ export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigScho
       },
       school: (_: unknown, { instellingsnummer }: { instellingsnummer: string }, ctx: OnderwijsContext) => {
         const nummer = normaliseerInstellingsnummer(instellingsnummer);
-        if (!nummer) throw ongeldigeInvoer('instellingsnummer', 'zes cijfers, bv. 030007');
+        if (!nummer) throw badUserInput('instellingsnummer', 'zes cijfers, bv. 030007');
         return ctx.schoolLader.load(nummer);
       },
       scholen: (
@@ -108,7 +108,7 @@ export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigScho
           (a, b) =>
             a.naam.localeCompare(b.naam, 'nl') || a.instellingsnummer.localeCompare(b.instellingsnummer),
         );
-        return verbinding(scholen, args.first, args.after);
+        return connection(scholen, args.first, args.after);
       },
       onderwijsbron: (_: unknown, __: unknown, ctx: OnderwijsContext) => {
         const index = lees(ctx);
@@ -125,7 +125,7 @@ export function maakResolvers(register: Momentopname<OnderwijsIndex>, huidigScho
     },
     BronRapport: {
       bevindingen: (rapport: { alleBevindingen: readonly unknown[] }, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw ongeldigeInvoer('first', 'een natuurlijk getal');
+        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
         return rapport.alleBevindingen.slice(0, first);
       },
     },

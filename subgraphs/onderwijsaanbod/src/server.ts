@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { referentiedatum, schooljaarVan } from '@duaal-graph/domein';
 import {
-  BronGebruik,
   defineSubgraph,
-  Momentopname,
+  fromSnapshots,
   OnderwijsregisterClient,
-  uitMomentopnamen,
-} from '@duaal-graph/domein/subgraaf';
+  Snapshot,
+  SourceUsage,
+} from '@duaal-graph/subgraph-toolkit';
 import DataLoader from 'dataloader';
 import { parse } from 'graphql';
 import { ONDERWIJSAANBOD_SETTINGS, settings } from './config.ts';
@@ -25,7 +25,7 @@ const schooljaar = (config: { readonly referenceDate: string | undefined }) =>
 export const onderwijsaanbod = defineSubgraph<
   typeof ONDERWIJSAANBOD_SETTINGS,
   OnderwijsContext,
-  { readonly register: Momentopname<OnderwijsIndex> }
+  { readonly register: Snapshot<OnderwijsIndex> }
 >({
   name: 'onderwijsaanbod',
   typeDefs,
@@ -36,14 +36,14 @@ export const onderwijsaanbod = defineSubgraph<
       basisUrl: config.onderwijsUrl,
       timeoutMs: config.partnerTimeoutMs,
     });
-    const register = new Momentopname<OnderwijsIndex>({
+    const register = new Snapshot<OnderwijsIndex>({
       bron: 'ONDERWIJS',
       laad: () => leesRegister(client, jaar),
       intervalMs: config.snapshotIntervalS * 1000,
       log,
     });
     const context = (): Promise<Omit<OnderwijsContext, 'gebruiker'>> => {
-      const bronnen = new BronGebruik();
+      const bronnen = new SourceUsage();
       const metIndex = <T>(kies: (index: OnderwijsIndex, sleutel: string) => T | undefined) =>
         new DataLoader<string, T | null>((sleutels) => {
           bronnen.meld(register.status(), register.reden());
@@ -61,7 +61,7 @@ export const onderwijsaanbod = defineSubgraph<
     };
     return {
       resolvers: maakResolvers(register, jaar),
-      data: uitMomentopnamen(register),
+      data: fromSnapshots(register),
       context,
       exposed: { register },
     };
@@ -72,4 +72,4 @@ export const onderwijsaanbod = defineSubgraph<
 export const leesConfig = onderwijsaanbod.readConfig;
 export const maakOnderwijsaanbod = onderwijsaanbod.build;
 export const startOnderwijsaanbod = onderwijsaanbod.start;
-export type OnderwijsaanbodSubgraaf = ReturnType<typeof maakOnderwijsaanbod>;
+export type OnderwijsaanbodSubgraph = ReturnType<typeof maakOnderwijsaanbod>;

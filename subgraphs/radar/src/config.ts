@@ -1,4 +1,4 @@
-import { PARTNER_URL_SETTINGS, subgraphSettings, type SubgraphConfig } from '@duaal-graph/domein/subgraaf';
+import { PARTNER_URL_SETTINGS, subgraphSettings, type SubgraphConfig } from '@duaal-graph/subgraph-toolkit';
 
 /** What the radar reads besides what every subgraph reads: the register whose opleidingen span its cells. */
 export const RADAR_SETTINGS = { onderwijsUrl: PARTNER_URL_SETTINGS.onderwijsUrl } as const;

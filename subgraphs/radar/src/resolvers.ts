@@ -1,22 +1,22 @@
 import {
-  VLAANDEREN,
   normaliseerNisCode,
+  VLAANDEREN,
   type Gemeente,
   type Provincie,
   type Regio,
 } from '@duaal-graph/domein';
 import {
-  ongeldigeInvoer,
-  type BronGebruik,
-  type Momentopname,
+  badUserInput,
   type RegisterOpleiding,
-  type MetGebruiker,
-} from '@duaal-graph/domein/subgraaf';
+  type Snapshot,
+  type SourceUsage,
+  type WithCaller,
+} from '@duaal-graph/subgraph-toolkit';
 import type DataLoader from 'dataloader';
 import { onbekendVan, signalenVan, type CelTellingen } from './signalen.ts';
 
-export interface RadarContext extends MetGebruiker {
-  readonly bronnen: BronGebruik;
+export interface RadarContext extends WithCaller {
+  readonly bronnen: SourceUsage;
   readonly gemeenteLader: DataLoader<string, Gemeente | null>;
   readonly regioLader: DataLoader<string, Regio | null>;
 }
@@ -38,7 +38,7 @@ function cellen(regios: readonly Regio[], opleidingscodes: readonly string[]): C
   );
 }
 
-export function maakResolvers(opleidingen: Momentopname<readonly RegisterOpleiding[]>) {
+export function maakResolvers(opleidingen: Snapshot<readonly RegisterOpleiding[]>) {
   const leesOpleidingen = (ctx: RadarContext): readonly RegisterOpleiding[] => {
     ctx.bronnen.meld(opleidingen.status(), opleidingen.reden());
     return opleidingen.data ?? [];
@@ -48,13 +48,13 @@ export function maakResolvers(opleidingen: Momentopname<readonly RegisterOpleidi
     Query: {
       gemeente: (_: unknown, { nisCode }: { nisCode: string }, ctx: RadarContext) => {
         const nis = normaliseerNisCode(nisCode);
-        if (!nis) throw ongeldigeInvoer('nisCode', 'vijf cijfers, bv. 34022');
+        if (!nis) throw badUserInput('nisCode', 'vijf cijfers, bv. 34022');
         return ctx.gemeenteLader.load(nis);
       },
       gemeenteVoorPostcode: (_: unknown, { postcode }: { postcode: string }) => {
         const code = postcode.trim();
         if (!/^[1-9]\d{3}$/.test(code))
-          throw ongeldigeInvoer('postcode', 'een Belgische postcode van vier cijfers');
+          throw badUserInput('postcode', 'een Belgische postcode van vier cijfers');
         return gebied.gemeenteVoorPostcode(code) ?? null;
       },
       regio: (_: unknown, { code }: { code: string }, ctx: RadarContext) =>

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { VLAANDEREN } from '@duaal-graph/domein';
 import {
-  BronGebruik,
   defineSubgraph,
-  Momentopname,
+  fromSnapshots,
   OnderwijsregisterClient,
-  uitMomentopnamen,
+  Snapshot,
+  SourceUsage,
   type RegisterOpleiding,
-} from '@duaal-graph/domein/subgraaf';
+} from '@duaal-graph/subgraph-toolkit';
 import DataLoader from 'dataloader';
 import { parse } from 'graphql';
 import { RADAR_SETTINGS, settings, type RadarConfig } from './config.ts';
@@ -21,7 +21,7 @@ export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.me
 export const radar = defineSubgraph<
   typeof RADAR_SETTINGS,
   RadarContext,
-  { readonly opleidingen: Momentopname<readonly RegisterOpleiding[]> }
+  { readonly opleidingen: Snapshot<readonly RegisterOpleiding[]> }
 >({
   name: 'radar',
   typeDefs,
@@ -31,7 +31,7 @@ export const radar = defineSubgraph<
       basisUrl: config.onderwijsUrl,
       timeoutMs: config.partnerTimeoutMs,
     });
-    const opleidingen = new Momentopname<readonly RegisterOpleiding[]>({
+    const opleidingen = new Snapshot<readonly RegisterOpleiding[]>({
       bron: 'ONDERWIJS',
       laad: async () => (await client.opleidingen()).records,
       intervalMs: config.snapshotIntervalS * 1000,
@@ -39,7 +39,7 @@ export const radar = defineSubgraph<
     });
     const context = (): Promise<Omit<RadarContext, 'gebruiker'>> =>
       Promise.resolve({
-        bronnen: new BronGebruik(),
+        bronnen: new SourceUsage(),
         gemeenteLader: new DataLoader((sleutels: readonly string[]) =>
           Promise.resolve(sleutels.map((k) => VLAANDEREN.gemeente(k) ?? null)),
         ),
@@ -49,7 +49,7 @@ export const radar = defineSubgraph<
       });
     return {
       resolvers: maakResolvers(opleidingen),
-      data: uitMomentopnamen(opleidingen),
+      data: fromSnapshots(opleidingen),
       context,
       exposed: { opleidingen },
     };
@@ -60,4 +60,4 @@ export const radar = defineSubgraph<
 export const leesConfig = radar.readConfig;
 export const maakRadar = radar.build;
 export const startRadar = radar.start;
-export type RadarSubgraaf = ReturnType<typeof maakRadar>;
+export type RadarSubgraph = ReturnType<typeof maakRadar>;

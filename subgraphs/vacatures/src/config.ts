@@ -7,7 +7,7 @@ import {
   subgraphSettings,
   textSetting,
   type SubgraphConfig,
-} from '@duaal-graph/domein/subgraaf';
+} from '@duaal-graph/subgraph-toolkit';
 import { fileURLToPath } from 'node:url';
 
 /** VDAB and its index, the register for the radar counts, and the reference date that picks the knelpunt year. */

@@ -1,4 +1,4 @@
-import { BronGebruik, type MetGebruiker, type Momentopname } from '@duaal-graph/domein/subgraaf';
+import { SourceUsage, type Snapshot, type WithCaller } from '@duaal-graph/subgraph-toolkit';
 import DataLoader from 'dataloader';
 import type { Knelpuntlijst } from './knelpunten.ts';
 import type { BeroepenPerOpleiding } from './register.ts';
@@ -9,8 +9,8 @@ import type { Afgeleid } from './vacatureindex.ts';
 /** What the subgraph answers from: the synced index, the year's knelpuntberoepen, and the register's opleidingen. */
 export interface Bestanden {
   readonly vacatures: Vacaturebestand;
-  readonly knelpunten: Momentopname<Knelpuntlijst>;
-  readonly register: Momentopname<BeroepenPerOpleiding>;
+  readonly knelpunten: Snapshot<Knelpuntlijst>;
+  readonly register: Snapshot<BeroepenPerOpleiding>;
 }
 
 /** A cell's counts; null where they cannot be known: VDAB, the knelpuntberoepen or the register never read. */
@@ -20,8 +20,8 @@ export interface RadarTelling {
   readonly knelpunt: boolean | null;
 }
 
-export interface VacaturesContext extends MetGebruiker {
-  readonly bronnen: BronGebruik;
+export interface VacaturesContext extends WithCaller {
+  readonly bronnen: SourceUsage;
   readonly bestanden: Bestanden;
   /** The index this request answers from, after reporting VDAB's state; undefined before the first load. */
   readonly lees: () => Afgeleid | undefined;
@@ -59,7 +59,7 @@ export function telCel(
 
 /** The context of one request: one copy of each source for the whole request, and loaders over them. */
 export function maakContext(bestanden: Bestanden): Omit<VacaturesContext, 'gebruiker'> {
-  const bronnen = new BronGebruik();
+  const bronnen = new SourceUsage();
   let afgeleid: { waarde: Afgeleid | undefined } | undefined;
   const lees = (): Afgeleid | undefined => {
     bronnen.meld(bestanden.vacatures.status(), bestanden.vacatures.reden());

@@ -1,4 +1,4 @@
-import type { Bevinding } from '@duaal-graph/domein/subgraaf';
+import type { Bevinding } from '@duaal-graph/subgraph-toolkit';
 import type { VdabClient } from './vdab/client.ts';
 import type { Knelpuntberoep } from './vdab/schema.ts';
 

@@ -1,4 +1,4 @@
-import type { OnderwijsregisterClient } from '@duaal-graph/domein/subgraaf';
+import type { OnderwijsregisterClient } from '@duaal-graph/subgraph-toolkit';
 import { beroepscode } from './knelpunten.ts';
 
 /** Per opleidingscode, the beroepsprofiel codes its vacatures carry: what a radar cell counts by. */

@@ -1,5 +1,5 @@
 import { normaliseerOndernemingsnummer } from '@duaal-graph/domein';
-import { DateTimeScalar, ongeldigeInvoer, verbinding, type Bevinding } from '@duaal-graph/domein/subgraaf';
+import { badUserInput, connection, DateTimeScalar, type Bevinding } from '@duaal-graph/subgraph-toolkit';
 import { celSleutel, type VacaturesContext } from './context.ts';
 import {
   controleerId,
@@ -71,7 +71,7 @@ function vacatures(_: unknown, args: { filter?: VacatureFilter | null } & Pagina
       (!beroep || v.beroepsprofielCode === beroep) &&
       (!viaOpleiding || viaOpleiding.has(v.beroepsprofielCode)),
   );
-  return verbinding(lijst, args.first, args.after);
+  return connection(lijst, args.first, args.after);
 }
 
 function vacaturebron(_: unknown, __: unknown, ctx: VacaturesContext) {
@@ -116,7 +116,7 @@ export function maakResolvers() {
     },
     BronRapport: {
       bevindingen: (rapport: { alleBevindingen: readonly Bevinding[] }, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw ongeldigeInvoer('first', 'een natuurlijk getal');
+        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
         return rapport.alleBevindingen.slice(0, first);
       },
     },
@@ -147,7 +147,7 @@ export function maakResolvers() {
         ctx: VacaturesContext,
       ) => {
         const lijst = ctx.lees()?.perWerkgever.get(o.ondernemingsnummer) ?? [];
-        return verbinding(args.alleenDuaal ? lijst.filter((v) => v.duaal) : lijst, args.first, args.after);
+        return connection(args.alleenDuaal ? lijst.filter((v) => v.duaal) : lijst, args.first, args.after);
       },
     },
     Opleiding: {
@@ -158,7 +158,7 @@ export function maakResolvers() {
         ctx: VacaturesContext,
       ) => {
         const inPlaats = plaatsFilter(args);
-        return verbinding(
+        return connection(
           vanBeroepen(ctx.lees(), o.beroepsprofielCodes).filter(inPlaats),
           args.first,
           args.after,

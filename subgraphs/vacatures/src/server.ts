@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { referentiedatum } from '@duaal-graph/domein';
-import { defineSubgraph, Momentopname, OnderwijsregisterClient } from '@duaal-graph/domein/subgraaf';
+import { defineSubgraph, OnderwijsregisterClient, Snapshot } from '@duaal-graph/subgraph-toolkit';
 import { parse } from 'graphql';
 import { settings, VACATURES_SETTINGS } from './config.ts';
 import { maakContext, type Bestanden, type VacaturesContext } from './context.ts';
@@ -46,13 +46,13 @@ export const vacatures = defineSubgraph<
         intervalMs: config.vdabSyncIntervalS * 1000,
         log,
       }),
-      knelpunten: new Momentopname<Knelpuntlijst>({
+      knelpunten: new Snapshot<Knelpuntlijst>({
         bron: 'VDAB',
         laad: () => leesKnelpunten(client, jaar),
         intervalMs,
         log,
       }),
-      register: new Momentopname<BeroepenPerOpleiding>({
+      register: new Snapshot<BeroepenPerOpleiding>({
         bron: 'ONDERWIJS',
         laad: () => leesBeroepenPerOpleiding(registerClient),
         intervalMs,
@@ -86,4 +86,4 @@ export const vacatures = defineSubgraph<
 export const leesConfig = vacatures.readConfig;
 export const maakVacatures = vacatures.build;
 export const startVacatures = vacatures.start;
-export type VacaturesSubgraaf = ReturnType<typeof maakVacatures>;
+export type VacaturesSubgraph = ReturnType<typeof maakVacatures>;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PartnerFout } from '@duaal-graph/domein/subgraaf';
+import { PartnerError } from '@duaal-graph/subgraph-toolkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_VENSTER_MS, Vacaturebestand } from './synchronisatie.ts';
 import { vdabRecord } from './testdata.ts';
@@ -146,7 +146,7 @@ describe('Vacaturebestand', () => {
     await b.synchroniseer();
     // The second of three windows fails: the first stays applied, the sync stops there.
     nep.bulk = (van) => {
-      if (van > START) throw new PartnerFout('VDAB', 'DOWN', 'weg');
+      if (van > START) throw new PartnerError('VDAB', 'DOWN', 'weg');
       return [{ soort: 'NIEUW', ref: 7, vacature: vdabRecord(7) }];
     };
     nep.vooruit(30 * UUR);
@@ -214,7 +214,7 @@ describe('Vacaturebestand', () => {
 
   it('has no copy and is ONBESCHIKBAAR while initial fails, and keeps trying', async () => {
     const nep = nepVdab();
-    nep.client.initial = () => Promise.reject(new PartnerFout('VDAB', 'RATE_LIMITED', 'te veel'));
+    nep.client.initial = () => Promise.reject(new PartnerError('VDAB', 'RATE_LIMITED', 'te veel'));
     const b = bestand(nep, null);
     await b.synchroniseer();
     expect(b.index).toBeUndefined();

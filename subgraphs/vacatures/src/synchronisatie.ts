@@ -1,5 +1,5 @@
 import { VLAANDEREN, type Gebied } from '@duaal-graph/domein';
-import { judgeFreshness, PartnerFout, type BronStatus, type Reden } from '@duaal-graph/domein/subgraaf';
+import { judgeFreshness, PartnerError, type BronStatus, type Reden } from '@duaal-graph/subgraph-toolkit';
 import { leesOpslag, schrijfOpslag } from './opslag.ts';
 import { VacatureIndex } from './vacatureindex.ts';
 import type { VdabClient } from './vdab/client.ts';
@@ -41,7 +41,7 @@ export class Vacaturebestand {
   private huidig: VacatureIndex | undefined;
   /** End of the last window applied (ms): the index holds every change before it. */
   private tot: number | null = null;
-  private laatsteFout: PartnerFout | null = null;
+  private laatsteFout: PartnerError | null = null;
   private bezig: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private pogingen = 0;
@@ -129,7 +129,8 @@ export class Vacaturebestand {
       }
       this.laatsteFout = null;
     } catch (fout) {
-      this.laatsteFout = fout instanceof PartnerFout ? fout : new PartnerFout('VDAB', 'ERROR', String(fout));
+      this.laatsteFout =
+        fout instanceof PartnerError ? fout : new PartnerError('VDAB', 'ERROR', String(fout));
       this.log(`synchroniseren mislukt (${this.laatsteFout.reden}): ${this.laatsteFout.message}`);
     } finally {
       this.pogingen += 1;

@@ -1,5 +1,5 @@
 import { normaliseerOndernemingsnummer, VLAANDEREN, type Gebied } from '@duaal-graph/domein';
-import type { Bevinding } from '@duaal-graph/domein/subgraaf';
+import type { Bevinding } from '@duaal-graph/subgraph-toolkit';
 import type { VdabVacature } from './vdab/schema.ts';
 
 /** A vacature as the graph answers it: VDAB's record after the rules of vdab.md. */

@@ -1,5 +1,5 @@
 import { VLAANDEREN, type Gebied } from '@duaal-graph/domein';
-import type { Bevinding, Kwaliteit } from '@duaal-graph/domein/subgraaf';
+import type { Bevinding, Kwaliteit } from '@duaal-graph/subgraph-toolkit';
 import { normaliseerVacature, type Vacature } from './vacature.ts';
 import type { Wijziging } from './vdab/client.ts';
 import type { VdabVacature } from './vdab/schema.ts';

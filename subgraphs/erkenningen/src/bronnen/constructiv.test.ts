@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { ConstructivClient } from './constructiv.ts';
-import { HOST, metNock, partnerFout } from '@duaal-graph/domein/testhulp';
+import { HOST, partnerError, withNock } from '@duaal-graph/subgraph-toolkit/test-helpers';
 
 const client = () =>
   new ConstructivClient({
@@ -42,7 +42,7 @@ const constructiv = () =>
   nock(HOST, { reqheaders: { authorization: BASIC } }).get('/constructiv/leerwerkplekken');
 
 describe('ConstructivClient', () => {
-  metNock();
+  withNock();
 
   it('follows _links.next until it is absent, with HTTP Basic', async () => {
     constructiv()
@@ -82,7 +82,7 @@ describe('ConstructivClient', () => {
         .reply(200, pagina([plek(1)], null, 'c'));
       constructiv().query({ size: '100', cursor: 'c' }).reply(410);
     }
-    expect(await partnerFout(client().leesAlles())).toMatchObject({ bron: 'CONSTRUCTIV', status: 410 });
+    expect(await partnerError(client().leesAlles())).toMatchObject({ bron: 'CONSTRUCTIV', status: 410 });
   });
 
   it('turns a record that breaks the contract into a finding named by its id', async () => {

@@ -1,4 +1,4 @@
-import { PartnerClient, PartnerFout } from '@duaal-graph/domein/subgraaf';
+import { PartnerClient, PartnerError } from '@duaal-graph/subgraph-toolkit';
 import { z } from 'zod';
 import type { SectorLezing } from '../model.ts';
 import { alsLezing, type ClientOpties } from './lezing.ts';
@@ -65,7 +65,7 @@ export class ConstructivClient {
       const ruw = await this.leesPaginas();
       if (ruw !== 'VERLOPEN') return alsLezing('CONSTRUCTIV', ruw, ConstructivLeerwerkplekSchema, 'id');
       if (poging === 2)
-        throw new PartnerFout('CONSTRUCTIV', 'ERROR', 'cursor verlopen, ook na opnieuw beginnen', 410);
+        throw new PartnerError('CONSTRUCTIV', 'ERROR', 'cursor verlopen, ook na opnieuw beginnen', 410);
     }
   }
 
@@ -74,7 +74,7 @@ export class ConstructivClient {
     const gezien = new Set<string>();
     for (let href: string | undefined = CONSTRUCTIV_EERSTE_PAGINA; href !== undefined;) {
       if (gezien.has(href))
-        throw new PartnerFout('CONSTRUCTIV', 'INVALID_RESPONSE', `next wijst terug: ${href}`);
+        throw new PartnerError('CONSTRUCTIV', 'INVALID_RESPONSE', `next wijst terug: ${href}`);
       gezien.add(href);
       const antwoord = await this.client.verzoek({ pad: href, toegestaan: [410] });
       if (antwoord.status === 410) return 'VERLOPEN';

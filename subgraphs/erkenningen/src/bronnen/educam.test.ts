@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { EDUCAM_KOLOMMEN, EducamClient } from './educam.ts';
-import { HOST, metNock, partnerFout } from '@duaal-graph/domein/testhulp';
+import { HOST, partnerError, withNock } from '@duaal-graph/subgraph-toolkit/test-helpers';
 
 const client = () =>
   new EducamClient({ basisUrl: `${HOST}/educam`, token: 'tok', timeoutMs: 500, pogingen: 1 });
@@ -17,7 +17,7 @@ const CSV = [
 ].join('\r\n');
 
 describe('EducamClient', () => {
-  metNock();
+  withNock();
 
   it('reads the export with its bearer token: quoted `;` kept, bad rows as findings, the ETag kept', async () => {
     nock(HOST, { reqheaders: { authorization: 'Bearer tok' } })
@@ -59,6 +59,6 @@ describe('EducamClient', () => {
 
   it('refuses an export without the contract columns', async () => {
     nock(HOST).get(PAD).reply(200, 'dit;is;geen;erkenningenexport\r\n1;2;3;4\r\n', { etag: '"kapot"' });
-    expect((await partnerFout(client().leesAlles())).reden).toBe('INVALID_RESPONSE');
+    expect((await partnerError(client().leesAlles())).reden).toBe('INVALID_RESPONSE');
   });
 });

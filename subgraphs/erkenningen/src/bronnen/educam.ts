@@ -1,4 +1,4 @@
-import { PartnerClient, PartnerFout, type Bevinding } from '@duaal-graph/domein/subgraaf';
+import { PartnerClient, PartnerError, type Bevinding } from '@duaal-graph/subgraph-toolkit';
 import { z } from 'zod';
 import type { SectorLezing } from '../model.ts';
 import { splitsCsv } from './csv.ts';
@@ -48,7 +48,7 @@ export function leesEducamCsv(tekst: string): { ruw: Record<string, string>[]; s
   const [kop = [], ...data] = splitsCsv(tekst);
   const ontbrekend = EDUCAM_KOLOMMEN.filter((k) => !kop.includes(k));
   if (ontbrekend.length > 0) {
-    throw new PartnerFout('EDUCAM', 'INVALID_RESPONSE', `export zonder kolommen ${ontbrekend.join(', ')}`);
+    throw new PartnerError('EDUCAM', 'INVALID_RESPONSE', `export zonder kolommen ${ontbrekend.join(', ')}`);
   }
   const ruw: Record<string, string>[] = [];
   const scheef: Bevinding[] = [];
@@ -91,12 +91,12 @@ export class EducamClient {
       toegestaan: [304],
     });
     if (antwoord.status === 304) {
-      if (!vorige) throw new PartnerFout('EDUCAM', 'INVALID_RESPONSE', '304 zonder vorige kopie', 304);
+      if (!vorige) throw new PartnerError('EDUCAM', 'INVALID_RESPONSE', '304 zonder vorige kopie', 304);
       return vorige;
     }
     const { ruw, scheef } = leesEducamCsv(antwoord.tekst);
     if (scheef.length > ruw.length) {
-      throw new PartnerFout(
+      throw new PartnerError(
         'EDUCAM',
         'INVALID_RESPONSE',
         `${scheef.length} rijen met een verkeerd aantal velden`,

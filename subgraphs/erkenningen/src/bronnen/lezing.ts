@@ -1,9 +1,9 @@
-import { PartnerFout, valideer, type Bron, type PartnerClientOpties } from '@duaal-graph/domein/subgraaf';
+import { PartnerError, valideer, type Bron, type PartnerClientOptions } from '@duaal-graph/subgraph-toolkit';
 import type { z } from 'zod';
 import type { SectorLezing } from '../model.ts';
 
 /** What every sector client needs besides its credentials: where the partner is, and the client's limits. */
-export type ClientOpties = Omit<PartnerClientOpties, 'bron' | 'authenticatie'>;
+export type ClientOpties = Omit<PartnerClientOptions, 'bron' | 'authenticatie'>;
 
 /** A field of a raw record as the partner's own id, for findings on a record that may not even have the right shape. */
 export function veldAlsId(record: unknown, veld: string): string | null {
@@ -27,7 +27,7 @@ export function alsLezing<T>(
   const { records, bevindingen } = valideer(ruw, schema, (r) => veldAlsId(r, idVeld), bron);
   if (bevindingen.length * 2 > ruw.length) {
     const eerste = bevindingen[0];
-    throw new PartnerFout(
+    throw new PartnerError(
       bron,
       'INVALID_RESPONSE',
       `${bevindingen.length} van ${ruw.length} records breken het contract (eerste: ${eerste?.veld ?? '?'} = ${eerste?.waarde ?? 'null'})`,

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { MtechClient } from './mtech.ts';
-import { HOST, metNock } from '@duaal-graph/domein/testhulp';
+import { HOST, withNock } from '@duaal-graph/subgraph-toolkit/test-helpers';
 
 const client = () =>
   new MtechClient({ basisUrl: `${HOST}/mtech`, apiKey: 'mk', timeoutMs: 500, pogingen: 1 });
@@ -24,7 +24,7 @@ function erkenning(id: string, over: Record<string, unknown> = {}) {
 const mtech = () => nock(HOST, { reqheaders: { 'x-api-key': 'mk' } }).get('/mtech/v1/erkenningen');
 
 describe('MtechClient', () => {
-  metNock();
+  withNock();
 
   it('reads every page, 250 at a time, with its API key', async () => {
     mtech()

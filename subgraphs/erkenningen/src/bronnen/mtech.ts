@@ -1,4 +1,4 @@
-import { PartnerClient } from '@duaal-graph/domein/subgraaf';
+import { PartnerClient } from '@duaal-graph/subgraph-toolkit';
 import { z } from 'zod';
 import type { SectorLezing } from '../model.ts';
 import { alsLezing, type ClientOpties } from './lezing.ts';

@@ -1,4 +1,4 @@
-import type { OnderwijsregisterClient, RegisterOpleiding } from '@duaal-graph/domein/subgraaf';
+import type { OnderwijsregisterClient, RegisterOpleiding } from '@duaal-graph/subgraph-toolkit';
 import type { RegisterKennis, Sector } from '../model.ts';
 import { erkenningsbronnenVan } from './paritairecomites.ts';
 

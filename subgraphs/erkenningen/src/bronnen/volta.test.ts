@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { HOST, metNock, partnerFout } from '@duaal-graph/domein/testhulp';
+import { HOST, partnerError, withNock } from '@duaal-graph/subgraph-toolkit/test-helpers';
 import { VoltaClient } from './volta.ts';
 
 const client = () =>
@@ -31,7 +31,7 @@ function record(i: number) {
 const volta = () => nock(HOST, { reqheaders: { 'x-api-key': 'sleutel' } }).get('/volta/api/v2/erkenningen');
 
 describe('VoltaClient', () => {
-  metNock();
+  withNock();
 
   it('pages by offset, 500 at a time, to the end, with its API key', async () => {
     const eerste = Array.from({ length: 500 }, (_, i) => record(i + 1));
@@ -71,12 +71,12 @@ describe('VoltaClient', () => {
     volta()
       .query(true)
       .reply(200, { totaal: 2, offset: 0, limit: 500, items: [{ erkenningId: 17 }, { erkenningId: 18 }] });
-    expect((await partnerFout(client().leesAlles())).reden).toBe('INVALID_RESPONSE');
+    expect((await partnerError(client().leesAlles())).reden).toBe('INVALID_RESPONSE');
   });
 
   it('reports a refused key as an error of the source', async () => {
     nock(HOST).get('/volta/api/v2/erkenningen').query(true).reply(401, { fout: 'ongeldige API-sleutel' });
-    const fout = await partnerFout(client().leesAlles());
+    const fout = await partnerError(client().leesAlles());
     expect(fout).toMatchObject({ bron: 'VOLTA', reden: 'ERROR', status: 401 });
   });
 });

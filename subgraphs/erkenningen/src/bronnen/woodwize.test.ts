@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { HOST, metNock, partnerFout } from '@duaal-graph/domein/testhulp';
+import { HOST, partnerError, withNock } from '@duaal-graph/subgraph-toolkit/test-helpers';
 import { WoodwizeClient } from './woodwize.ts';
 
 const client = () => new WoodwizeClient({ basisUrl: `${HOST}/woodwize`, timeoutMs: 500, pogingen: 1 });
@@ -23,7 +23,7 @@ const pagina = (nummer: number, paginas: number, ...erkenningen: string[]) =>
 const woodwize = () => nock(HOST, { badheaders: ['authorization'] }).get('/woodwize/feed/erkenningen.xml');
 
 describe('WoodwizeClient', () => {
-  metNock();
+  withNock();
 
   it('reads every page, decodes entities, and keeps a record without <vestiging>', async () => {
     woodwize()
@@ -77,6 +77,6 @@ describe('WoodwizeClient', () => {
     woodwize()
       .query(true)
       .reply(200, '<?xml version="1.0"?>\n<erkenningen pagina="1"><erkenning id="WW-1"><onderneming kbo=');
-    expect((await partnerFout(client().leesAlles())).reden).toBe('INVALID_RESPONSE');
+    expect((await partnerError(client().leesAlles())).reden).toBe('INVALID_RESPONSE');
   });
 });

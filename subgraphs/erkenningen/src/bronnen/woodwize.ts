@@ -1,4 +1,4 @@
-import { PartnerClient, PartnerFout } from '@duaal-graph/domein/subgraaf';
+import { PartnerClient, PartnerError } from '@duaal-graph/subgraph-toolkit';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { SectorLezing } from '../model.ts';
@@ -89,10 +89,10 @@ export function leesWoodwizePagina(xml: string): { erkenningen: Record<string, u
   // eslint-disable-next-line @typescript-eslint/no-deprecated
   const geldig = XMLValidator.validate(xml);
   if (geldig !== true)
-    throw new PartnerFout('WOODWIZE', 'INVALID_RESPONSE', `geen geldige XML: ${geldig.err.msg}`);
+    throw new PartnerError('WOODWIZE', 'INVALID_RESPONSE', `geen geldige XML: ${geldig.err.msg}`);
   const pagina = PaginaSchema.safeParse(parser.parse(xml));
   if (!pagina.success)
-    throw new PartnerFout('WOODWIZE', 'INVALID_RESPONSE', 'geen <erkenningen paginas="…">');
+    throw new PartnerError('WOODWIZE', 'INVALID_RESPONSE', 'geen <erkenningen paginas="…">');
   return {
     erkenningen: (pagina.data.erkenningen.erkenning ?? []).map(platErkenning),
     paginas: Number(pagina.data.erkenningen['@paginas']),

@@ -1,11 +1,11 @@
 import {
+  isIsoDatum,
   normaliseerOndernemingsnummer,
   normaliseerVestigingsnummer,
-  isIsoDatum,
   VLAANDEREN,
   type Gebied,
 } from '@duaal-graph/domein';
-import type { Bevinding } from '@duaal-graph/domein/subgraaf';
+import type { Bevinding } from '@duaal-graph/subgraph-toolkit';
 import type { Erkenning, ErkenningStatus, Plaats, RegisterKennis, Sector } from '../model.ts';
 
 /** What the rules judge against besides the record itself. */

@@ -1,4 +1,4 @@
-import type { Bevinding } from '@duaal-graph/domein/subgraaf';
+import type { Bevinding } from '@duaal-graph/subgraph-toolkit';
 import type { Erkenning, Genormaliseerd, Sector, SectorLezing } from '../model.ts';
 import { Oordeel } from './regels.ts';
 

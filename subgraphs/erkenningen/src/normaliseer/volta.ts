@@ -1,4 +1,4 @@
-import type { Bevinding } from '@duaal-graph/domein/subgraaf';
+import type { Bevinding } from '@duaal-graph/subgraph-toolkit';
 import type { VoltaErkenning } from '../bronnen/volta.ts';
 import type { Erkenning, Genormaliseerd, SectorLezing } from '../model.ts';
 import {

@@ -1,8 +1,8 @@
-import { PartnerFout } from '@duaal-graph/domein/subgraaf';
+import { PartnerError } from '@duaal-graph/subgraph-toolkit';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { KaziClient, KaziWeigering, type NieuweMatch } from './client.ts';
-import { metNock } from '@duaal-graph/domein/testhulp';
+import { withNock } from '@duaal-graph/subgraph-toolkit/test-helpers';
 
 const HOST = 'http://kazi.test';
 
@@ -73,7 +73,7 @@ async function fout<T extends Error>(belofte: Promise<unknown>, soort: new (...a
 }
 
 describe('KaziClient', () => {
-  metNock();
+  withNock();
 
   describe('reads', () => {
     it('reads every page of a school with its API key', async () => {
@@ -106,7 +106,7 @@ describe('KaziClient', () => {
       kazi()
         .post('/kazi/v1/suggesties', { lerendeId: 'L-1', max: 5 })
         .reply(200, { suggesties: [{ ondernemingsnummer: 403170701, score: 'hoog' }] });
-      expect((await fout(client().suggesties('L-1', 5), PartnerFout)).reden).toBe('INVALID_RESPONSE');
+      expect((await fout(client().suggesties('L-1', 5), PartnerError)).reden).toBe('INVALID_RESPONSE');
     });
   });
 
@@ -133,7 +133,7 @@ describe('KaziClient', () => {
           return [200, { items: [] }];
         });
       const begin = performance.now();
-      const f = await fout(client(TIMEOUT_MS).zoekLerenden(['L-1']), PartnerFout);
+      const f = await fout(client(TIMEOUT_MS).zoekLerenden(['L-1']), PartnerError);
       const duur = performance.now() - begin;
       expect(f).toMatchObject({ bron: 'KAZI', reden: 'TIMEOUT' });
       expect(pogingen).toBe(2);
@@ -144,7 +144,7 @@ describe('KaziClient', () => {
     it('makes a slow Kazi cost a read one timeout, not one per attempt', async () => {
       kazi().get('/kazi/v1/matches').query({ lerendeId: 'L-1' }).delay(3_000).reply(200, { items: [] });
       const begin = performance.now();
-      const f = await fout(client(TIMEOUT_MS).matchesVanLerende('L-1'), PartnerFout);
+      const f = await fout(client(TIMEOUT_MS).matchesVanLerende('L-1'), PartnerError);
       expect(f.reden).toBe('TIMEOUT');
       expect(performance.now() - begin).toBeLessThan(TIMEOUT_MS + MARGE_MS);
     });
@@ -250,14 +250,14 @@ describe('KaziClient', () => {
     it('does not retry a 503 blindly, and gives up when the match cannot be read again', async () => {
       patch().reply(503, { fout: 'even niet' });
       kazi().get('/kazi/v1/matches').query({ lerendeId: 'L-7f3a9c' }).times(3).reply(503);
-      const f = await fout(client().wijzigMatch('M-000601', 'L-7f3a9c', 1, wijziging), PartnerFout);
+      const f = await fout(client().wijzigMatch('M-000601', 'L-7f3a9c', 1, wijziging), PartnerError);
       expect(f).toMatchObject({ bron: 'KAZI', reden: 'DOWN', status: 503 });
     });
 
     it('does not read again after a refusal that wrote nothing (400)', async () => {
       patch().reply(400, { fout: 'status moet een geldige matchstatus zijn' });
       expect(
-        (await fout(client().wijzigMatch('M-000601', 'L-7f3a9c', 1, wijziging), PartnerFout)).reden,
+        (await fout(client().wijzigMatch('M-000601', 'L-7f3a9c', 1, wijziging), PartnerError)).reden,
       ).toBe('ERROR');
     });
   });

@@ -1,4 +1,4 @@
-import { PartnerClient, PartnerFout, type PartnerClientOpties } from '@duaal-graph/domein/subgraaf';
+import { PartnerClient, PartnerError, type PartnerClientOptions } from '@duaal-graph/subgraph-toolkit';
 import {
   KaziLerendeSchema,
   KaziMatchSchema,
@@ -20,7 +20,7 @@ export type Weigering = 'CONFLICT' | 'VERSIE_CONFLICT' | 'ANDERE_INVOER' | 'ONBE
 
 /**
  * Kazi answered and refused a write by its rules (409, 412, 422, 404): the
- * caller must hear why. Availability problems stay PartnerFout.
+ * caller must hear why. Availability problems stay PartnerError.
  */
 export class KaziWeigering extends Error {
   constructor(
@@ -49,7 +49,7 @@ export interface Wijziging {
   readonly door: string;
 }
 
-export type KaziClientOpties = Omit<PartnerClientOpties, 'bron' | 'authenticatie'> & {
+export type KaziClientOpties = Omit<PartnerClientOptions, 'bron' | 'authenticatie'> & {
   readonly apiKey: string;
 };
 
@@ -58,7 +58,7 @@ export type KaziClientOpties = Omit<PartnerClientOpties, 'bron' | 'authenticatie
  * connection, a timeout, a body cut off, a 5xx from something in between).
  * A 4xx is Kazi's own answer: nothing was written.
  */
-function isOnzeker(fout: PartnerFout): boolean {
+function isOnzeker(fout: PartnerError): boolean {
   const s = fout.status;
   return s === undefined || s < 400 || s >= 500;
 }
@@ -110,7 +110,7 @@ export class KaziClient {
       const pagina = await this.lerendenPagina(page, { instellingsnummer });
       const items = KaziLerendeSchema.array().safeParse(pagina.items);
       if (!items.success)
-        throw new PartnerFout('KAZI', 'INVALID_RESPONSE', 'GET v1/lerenden breekt het contract', 200);
+        throw new PartnerError('KAZI', 'INVALID_RESPONSE', 'GET v1/lerenden breekt het contract', 200);
       lerenden.push(...items.data);
       if (page >= pagina.totalPages || pagina.items.length === 0) return lerenden;
     }
@@ -215,7 +215,7 @@ export class KaziClient {
           toegestaan: [404, 409, 412],
         });
       } catch (fout) {
-        if (!(fout instanceof PartnerFout) || !isOnzeker(fout)) throw fout;
+        if (!(fout instanceof PartnerError) || !isOnzeker(fout)) throw fout;
         const nu = await this.herlees(matchId, lerendeId, fout);
         if (isOnzeWijziging(nu, versie, wijziging)) return nu;
         if (nu.versie !== versie) throw versieConflict(nu.versie);
@@ -241,7 +241,7 @@ export class KaziClient {
   private async herlees(
     matchId: string,
     lerendeId: string,
-    oorzaak: PartnerFout | undefined,
+    oorzaak: PartnerError | undefined,
   ): Promise<KaziMatch> {
     let matches: KaziMatch[];
     try {

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { vdabRecord } from '../testdata.ts';
 import { VdabClient } from './client.ts';
-import { metNock, partnerFout } from '@duaal-graph/domein/testhulp';
+import { partnerError, withNock } from '@duaal-graph/subgraph-toolkit/test-helpers';
 
 const HOST = 'http://vdab.test';
 const API = '/vdab/services/openservices/vacatures/v4/vacatures';
@@ -62,7 +62,7 @@ const api = (token: string) =>
 const pagina = (totaal: number, resultaten: unknown[]) => ({ totaal, aantal: 100, offset: 0, resultaten });
 
 describe('VdabClient', () => {
-  metNock();
+  withNock();
 
   it('pages initial by aantal and offset with one token for every call and the client id on each', async () => {
     tokens(1);
@@ -115,7 +115,7 @@ describe('VdabClient', () => {
     tokens(1, 900, 3);
     api('t2').get(API).query(true).reply(401, { error: 'invalid_token' });
     api('t3').get(API).query(true).reply(401, { error: 'invalid_token' });
-    const fout = await partnerFout(c.aantalGepubliceerd());
+    const fout = await partnerError(c.aantalGepubliceerd());
     expect(fout).toMatchObject({ bron: 'VDAB', reden: 'ERROR', status: 401 });
     expect(c.tokens.aanvragen).toBe(3);
   });
@@ -150,7 +150,7 @@ describe('VdabClient', () => {
     const c = client();
     expect(await c.aantalGepubliceerd()).toBe(5);
     api('t1').get(API).query(true).times(3).reply(500, 'kapot');
-    expect(await partnerFout(c.aantalGepubliceerd())).toMatchObject({ reden: 'ERROR', status: 500 });
+    expect(await partnerError(c.aantalGepubliceerd())).toMatchObject({ reden: 'ERROR', status: 500 });
   });
 
   it('turns a vacature that breaks the contract into a finding and keeps the others', async () => {

@@ -1,15 +1,15 @@
 import {
-  Begrenzer,
   PartnerClient,
-  PartnerFout,
+  PartnerError,
+  RateLimiter,
   valideer,
   vormBevinding,
   type Bevinding,
   type CurrentFailure,
-  type PartnerAntwoord,
-  type PartnerClientOpties,
-  type Verzoek,
-} from '@duaal-graph/domein/subgraaf';
+  type PartnerClientOptions,
+  type PartnerRequest,
+  type PartnerResponse,
+} from '@duaal-graph/subgraph-toolkit';
 import type { z } from 'zod';
 import {
   KnelpuntberoepSchema,
@@ -43,7 +43,7 @@ export interface VdabClientOpties {
   readonly maxWachtMs?: number;
   /** Attempts of one call on a timeout, a lost connection or a 5xx, the first included. */
   readonly pogingen?: number;
-  readonly dispatcher?: PartnerClientOpties['dispatcher'];
+  readonly dispatcher?: PartnerClientOptions['dispatcher'];
   /** Tests pass a sleep and a clock of their own. */
   readonly wacht?: (ms: number) => Promise<unknown>;
   readonly nu?: () => number;
@@ -84,7 +84,7 @@ export class VdabClient {
       basisUrl: opties.basisUrl,
       pogingen: opties.pogingen ?? 3,
       maxWachtMs: opties.maxWachtMs ?? 10 * 60_000,
-      pacing: new Begrenzer({
+      pacing: new RateLimiter({
         aantal: opties.limietPerSeconde ?? 10,
         ...(opties.vensterMs !== undefined ? { vensterMs: opties.vensterMs } : {}),
         ...(opties.wacht ? { wacht: opties.wacht } : {}),
@@ -92,7 +92,7 @@ export class VdabClient {
       }),
       ...(opties.timeoutMs !== undefined ? { timeoutMs: opties.timeoutMs } : {}),
       ...(opties.dispatcher ? { dispatcher: opties.dispatcher } : {}),
-    } satisfies PartnerClientOpties;
+    } satisfies PartnerClientOptions;
     this.http = new PartnerClient({
       ...gedeeld,
       concurrency: GELIJKTIJDIG,
@@ -136,7 +136,7 @@ export class VdabClient {
   }
 
   /** One API call with the client id and (unless asked without) the shared token. */
-  vraag(verzoek: Verzoek, metToken = true): Promise<PartnerAntwoord> {
+  vraag(verzoek: PartnerRequest, metToken = true): Promise<PartnerResponse> {
     return this.http.verzoek({
       ...verzoek,
       headers: { accept: 'application/json', 'X-IBM-Client-Id': this.opties.clientId, ...verzoek.headers },
@@ -192,7 +192,7 @@ export class VdabClient {
     const { records, bevindingen } = valideer(ruw, VdabVacatureSchema, referentieVan, 'VDAB');
     // Most records broken is a broken answer (a changed format, a fault), not dirt: keep the older copy.
     if (bevindingen.length * 2 > ruw.length)
-      throw new PartnerFout(
+      throw new PartnerError(
         'VDAB',
         'INVALID_RESPONSE',
         `${bevindingen.length} van ${ruw.length} vacatures breken het contract`,
@@ -253,7 +253,7 @@ export class VdabClient {
   }
 }
 
-function isInvalidToken(antwoord: PartnerAntwoord): boolean {
+function isInvalidToken(antwoord: PartnerResponse): boolean {
   try {
     return (JSON.parse(antwoord.tekst) as { error?: unknown }).error === 'invalid_token';
   } catch {

@@ -1,0 +1,47 @@
+import type { ApolloServerOptionsWithGateway, ApolloServerPlugin } from '@apollo/server';
+import { operationLimitsPlugin, type CostDirectives } from '@duaal-graph/subgraph-toolkit';
+import type { GraphQLSchema } from 'graphql';
+import type { GatewayContext } from './subgraph-sources.ts';
+import type { GatewayConfig } from './config.ts';
+import { makeErrorFormatter } from './error-formatting.ts';
+import { requestLogPlugin } from './request-log.ts';
+import { manifestStore, readManifest, trustedDocumentsPlugin } from './trusted-documents.ts';
+
+type Opties = Omit<ApolloServerOptionsWithGateway<GatewayContext>, 'gateway' | 'plugins'>;
+
+/**
+ * The gateway's protection against abuse, as Apollo options and plugins: the
+ * operation limits, trusted documents, CSRF prevention, no batching, no
+ * introspection, suggestions or internals in production, and the request log.
+ * The rate limit and the body limit sit in front of Apollo (server.ts, the listener).
+ */
+export function protection(
+  config: GatewayConfig,
+  costDirectives: (schema: GraphQLSchema) => CostDirectives,
+): {
+  readonly opties: Opties;
+  readonly plugins: ApolloServerPlugin<GatewayContext>[];
+} {
+  const manifest = config.vertrouwdeManifest ? readManifest(config.vertrouwdeManifest) : null;
+  return {
+    opties: {
+      ...(config.productie ? { nodeEnv: 'production' } : {}),
+      introspection: !config.productie,
+      hideSchemaDetailsFromClientErrors: config.productie,
+      includeStacktraceInErrorResponses: !config.productie,
+      formatError: makeErrorFormatter({ productie: config.productie, alleenVertrouwd: manifest !== null }),
+      // A browser may send a "simple" request (text/plain, a form, a GET) cross-site without asking: refuse those.
+      csrfPrevention: true,
+      // One operation per request, so that every operation passes the limits and the rate limit on its own.
+      allowBatchedHttpRequests: false,
+      parseOptions: { maxLexicalTokens: config.grenzen.tokens },
+      ...(manifest ? { persistedQueries: manifestStore(manifest) } : {}),
+    },
+    plugins: [
+      // The trusted-documents check first: an unregistered operation is refused as that, whatever its size.
+      ...(manifest ? [trustedDocumentsPlugin<GatewayContext>(manifest)] : []),
+      operationLimitsPlugin<GatewayContext>({ limits: config.grenzen, costDirectives }),
+      ...(config.verzoeklog ? [requestLogPlugin<GatewayContext>()] : []),
+    ],
+  };
+}

@@ -1,0 +1,166 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { ERROR_CODES, errorBody } from './error-codes.ts';
+
+export interface RunningService {
+  /** Base URL; GraphQL answers at `${url}/graphql`. */
+  readonly url: string;
+  readonly stop: () => Promise<void>;
+}
+
+export interface ListenerOptions<C extends BaseContext> {
+  readonly apollo: ApolloServer<C>;
+  readonly context: (req: IncomingMessage) => Promise<C>;
+  /** Whether the service can answer queries yet (`GET /ready`). */
+  readonly gereed: () => boolean | Promise<boolean>;
+  /** What `/ready` reports besides the verdict. */
+  readonly toestand?: () => unknown;
+  readonly poort: number;
+  readonly host: string;
+  /** Largest request body accepted. */
+  readonly maxBodyBytes?: number;
+  /**
+   * Runs first for every request to `/graphql` (the gateway's CORS): may set
+   * headers for the answer, and returns true when it answered the request itself.
+   */
+  readonly beforeGraphQL?: (req: IncomingMessage, res: ServerResponse) => boolean;
+}
+
+/** What is read past the limit and thrown away before the connection is cut. */
+const AFVOER_BYTES = 16 * 1024 * 1024;
+
+async function leesBody(req: IncomingMessage, max: number): Promise<string | null> {
+  const delen: Buffer[] = [];
+  let lengte = 0;
+  for await (const deel of req) {
+    lengte += (deel as Buffer).length;
+    // Past the limit, read on without keeping anything: a client still sending then gets its 413 instead of
+    // a reset connection (leaving the loop would destroy the socket). Past AFVOER_BYTES it is cut all the same.
+    if (lengte > max + AFVOER_BYTES) return null;
+    if (lengte <= max) delen.push(deel as Buffer);
+  }
+  return lengte > max ? null : Buffer.concat(delen).toString('utf8');
+}
+
+function stuurJson(res: ServerResponse, status: number, body: unknown): void {
+  const tekst = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(tekst),
+  });
+  res.end(tekst);
+}
+
+/**
+ * Serves an Apollo server over plain node:http at `/graphql`, with `/health`
+ * (alive) and `/ready` (able to answer): the listener half of a service, so that
+ * tests start the same thing on port 0.
+ */
+export async function startListener<C extends BaseContext>(
+  opties: ListenerOptions<C>,
+): Promise<RunningService> {
+  const { apollo } = opties;
+  await apollo.start();
+  const max = opties.maxBodyBytes ?? 1024 * 1024;
+
+  const behandel = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://dienst');
+    if (url.pathname === '/health') {
+      stuurJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (url.pathname === '/ready') {
+      const gereed = await opties.gereed();
+      stuurJson(res, gereed ? 200 : 503, {
+        gereed,
+        ...(opties.toestand ? { toestand: opties.toestand() } : {}),
+      });
+      return;
+    }
+    if (url.pathname !== '/graphql') {
+      stuurJson(res, 404, { fout: 'niet gevonden; GraphQL antwoordt op /graphql' });
+      return;
+    }
+    if (opties.beforeGraphQL?.(req, res)) return;
+    const tekst = await leesBody(req, max);
+    if (tekst === null) {
+      stuurJson(
+        res,
+        413,
+        errorBody(
+          'QUERY_TOO_COMPLEX',
+          `Query te complex: het verzoek is groter dan de grens van ${max} bytes.`,
+          { grens: 'bodyBytes', maximum: max },
+        ),
+      );
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [naam, waarde] of Object.entries(req.headers)) {
+      if (waarde !== undefined) headers.set(naam, Array.isArray(waarde) ? waarde.join(', ') : waarde);
+    }
+    let body: unknown = tekst;
+    if ((headers.get('content-type') ?? '').includes('json') && tekst !== '') {
+      try {
+        body = JSON.parse(tekst);
+      } catch {
+        stuurJson(
+          res,
+          ERROR_CODES.BAD_REQUEST.status,
+          errorBody('BAD_REQUEST', 'Het verzoek is geen geldige JSON.'),
+        );
+        return;
+      }
+    }
+    const antwoord = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => opties.context(req),
+    });
+    for (const [naam, waarde] of antwoord.headers) {
+      // A Vary set in front (by beforeGraphQL) and Apollo's own both hold.
+      const eerder = naam === 'vary' ? res.getHeader('vary') : undefined;
+      res.setHeader(naam, eerder === undefined ? waarde : `${String(eerder)}, ${waarde}`);
+    }
+    res.statusCode = antwoord.status ?? 200;
+    if (antwoord.body.kind === 'complete') {
+      res.end(antwoord.body.string);
+      return;
+    }
+    for await (const deel of antwoord.body.asyncIterator) res.write(deel);
+    res.end();
+  };
+
+  const server = createServer((req, res) => {
+    behandel(req, res).catch((fout: unknown) => {
+      console.error('dienst: onverwachte fout', fout instanceof Error ? fout.message : fout);
+      if (!res.headersSent)
+        stuurJson(
+          res,
+          ERROR_CODES.INTERNAL_SERVER_ERROR.status,
+          errorBody('INTERNAL_SERVER_ERROR', 'Interne fout.'),
+        );
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opties.poort, opties.host, () => {
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${opties.host.includes(':') ? `[${opties.host}]` : opties.host}:${port}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
+      await apollo.stop();
+    },
+  };
+}

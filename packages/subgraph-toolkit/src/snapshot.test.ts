@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Snapshot } from './snapshot.ts';
+import { PartnerError } from './partner-client.ts';
+
+describe('Snapshot', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is ONBESCHIKBAAR before any copy, ACTUEEL after a read, VEROUDERD when a refresh fails', async () => {
+    let beurt = 0;
+    const m = new Snapshot<number>({
+      bron: 'VOLTA',
+      intervalMs: 60_000,
+      laad: () => {
+        beurt += 1;
+        if (beurt === 2) return Promise.reject(new PartnerError('VOLTA', 'TIMEOUT', 'traag'));
+        return Promise.resolve(beurt);
+      },
+    });
+    expect(m.status()).toMatchObject({ toestand: 'ONBESCHIKBAAR', bijgewerktOp: null });
+    await m.ververs();
+    expect(m.data).toBe(1);
+    expect(m.status().toestand).toBe('ACTUEEL');
+    const eerst = m.status().bijgewerktOp;
+    await m.ververs();
+    expect(m.data).toBe(1);
+    expect(m.status()).toEqual({
+      bron: 'VOLTA',
+      toestand: 'VEROUDERD',
+      reden: 'TIMEOUT',
+      bijgewerktOp: eerst,
+    });
+    expect(m.reden()).toBe('TIMEOUT');
+    await m.ververs();
+    expect(m.status().toestand).toBe('ACTUEEL');
+  });
+
+  it('ages: VEROUDERD once its last success is older than two intervals and a minute, also while a read hangs', async () => {
+    let nu = 1_000_000;
+    const hangend: { los?: () => void } = {};
+    let beurt = 0;
+    const m = new Snapshot<number>({
+      bron: 'WOODWIZE',
+      intervalMs: 10_000,
+      nu: () => nu,
+      laad: () => {
+        beurt += 1;
+        if (beurt === 1) return Promise.resolve(beurt);
+        return new Promise<number>((resolve) => {
+          hangend.los = () => {
+            resolve(beurt);
+          };
+        });
+      },
+    });
+    await m.ververs();
+    const eerst = m.status().bijgewerktOp;
+    const bezig = m.ververs();
+    nu += 2 * 10_000 + 60_000 - 1;
+    expect(m.status().toestand).toBe('ACTUEEL');
+    nu += 1;
+    expect(m.status()).toEqual({
+      bron: 'WOODWIZE',
+      toestand: 'VEROUDERD',
+      reden: 'TIMEOUT',
+      bijgewerktOp: eerst,
+    });
+    expect(m.data).toBe(1);
+    hangend.los?.();
+    await bezig;
+    expect(m.status()).toMatchObject({ toestand: 'ACTUEEL', bijgewerktOp: new Date(nu).toISOString() });
+    expect(m.status().reden).toBeUndefined();
+  });
+
+  it('shares one read between concurrent callers', async () => {
+    const laad = vi.fn(() => Promise.resolve('kopie'));
+    const m = new Snapshot<string>({ bron: 'EDUCAM', intervalMs: 60_000, laad });
+    await Promise.all([m.ververs(), m.ververs(), m.ververs()]);
+    expect(laad).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries again soon while it has no copy, so a partner that starts later is picked up', async () => {
+    vi.useFakeTimers();
+    let beschikbaar = false;
+    const m = new Snapshot<string>({
+      bron: 'MTECH',
+      intervalMs: 300_000,
+      eersteHerhalingMs: 1_000,
+      laad: () =>
+        beschikbaar ? Promise.resolve('kopie') : Promise.reject(new PartnerError('MTECH', 'DOWN', 'weg')),
+    });
+    await m.start();
+    expect(m.status().toestand).toBe('ONBESCHIKBAAR');
+    beschikbaar = true;
+    await vi.advanceTimersByTimeAsync(2_500);
+    expect(m.data).toBe('kopie');
+    m.stop();
+  });
+});

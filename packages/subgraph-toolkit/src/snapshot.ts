@@ -1,0 +1,123 @@
+import type { Bron, BronStatus, Reden } from './source-status.ts';
+import { judgeFreshness } from './freshness.ts';
+import { PartnerError } from './partner-client.ts';
+
+export interface SnapshotOptions<T> {
+  readonly bron: Bron;
+  /** Reads the partner; gets the current copy so that a conditional GET can return it unchanged. */
+  readonly laad: (vorige: T | undefined) => Promise<T>;
+  readonly intervalMs: number;
+  /**
+   * While there is no copy at all, how soon to try again (doubling up to the
+   * interval): a partner that starts after the subgraph is picked up in seconds.
+   */
+  readonly eersteHerhalingMs?: number;
+  /** Writes a line when a refresh fails; personal data never goes in here, only the partner's error. */
+  readonly log?: (regel: string) => void;
+  /** The clock (ms), for tests of how a copy ages. */
+  readonly nu?: () => number;
+}
+
+/**
+ * A copy of one partner's bulk data, read at start and refreshed on an interval,
+ * so that a query never pages through a partner API. When a refresh fails the
+ * older copy keeps answering, marked VEROUDERD; without any copy the source is
+ * ONBESCHIKBAAR.
+ */
+export class Snapshot<T> {
+  private huidig: T | undefined;
+  private bijgewerktOp: number | null = null;
+  private laatsteFout: PartnerError | null = null;
+  private bezig: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private pogingen = 0;
+  private herhaling: NodeJS.Timeout | null = null;
+
+  constructor(private readonly opties: SnapshotOptions<T>) {}
+
+  get bron(): Bron {
+    return this.opties.bron;
+  }
+
+  get data(): T | undefined {
+    return this.huidig;
+  }
+
+  /** True once the first read has been tried, whatever its outcome. */
+  get geprobeerd(): boolean {
+    return this.pogingen > 0;
+  }
+
+  /** The source's state by the contract's rules of freshness (freshness.ts), with the reason when not ACTUEEL. */
+  status(): BronStatus {
+    const versheid = judgeFreshness({
+      hasCopy: this.huidig !== undefined,
+      lastSuccessMs: this.bijgewerktOp,
+      intervalMs: this.opties.intervalMs,
+      lastFailure: this.laatsteFout?.reden ?? null,
+      waitingOn: null,
+      readUnderWay: this.bezig !== null,
+      nowMs: (this.opties.nu ?? Date.now)(),
+    });
+    return { bron: this.opties.bron, ...versheid, bijgewerktOp: this.laatsteSucces() };
+  }
+
+  reden(): Reden {
+    return this.status().reden ?? 'ERROR';
+  }
+
+  laatsteSucces(): string | null {
+    return this.bijgewerktOp === null ? null : new Date(this.bijgewerktOp).toISOString();
+  }
+
+  /** Reads the partner now; concurrent callers share one read. */
+  ververs(): Promise<void> {
+    this.bezig ??= this.leesIn().finally(() => {
+      this.bezig = null;
+    });
+    return this.bezig;
+  }
+
+  private async leesIn(): Promise<void> {
+    try {
+      const nieuw = await this.opties.laad(this.huidig);
+      this.huidig = nieuw;
+      this.bijgewerktOp = (this.opties.nu ?? Date.now)();
+      this.laatsteFout = null;
+    } catch (fout) {
+      this.laatsteFout =
+        fout instanceof PartnerError ? fout : new PartnerError(this.opties.bron, 'ERROR', String(fout));
+      this.opties.log?.(
+        `bron ${this.opties.bron}: verversen mislukt (${this.laatsteFout.reden}): ${this.laatsteFout.message}`,
+      );
+    } finally {
+      this.pogingen += 1;
+    }
+    if (this.huidig === undefined && this.timer !== null) this.planHerhaling();
+  }
+
+  private planHerhaling(): void {
+    if (this.herhaling) return;
+    const basis = this.opties.eersteHerhalingMs ?? 1_000;
+    const wachtMs = Math.min(this.opties.intervalMs, basis * 2 ** Math.min(this.pogingen - 1, 10));
+    this.herhaling = setTimeout(() => {
+      this.herhaling = null;
+      void this.ververs();
+    }, wachtMs);
+    this.herhaling.unref();
+  }
+
+  /** First read, then a refresh every interval; the timer does not keep the process alive. */
+  async start(): Promise<void> {
+    this.timer = setInterval(() => void this.ververs(), this.opties.intervalMs);
+    this.timer.unref();
+    await this.ververs();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    if (this.herhaling) clearTimeout(this.herhaling);
+    this.timer = null;
+    this.herhaling = null;
+  }
+}

@@ -1,0 +1,136 @@
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { sourcesPlugin, type BronStatus, type WithSources } from './source-status.ts';
+import { guardServiceField, noteCompositionCaller, readCompositionToken } from './composition.ts';
+import { startListener, type RunningService } from './listener.ts';
+import { readCostDirectives } from './operation-limits/list-sizes.ts';
+import { operationLimitsPlugin } from './operation-limits/plugin.ts';
+import { readOperationLimits, type OperationLimits } from './operation-limits/settings.ts';
+import { formatRegisteredError, registeredStatusPlugin } from './error-format.ts';
+import { validateRepresentations } from './representations.ts';
+import { readAccessConfig, type AccessConfig } from './access/config.ts';
+import { applyAccessRules, type WithCaller } from './access/directive.ts';
+import type { Gebruiker } from './access/caller.ts';
+import { makeVerifier } from './access/verification.ts';
+
+/** The partner data a subgraph answers from: read at start, refreshed until stop. */
+export interface SubgraphData {
+  start(): Promise<void>;
+  stop(): void;
+  /** Whether the subgraph can answer queries (`/ready`). */
+  gereed(): boolean;
+  toestand(): BronStatus[];
+}
+
+/** What `fromSnapshots` needs of a snapshot, whatever it holds. */
+interface SnapshotLike {
+  start(): Promise<void>;
+  stop(): void;
+  status(): BronStatus;
+  readonly data: unknown;
+}
+
+/** Snapshots as a subgraph's data: ready once every one of them holds a copy. */
+export function fromSnapshots(...snapshots: SnapshotLike[]): SubgraphData {
+  return {
+    start: async () => {
+      await Promise.all(snapshots.map((m) => m.start()));
+    },
+    stop: () => {
+      for (const m of snapshots) m.stop();
+    },
+    gereed: () => snapshots.every((m) => m.data !== undefined),
+    toestand: () => snapshots.map((m) => m.status()),
+  };
+}
+
+/**
+ * Schema and Apollo server of a subgraph, with what every subgraph has: the
+ * `@toegang` rules enforced, the gateway's operation limits (QUERY_MAX_*, with
+ * the list sizes of the subgraph's own SDL), `extensions.bronnen`, no inline
+ * tracing (it only serves Apollo's hosted usage reporting, which the graph does
+ * not use), `_entities` representations checked against the SDL, `_service`
+ * only for composition, the error registry's rules and statuses, and in
+ * production no introspection, no "Did you mean" suggestions and no stack traces.
+ */
+export function buildSubgraph<C extends BaseContext & WithSources & WithCaller>(
+  typeDefs: DocumentNode,
+  resolvers: object,
+  options: { readonly production?: boolean; readonly limits?: OperationLimits } = {},
+): { schema: GraphQLSchema; apollo: ApolloServer<C> } {
+  // buildSubgraphSchema types resolvers with an unknown context; ours always get the context the listener builds.
+  const schema = applyAccessRules(
+    buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }),
+  );
+  validateRepresentations(schema, typeDefs);
+  guardServiceField(schema);
+  const productie = options.production ?? process.env['NODE_ENV'] === 'production';
+  const limits = options.limits ?? readOperationLimits(process.env);
+  const costDirectives = readCostDirectives(typeDefs);
+  const apollo = new ApolloServer<C>({
+    schema,
+    plugins: [
+      // First: a refused operation runs no other plugin's work.
+      operationLimitsPlugin<C>({ limits, costDirectives: () => costDirectives }),
+      sourcesPlugin<C>(),
+      ApolloServerPluginInlineTraceDisabled(),
+      registeredStatusPlugin<C>(),
+    ],
+    parseOptions: { maxLexicalTokens: limits.tokens },
+    introspection: !productie,
+    hideSchemaDetailsFromClientErrors: productie,
+    includeStacktraceInErrorResponses: !productie,
+    formatError: (fout) => formatRegisteredError(fout, { production: productie }),
+  });
+  return { schema, apollo };
+}
+
+/**
+ * Starts a subgraph: its first reads and its listener together; `stop` ends both.
+ * Every request's token is verified here, by the subgraph itself: the rules hold
+ * whichever router is in front. Port 0 picks a free port.
+ */
+export async function startSubgraph<C extends BaseContext & WithCaller>(opties: {
+  readonly apollo: ApolloServer<C>;
+  /**
+   * The subgraph's own part of the request context, given the verified caller
+   * (for what the subgraph must shape by who asks); the caller is added here.
+   */
+  readonly context: (gebruiker: Gebruiker) => Promise<Omit<C, 'gebruiker'>>;
+  readonly subgraphData: SubgraphData;
+  readonly poort: number;
+  readonly host: string;
+  readonly toegang?: AccessConfig;
+  /** The credential for `_service` (COMPOSITION_TOKEN); null closes it to everyone. */
+  readonly compositionToken?: string | null;
+}): Promise<RunningService> {
+  const { subgraphData } = opties;
+  const verify = makeVerifier(opties.toegang ?? readAccessConfig());
+  const compositionToken =
+    opties.compositionToken === undefined ? readCompositionToken() : opties.compositionToken;
+  const gelezen = subgraphData.start();
+  const dienst = await startListener({
+    apollo: opties.apollo,
+    context: async (req) => {
+      const gebruiker = await verify(req.headers.authorization);
+      const context = { ...(await opties.context(gebruiker)), gebruiker } as C;
+      noteCompositionCaller(context, req, compositionToken);
+      return context;
+    },
+    gereed: () => subgraphData.gereed(),
+    toestand: () => subgraphData.toestand(),
+    poort: opties.poort,
+    host: opties.host,
+  });
+  await gelezen;
+  return {
+    url: dienst.url,
+    stop: async () => {
+      subgraphData.stop();
+      await dienst.stop();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { leesConfig as gatewayConfig, startGateway } from '@duaal-graph/gateway';
+import { leesConfig as onderwijsaanbodConfig, startOnderwijsaanbod } from '@duaal-graph/onderwijsaanbod';
+import { leesConfig as radarConfig, startRadar } from '@duaal-graph/radar';
+import { leesConfig as erkenningenConfig, startErkenningen } from '@duaal-graph/erkenningen';
+import { leesConfig as matchingConfig, startMatching } from '@duaal-graph/matching';
+import type { MockConfig } from '@duaal-graph/mocks';
+import { leesConfig as vacaturesConfig, startVacatures } from '@duaal-graph/vacatures';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REFERENTIEDATUM, startTestMock, type TestMock } from '../contract/mock.ts';
+import { startCountingProxy, type CountingProxy } from './counting-proxy.ts';
+
+export interface GraphResponse {
+  readonly status: number;
+  readonly data?: Record<string, unknown> | null;
+  readonly errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  readonly extensions?: Record<string, unknown>;
+}
+
+export interface System {
+  readonly mock: TestMock;
+  /** The gateway's GraphQL endpoint. */
+  readonly graphql: string;
+  readonly gatewayUrl: string;
+  /** A counting proxy in front of each subgraph, by name. */
+  readonly proxies: Readonly<
+    Record<'erkenningen' | 'onderwijsaanbod' | 'vacatures' | 'matching' | 'radar', CountingProxy>
+  >;
+  /** The vacatures subgraph as it runs now: its index and its VDAB client. */
+  readonly vacatures: () => Awaited<ReturnType<typeof startVacatures>>['subgraph'];
+  /**
+   * Stops the vacatures subgraph and starts it again on the same port and data
+   * folder, as a restart would; `tussendoor` runs while it is down.
+   */
+  herstartVacatures(tussendoor?: () => Promise<void>): Promise<void>;
+  vraag(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphResponse>;
+  stop(): Promise<void>;
+}
+
+export interface SystemOptions {
+  readonly supergraphPad?: string;
+  /** Settings of the mock partners (a VDAB token lifetime of its own, say). */
+  readonly mock?: Partial<MockConfig>;
+  /**
+   * VDAB's limit of requests a second, at the mock and in the subgraph's client
+   * alike; the real 10 unless a test that is not about the limit raises it to
+   * load the vacatures in a moment instead of six seconds.
+   */
+  readonly vdabPerSeconde?: number;
+  readonly omgeving?: Record<string, string>;
+  /** Runs after the mock partners are up and before the subgraphs read them (to inject a fault, say). */
+  readonly voorStart?: (mock: TestMock) => Promise<void>;
+}
+
+/**
+ * Starts the whole system on free loopback ports: the mock partners, the five
+ * subgraphs (each behind a counting proxy) and the gateway, on the fixed
+ * reference date of the contract tests. VDAB keeps its real limit of 10
+ * requests a second unless a test sets another on both sides.
+ */
+export async function startSystem(opties: SystemOptions = {}): Promise<System> {
+  const vdabPerSeconde = opties.vdabPerSeconde ?? 10;
+  const mock = await startTestMock({ vdabLimietPerSeconde: vdabPerSeconde, ...opties.mock });
+  await opties.voorStart?.(mock);
+  // The vacatures index keeps its snapshot in a folder of this system's own, gone when it stops.
+  const dataMap = mkdtempSync(join(tmpdir(), 'duaal-vacatures-'));
+  const omgeving: NodeJS.ProcessEnv = {
+    DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
+    VOLTA_URL: `${mock.url}/volta`,
+    EDUCAM_URL: `${mock.url}/educam`,
+    CONSTRUCTIV_URL: `${mock.url}/constructiv`,
+    MTECH_URL: `${mock.url}/mtech`,
+    WOODWIZE_URL: `${mock.url}/woodwize`,
+    ONDERWIJS_URL: `${mock.url}/onderwijs`,
+    KAZI_URL: `${mock.url}/kazi`,
+    VDAB_URL: `${mock.url}/vdab`,
+    VDAB_RATE_LIMIT: String(vdabPerSeconde),
+    VACATURES_DATA_DIR: dataMap,
+    ERKENNINGEN_PORT: '0',
+    ONDERWIJSAANBOD_PORT: '0',
+    VACATURES_PORT: '0',
+    MATCHING_PORT: '0',
+    RADAR_PORT: '0',
+    GATEWAY_PORT: '0',
+    PARTNER_TIMEOUT_MS: '2000',
+    ...opties.omgeving,
+  };
+  const matchingGestart = startMatching(matchingConfig(omgeving));
+  const [erkenningen, onderwijsaanbod, eersteVacatures, radar] = await Promise.all([
+    startErkenningen(erkenningenConfig(omgeving)),
+    startOnderwijsaanbod(onderwijsaanbodConfig(omgeving)),
+    startVacatures(vacaturesConfig(omgeving)),
+    startRadar(radarConfig(omgeving)),
+  ]);
+  let vacatures = eersteVacatures;
+  const matching = await matchingGestart;
+  const proxies = {
+    erkenningen: await startCountingProxy(erkenningen.url),
+    onderwijsaanbod: await startCountingProxy(onderwijsaanbod.url),
+    vacatures: await startCountingProxy(vacatures.url),
+    matching: await startCountingProxy(matching.url),
+    radar: await startCountingProxy(radar.url),
+  };
+  const gateway = await startGateway({
+    ...gatewayConfig({
+      ...omgeving,
+      ...(opties.supergraphPad ? { SUPERGRAPH_PATH: opties.supergraphPad } : {}),
+    }),
+    subgraphUrls: Object.fromEntries(Object.entries(proxies).map(([naam, t]) => [naam, `${t.url}/graphql`])),
+  });
+  const graphql = `${gateway.url}/graphql`;
+  return {
+    mock,
+    graphql,
+    gatewayUrl: gateway.url,
+    proxies,
+    vacatures: () => vacatures.subgraph,
+    herstartVacatures: async (tussendoor) => {
+      await vacatures.stop();
+      // A sync under way finishes on its own; wait for it, so that it cannot write after the new one read.
+      await vacatures.subgraph.bestanden.vacatures.rust();
+      await tussendoor?.();
+      vacatures = await startVacatures(
+        vacaturesConfig({ ...omgeving, VACATURES_PORT: new URL(vacatures.url).port }),
+      );
+    },
+    vraag: async (query, variables, headers) => {
+      const antwoord = await fetch(graphql, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: antwoord.status, ...((await antwoord.json()) as Omit<GraphResponse, 'status'>) };
+    },
+    stop: async () => {
+      await gateway.stop();
+      await Promise.all(Object.values(proxies).map((t) => t.stop()));
+      await Promise.all([erkenningen.stop(), onderwijsaanbod.stop(), vacatures.stop(), radar.stop()]);
+      await vacatures.subgraph.bestanden.vacatures.rust();
+      await matching.stop();
+      await mock.stop();
+      rmSync(dataMap, { recursive: true, force: true });
+    },
+  };
+}
