@@ -54,3 +54,10 @@ export function plusDagen(isoDatum: string, dagen: number): string {
   const dag = datum.getUTCDate();
   return `${datum.getUTCFullYear()}-${maand < 10 ? '0' : ''}${maand}-${dag < 10 ? '0' : ''}${dag}`;
 }
+
+/** Whole days from one ISO date to another (negative when `tot` lies before `van`); calendar days in UTC, so no daylight-saving hour skews it. */
+export function dagenTussen(van: string, tot: string): number {
+  const dag = (d: string) =>
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((dag(tot) - dag(van)) / 86_400_000);
+}

@@ -39,7 +39,24 @@ export function controleerRegio(waarde: string, argument = 'regioCode'): string 
   return code;
 }
 
-/** Opleidingscodes are upper case in the register; an unknown code is no error, it has nothing attached. */
+/** Opleidingscodes are upper case in the register; this only normalises (a lookup by key answers null for an unknown one). */
 export function opleidingscode(waarde: string): string {
   return waarde.trim().toUpperCase();
+}
+
+/**
+ * An opleidingscode in a filter or an argument that narrows a list: one the
+ * register does not hold is BAD_USER_INPUT naming the argument, never an empty
+ * answer (a silent zero). `bekend` is undefined while the register was never
+ * read: then no code can be judged, and the source's state says why the answer is empty.
+ */
+export function controleerOpleidingscode(
+  waarde: string,
+  bekend: { has(code: string): boolean } | undefined,
+  argument = 'opleidingscode',
+): string {
+  const code = opleidingscode(waarde);
+  if (bekend !== undefined && !bekend.has(code))
+    throw badUserInput(argument, `geen opleiding van het Onderwijsaanbod-register: ${waarde}`);
+  return code;
 }

@@ -82,6 +82,21 @@ export class Erkenningsbestand {
     private readonly gebied: Gebied = VLAANDEREN,
   ) {}
 
+  /** The reference date validity is judged on now (asked anew: without a setting it is today). */
+  datum(): string {
+    return this.referentiedatum();
+  }
+
+  /** The opleidingscodes the register holds; undefined while it was never read. */
+  opleidingscodes(): ReadonlySet<string> | undefined {
+    return this.register.data?.opleidingscodes;
+  }
+
+  /** The sector databanks whose paritaire comités the opleiding names, by the register; [] when none, or for a code it does not hold. */
+  erkenningsbronnen(opleidingscode: string): readonly Sector[] {
+    return this.register.data?.erkenningsbronnen.get(opleidingscode) ?? [];
+  }
+
   private bron(sector: Sector): SectorBron | undefined {
     return this.sectoren.find((s) => s.sector === sector);
   }

@@ -1,4 +1,4 @@
-import { SourceUsage, type WithCaller } from '@duaal-graph/subgraph-toolkit';
+import { controleerOpleidingscode, SourceUsage, type WithCaller } from '@duaal-graph/subgraph-toolkit';
 import DataLoader from 'dataloader';
 import type { Erkenningsbestand } from './bestand.ts';
 import {
@@ -15,6 +15,8 @@ export interface ErkenningenContext extends WithCaller {
   readonly bestand: Erkenningsbestand;
   /** The index this request answers from, as the caller sees it, after reporting the sources it rests on. */
   readonly lees: (sectoren?: readonly Sector[]) => ErkenningsIndex;
+  /** An opleidingscode that narrows a list, checked against the register (reported as a source): unknown is BAD_USER_INPUT. */
+  readonly opleidingscode: (waarde: string, argument?: string) => string;
   /** Every valid ondernemingsnummer is an onderneming, known to a source or not. */
   readonly ondernemingLader: DataLoader<string, OndernemingInfo>;
   readonly vestigingLader: DataLoader<string, VestigingInfo | null>;
@@ -47,6 +49,10 @@ export function maakContext(
     bronnen,
     bestand,
     lees,
+    opleidingscode: (waarde, argument) => {
+      bronnen.meld(bestand.register.status(), bestand.register.reden());
+      return controleerOpleidingscode(waarde, bestand.opleidingscodes(), argument);
+    },
     ondernemingLader: lader(
       (i, nummer) =>
         i.ondernemingen.get(nummer) ?? {

@@ -4,11 +4,17 @@ import type { SectorRapport } from './bestand.ts';
 import { celSleutel, type ErkenningenContext } from './context.ts';
 import type { ErkenningsIndex, OndernemingInfo, VestigingInfo } from './erkenningsindex.ts';
 import {
+  controleerVenster,
+  dagenTotVerval,
+  geldig,
+  selecteer,
+  type ErkenningFilter,
+} from './erkenningenlijst.ts';
+import {
   controleerNis,
   controleerOndernemingsnummer,
   controleerRegio,
   controleerVestigingsnummer,
-  opleidingscode,
 } from './invoer.ts';
 import { erkendOp, SECTOREN, type Erkenning, type ErkenningStatus, type Sector } from './model.ts';
 
@@ -32,9 +38,13 @@ interface Pagina {
   after?: string | null;
 }
 
-/** The erkenningen of a list that match the field arguments. */
-function filterErkenningen(lijst: readonly Erkenning[], args: ErkenningArgs): Erkenning[] {
-  const code = args.opleidingscode ? opleidingscode(args.opleidingscode) : null;
+/** The erkenningen of a list that match the field arguments; an opleidingscode the register does not hold is BAD_USER_INPUT. */
+function filterErkenningen(
+  lijst: readonly Erkenning[],
+  args: ErkenningArgs,
+  ctx: ErkenningenContext,
+): Erkenning[] {
+  const code = args.opleidingscode ? ctx.opleidingscode(args.opleidingscode) : null;
   return lijst.filter(
     (e) =>
       (!args.sector || e.sector === args.sector) &&
@@ -73,7 +83,7 @@ function ondernemingen(
   const f: OndernemingFilter = args.filter ?? { status: 'ERKEND' };
   const nis = f.nisCode ? controleerNis(f.nisCode) : null;
   const regio = f.regioCode ? controleerRegio(f.regioCode) : null;
-  const code = f.opleidingscode ? opleidingscode(f.opleidingscode) : null;
+  const code = f.opleidingscode ? ctx.opleidingscode(f.opleidingscode) : null;
   const naam = f.naamBevat?.trim().toLocaleLowerCase('nl');
   const index = ctx.lees(f.sector ? [f.sector] : SECTOREN);
   const lijst = index.ondernemingenOpNaam.filter(
@@ -82,6 +92,28 @@ function ondernemingen(
       o.erkenningen.some((e) => voldoet(index, e, f, code, nis, regio)),
   );
   return connection(lijst, args.first, args.after);
+}
+
+/** The root `erkenningen`: the caller's view of the index, so hidden statuses are left out without asking. */
+function erkenningen(
+  _: unknown,
+  args: { filter?: ErkenningFilter | null } & Pagina,
+  ctx: ErkenningenContext,
+) {
+  const f = args.filter ?? {};
+  const voorwaarden = {
+    sector: f.sector ?? null,
+    status: f.status ?? null,
+    geldig: f.geldig ?? null,
+    vervaltVanaf: f.vervaltVanaf ?? null,
+    vervaltTot: f.vervaltTot ?? null,
+    regioCode: f.regioCode ? controleerRegio(f.regioCode) : null,
+    nisCode: f.nisCode ? controleerNis(f.nisCode) : null,
+    opleidingscode: f.opleidingscode ? ctx.opleidingscode(f.opleidingscode) : null,
+  };
+  controleerVenster(voorwaarden.vervaltVanaf, voorwaarden.vervaltTot);
+  const index = ctx.lees(f.sector ? [f.sector] : SECTOREN);
+  return connection(selecteer(index, voorwaarden), args.first, args.after);
 }
 
 function adres(v: VestigingInfo) {
@@ -109,6 +141,9 @@ export function maakResolvers() {
         ctx.lees();
         return SECTOREN.map((s) => ctx.bestand.rapport(s));
       },
+      // The same date the index judges on: the one of this request's copy.
+      referentiedatum: (_: unknown, __: unknown, ctx: ErkenningenContext) => ctx.lees([]).referentiedatum,
+      erkenningen,
     },
     BronRapport: {
       bevindingen: (rapport: SectorRapport, { first }: { first: number }) => {
@@ -129,7 +164,7 @@ export function maakResolvers() {
       erkenningen: (o: OndernemingInfo, args: ErkenningArgs, ctx: ErkenningenContext) => {
         // The list rests on the sectors it may hold: a parent found through one sector still lists them all.
         ctx.lees(args.sector ? [args.sector] : SECTOREN);
-        return filterErkenningen(o.erkenningen, args);
+        return filterErkenningen(o.erkenningen, args, ctx);
       },
       isErkend: (o: OndernemingInfo, _: unknown, ctx: ErkenningenContext) => {
         const datum = ctx.lees().referentiedatum;
@@ -146,10 +181,10 @@ export function maakResolvers() {
       adres,
       erkenningen: (v: VestigingInfo, args: ErkenningArgs, ctx: ErkenningenContext) => {
         ctx.lees();
-        return filterErkenningen(v.erkenningen, args);
+        return filterErkenningen(v.erkenningen, args, ctx);
       },
       erkendVoor: (v: VestigingInfo, args: { opleidingscode: string }, ctx: ErkenningenContext) => {
-        const code = opleidingscode(args.opleidingscode);
+        const code = ctx.opleidingscode(args.opleidingscode);
         const datum = ctx.lees().referentiedatum;
         return v.erkenningen.some((e) => e.opleidingscode === code && erkendOp(e, datum));
       },
@@ -162,10 +197,17 @@ export function maakResolvers() {
       opleiding: (e: Erkenning, _: unknown, ctx: ErkenningenContext) =>
         ctx.opleidingLader.load(e.opleidingscode),
       bron: (e: Erkenning, _: unknown, ctx: ErkenningenContext) => ctx.bestand.status(e.sector),
+      geldig: (e: Erkenning, _: unknown, ctx: ErkenningenContext) => geldig(e, ctx.lees([]).referentiedatum),
+      dagenTotVerval: (e: Erkenning, _: unknown, ctx: ErkenningenContext) =>
+        dagenTotVerval(e, ctx.lees([]).referentiedatum),
     },
     Opleiding: {
       __resolveReference: (ref: { code: string }, ctx: ErkenningenContext) =>
         ctx.opleidingLader.load(ref.code),
+      erkenningsbronnen: (o: { code: string }, _: unknown, ctx: ErkenningenContext) => {
+        ctx.bronnen.meld(ctx.bestand.register.status(), ctx.bestand.register.reden());
+        return ctx.bestand.erkenningsbronnen(o.code);
+      },
       erkendeLeerwerkplekken: (
         o: { code: string },
         args: { regioCode?: string | null; nisCode?: string | null } & Pagina,

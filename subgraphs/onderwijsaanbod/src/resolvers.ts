@@ -1,7 +1,8 @@
-import { normaliseerInstellingsnummer, VLAANDEREN } from '@duaal-graph/domein';
+import { normaliseerInstellingsnummer, VLAANDEREN, volgendSchooljaar } from '@duaal-graph/domein';
 import {
   badUserInput,
   connection,
+  controleerOpleidingscode,
   controleerNis,
   controleerRegio,
   DateScalar,
@@ -14,6 +15,7 @@ import {
 } from '@duaal-graph/subgraph-toolkit';
 import type DataLoader from 'dataloader';
 import type { AanbodRij, OnderwijsIndex } from './onderwijsindex.ts';
+import { zoektermVindt, zoekwoorden } from './zoekterm.ts';
 
 export interface OnderwijsContext extends WithCaller {
   readonly bronnen: SourceUsage;
@@ -24,6 +26,7 @@ export interface OnderwijsContext extends WithCaller {
 interface Filter {
   niveau?: string | null;
   naamBevat?: string | null;
+  zoekterm?: string | null;
   paritairComite?: string | null;
   nisCode?: string | null;
   regioCode?: string | null;
@@ -33,12 +36,26 @@ interface Filter {
 
 const gebied = VLAANDEREN;
 
-function controleerSchooljaar(schooljaar: string): string {
-  const m = /^(\d{4})-(\d{4})$/.exec(schooljaar);
-  if (!m || Number(m[2]) !== Number(m[1]) + 1)
-    throw badUserInput('schooljaar', 'een schooljaar als `2026-2027`');
-  return schooljaar;
+/**
+ * A school year the subgraph holds (it reads the current one and the next from
+ * the register): any other is BAD_USER_INPUT naming those, never an empty list.
+ */
+function controleerSchooljaar(schooljaar: string, gehouden: readonly string[]): string {
+  const jaar = schooljaar.trim();
+  if (!gehouden.includes(jaar))
+    throw badUserInput(
+      'schooljaar',
+      `het register houdt de schooljaren ${gehouden.join(' en ')}, niet ${schooljaar}`,
+    );
+  return jaar;
 }
+
+/**
+ * The beroepsprofiel labels `zoekterm` also searches. They are VDAB's (its
+ * vacatures and knelpuntberoepen carry them; the register gives only codes),
+ * and this subgraph does not read VDAB yet: until it does, no label is searched.
+ */
+const GEEN_LABELS: ReadonlyMap<string, string> = new Map();
 
 function opleidingNaarGraaf(o: RegisterOpleiding) {
   return { ...o, code: o.opleidingscode, studiedomein: o.studiedomein ?? null };
@@ -49,6 +66,17 @@ export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchoolja
   const lees = (ctx: OnderwijsContext): OnderwijsIndex | undefined => {
     ctx.bronnen.meld(register.status(), register.reden());
     return register.data;
+  };
+  const schooljaren = [huidigSchooljaar, volgendSchooljaar(huidigSchooljaar)];
+  // The words of each opleiding, per copy of the register: a search then reads no text twice.
+  const woordenPerIndex = new WeakMap<OnderwijsIndex, ReadonlyMap<string, readonly string[]>>();
+  const woordenVan = (index: OnderwijsIndex): ReadonlyMap<string, readonly string[]> => {
+    let w = woordenPerIndex.get(index);
+    if (!w) {
+      w = new Map([...index.opleidingen].map(([code, o]) => [code, zoekwoorden(o, GEEN_LABELS)]));
+      woordenPerIndex.set(index, w);
+    }
+    return w;
   };
   const aanbodVan = (
     index: OnderwijsIndex | undefined,
@@ -69,11 +97,14 @@ export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchoolja
       opleidingen: (_: unknown, { filter }: { filter?: Filter | null }, ctx: OnderwijsContext) => {
         const index = lees(ctx);
         const naam = filter?.naamBevat?.toLocaleLowerCase('nl');
+        const term = filter?.zoekterm;
+        const woorden = term && index ? woordenVan(index) : undefined;
         return [...(index?.opleidingen.values() ?? [])]
           .filter(
             (o) =>
               (!filter?.niveau || o.niveau === filter.niveau) &&
               (!naam || o.naam.toLocaleLowerCase('nl').includes(naam)) &&
+              (!term || zoektermVindt(term, woorden?.get(o.opleidingscode) ?? [])) &&
               (!filter?.paritairComite || o.paritaireComites.includes(filter.paritairComite.trim())),
           )
           .sort((a, b) => a.naam.localeCompare(b.naam, 'nl'))
@@ -92,8 +123,10 @@ export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchoolja
         const { filter } = args;
         const nis = filter?.nisCode ? controleerNis(filter.nisCode) : null;
         const regio = filter?.regioCode ? controleerRegio(filter.regioCode) : null;
-        const code = filter?.opleidingscode?.trim().toUpperCase() ?? null;
         const index = lees(ctx);
+        const code = filter?.opleidingscode
+          ? controleerOpleidingscode(filter.opleidingscode, index?.opleidingen)
+          : null;
         const scholen = [...(index?.instellingen.values() ?? [])].filter((s) => {
           if (filter?.soort && s.soort !== filter.soort) return false;
           if (!nis && !regio && !code) return true;
@@ -136,7 +169,7 @@ export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchoolja
         args: { schooljaar?: string | null; regioCode?: string | null; nisCode?: string | null },
         ctx: OnderwijsContext,
       ) => {
-        const jaar = args.schooljaar ? controleerSchooljaar(args.schooljaar) : huidigSchooljaar;
+        const jaar = args.schooljaar ? controleerSchooljaar(args.schooljaar, schooljaren) : huidigSchooljaar;
         const regio = args.regioCode ? controleerRegio(args.regioCode) : null;
         const nis = args.nisCode ? controleerNis(args.nisCode) : null;
         return aanbodVan(lees(ctx), jaar, 'opleiding', o.code).filter(
@@ -162,7 +195,7 @@ export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchoolja
       aanbod: (s: Instelling, args: { schooljaar?: string | null }, ctx: OnderwijsContext) =>
         aanbodVan(
           lees(ctx),
-          args.schooljaar ? controleerSchooljaar(args.schooljaar) : huidigSchooljaar,
+          args.schooljaar ? controleerSchooljaar(args.schooljaar, schooljaren) : huidigSchooljaar,
           'school',
           s.instellingsnummer,
         ),

@@ -11,6 +11,6 @@ export function controleerId(waarde: string, argument = 'id'): string {
 export {
   controleerNis,
   controleerOndernemingsnummer,
+  controleerOpleidingscode,
   controleerRegio,
-  opleidingscode,
 } from '@duaal-graph/subgraph-toolkit';

@@ -5,8 +5,8 @@ import {
   controleerId,
   controleerNis,
   controleerOndernemingsnummer,
+  controleerOpleidingscode,
   controleerRegio,
-  opleidingscode,
 } from './invoer.ts';
 import { beroepscode } from './knelpunten.ts';
 import { nieuwsteEerst, type Afgeleid } from './vacatureindex.ts';
@@ -47,14 +47,21 @@ function vanBeroepen(index: Afgeleid | undefined, codes: readonly string[]): rea
   return uniek.flatMap((c) => index?.perBeroepsprofiel.get(c) ?? []).sort(nieuwsteEerst);
 }
 
+/**
+ * The beroepsprofiel codes of an opleiding, the register read here judging the
+ * code: one it does not hold is BAD_USER_INPUT, never an empty list.
+ */
+function beroepenVan(ctx: VacaturesContext, waarde: string): Set<string> {
+  const register = ctx.beroepen();
+  return new Set(register?.get(controleerOpleidingscode(waarde, register)) ?? []);
+}
+
 function vacatures(_: unknown, args: { filter?: VacatureFilter | null } & Pagina, ctx: VacaturesContext) {
   const f = args.filter ?? {};
   const werkgever = f.werkgever ? controleerOndernemingsnummer(f.werkgever, 'werkgever') : null;
   const inPlaats = plaatsFilter(f);
   const beroep = f.beroepsprofielCode ? beroepscode(f.beroepsprofielCode) : null;
-  const viaOpleiding = f.opleidingscode
-    ? new Set(ctx.beroepen()?.get(opleidingscode(f.opleidingscode)) ?? [])
-    : null;
+  const viaOpleiding = f.opleidingscode ? beroepenVan(ctx, f.opleidingscode) : null;
   const index = ctx.lees();
   // Start from the narrowest list the filter allows, then check every condition.
   const basis = werkgever
