@@ -91,10 +91,15 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     ...opties.omgeving,
   };
   const matchingGestart = startMatching(matchingConfig(omgeving));
+  // Onderwijsaanbod reads VDAB's beroepsprofiel labels from the vacatures subgraph: it needs its port.
+  const vacaturesGestart = startVacatures(vacaturesConfig(omgeving));
+  const onderwijsaanbodGestart = vacaturesGestart.then((v) =>
+    startOnderwijsaanbod(onderwijsaanbodConfig({ BEROEPSPROFIELEN_URL: `${v.url}/graphql`, ...omgeving })),
+  );
   const [erkenningen, onderwijsaanbod, eersteVacatures, radar] = await Promise.all([
     startErkenningen(erkenningenConfig(omgeving)),
-    startOnderwijsaanbod(onderwijsaanbodConfig(omgeving)),
-    startVacatures(vacaturesConfig(omgeving)),
+    onderwijsaanbodGestart,
+    vacaturesGestart,
     startRadar(radarConfig(omgeving)),
   ]);
   let vacatures = eersteVacatures;

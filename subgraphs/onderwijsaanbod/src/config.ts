@@ -1,13 +1,19 @@
 import {
   PARTNER_URL_SETTINGS,
+  urlSetting,
   REFERENCE_DATE_SETTING,
   subgraphSettings,
   type SubgraphConfig,
 } from '@duaal-graph/subgraph-toolkit';
 
-/** The register it serves, and the reference date that picks the school year. */
+/** The register it serves, where VDAB's beroepsprofiel labels are read, and the reference date that picks the school year. */
 export const ONDERWIJSAANBOD_SETTINGS = {
   onderwijsUrl: PARTNER_URL_SETTINGS.onderwijsUrl,
+  beroepsprofielenUrl: urlSetting('BEROEPSPROFIELEN_URL', {
+    default: 'http://localhost:4003/graphql',
+    description:
+      "the vacatures subgraph's GraphQL endpoint, where onderwijsaanbod reads VDAB's beroepsprofiel labels for `zoekterm`",
+  }),
   referenceDate: REFERENCE_DATE_SETTING,
 } as const;
 

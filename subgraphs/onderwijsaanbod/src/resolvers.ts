@@ -14,6 +14,7 @@ import {
   type WithCaller,
 } from '@duaal-graph/subgraph-toolkit';
 import type DataLoader from 'dataloader';
+import type { Beroepslabels } from './beroepsprofielen.ts';
 import type { AanbodRij, OnderwijsIndex } from './onderwijsindex.ts';
 import { zoektermVindt, zoekwoorden } from './zoekterm.ts';
 
@@ -50,33 +51,43 @@ function controleerSchooljaar(schooljaar: string, gehouden: readonly string[]): 
   return jaar;
 }
 
-/**
- * The beroepsprofiel labels `zoekterm` also searches. They are VDAB's (its
- * vacatures and knelpuntberoepen carry them; the register gives only codes),
- * and this subgraph does not read VDAB yet: until it does, no label is searched.
- */
-const GEEN_LABELS: ReadonlyMap<string, string> = new Map();
+const GEEN_LABELS: Beroepslabels = new Map();
 
 function opleidingNaarGraaf(o: RegisterOpleiding) {
   return { ...o, code: o.opleidingscode, studiedomein: o.studiedomein ?? null };
 }
 
-export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchooljaar: string) {
+export function maakResolvers(
+  register: Snapshot<OnderwijsIndex>,
+  labels: Snapshot<Beroepslabels>,
+  huidigSchooljaar: string,
+) {
   /** The index, after reporting the source's state to the request; undefined when the register was never read. */
   const lees = (ctx: OnderwijsContext): OnderwijsIndex | undefined => {
     ctx.bronnen.meld(register.status(), register.reden());
     return register.data;
   };
   const schooljaren = [huidigSchooljaar, volgendSchooljaar(huidigSchooljaar)];
-  // The words of each opleiding, per copy of the register: a search then reads no text twice.
-  const woordenPerIndex = new WeakMap<OnderwijsIndex, ReadonlyMap<string, readonly string[]>>();
-  const woordenVan = (index: OnderwijsIndex): ReadonlyMap<string, readonly string[]> => {
-    let w = woordenPerIndex.get(index);
-    if (!w) {
-      w = new Map([...index.opleidingen].map(([code, o]) => [code, zoekwoorden(o, GEEN_LABELS)]));
-      woordenPerIndex.set(index, w);
+  /**
+   * The words of each opleiding, per copy of the register and of VDAB's labels
+   * (without labels, those of the register alone; VDAB's state is reported): a
+   * search then reads no text twice.
+   */
+  let woorden:
+    { index: OnderwijsIndex; labels: Beroepslabels | undefined; perCode: Map<string, string[]> } | undefined;
+  const woordenVan = (
+    index: OnderwijsIndex,
+    ctx: OnderwijsContext,
+  ): ReadonlyMap<string, readonly string[]> => {
+    ctx.bronnen.meld(labels.status(), labels.reden());
+    const l = labels.data;
+    if (woorden?.index !== index || woorden.labels !== l) {
+      const perCode = new Map(
+        [...index.opleidingen].map(([code, o]) => [code, zoekwoorden(o, l ?? GEEN_LABELS)]),
+      );
+      woorden = { index, labels: l, perCode };
     }
-    return w;
+    return woorden.perCode;
   };
   const aanbodVan = (
     index: OnderwijsIndex | undefined,
@@ -98,13 +109,13 @@ export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchoolja
         const index = lees(ctx);
         const naam = filter?.naamBevat?.toLocaleLowerCase('nl');
         const term = filter?.zoekterm;
-        const woorden = term && index ? woordenVan(index) : undefined;
+        const perCode = term && index ? woordenVan(index, ctx) : undefined;
         return [...(index?.opleidingen.values() ?? [])]
           .filter(
             (o) =>
               (!filter?.niveau || o.niveau === filter.niveau) &&
               (!naam || o.naam.toLocaleLowerCase('nl').includes(naam)) &&
-              (!term || zoektermVindt(term, woorden?.get(o.opleidingscode) ?? [])) &&
+              (!term || zoektermVindt(term, perCode?.get(o.opleidingscode) ?? [])) &&
               (!filter?.paritairComite || o.paritaireComites.includes(filter.paritairComite.trim())),
           )
           .sort((a, b) => a.naam.localeCompare(b.naam, 'nl'))

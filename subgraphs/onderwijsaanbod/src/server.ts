@@ -9,6 +9,7 @@ import {
 } from '@duaal-graph/subgraph-toolkit';
 import DataLoader from 'dataloader';
 import { parse } from 'graphql';
+import { BeroepslabelsClient, type Beroepslabels } from './beroepsprofielen.ts';
 import { ONDERWIJSAANBOD_SETTINGS, settings } from './config.ts';
 import { leesRegister, type OnderwijsIndex } from './onderwijsindex.ts';
 import { maakResolvers, opleidingNaarGraaf, type OnderwijsContext } from './resolvers.ts';
@@ -25,7 +26,7 @@ const schooljaar = (config: { readonly referenceDate: string | undefined }) =>
 export const onderwijsaanbod = defineSubgraph<
   typeof ONDERWIJSAANBOD_SETTINGS,
   OnderwijsContext,
-  { readonly register: Snapshot<OnderwijsIndex> }
+  { readonly register: Snapshot<OnderwijsIndex>; readonly labels: Snapshot<Beroepslabels> }
 >({
   name: 'onderwijsaanbod',
   typeDefs,
@@ -42,6 +43,18 @@ export const onderwijsaanbod = defineSubgraph<
       intervalMs: config.snapshotIntervalS * 1000,
       log,
     });
+    const labelsClient = new BeroepslabelsClient({
+      url: config.beroepsprofielenUrl,
+      timeoutMs: config.partnerTimeoutMs,
+    });
+    const labels = new Snapshot<Beroepslabels>({
+      bron: 'VDAB',
+      laad: () => labelsClient.lees(),
+      intervalMs: config.snapshotIntervalS * 1000,
+      log,
+    });
+    // The labels serve `zoekterm` only: the subgraph is ready with the register, whatever the labels' state.
+    const bronnen = fromSnapshots(register, labels);
     const context = (): Promise<Omit<OnderwijsContext, 'gebruiker'>> => {
       const bronnen = new SourceUsage();
       const metIndex = <T>(kies: (index: OnderwijsIndex, sleutel: string) => T | undefined) =>
@@ -60,10 +73,10 @@ export const onderwijsaanbod = defineSubgraph<
       });
     };
     return {
-      resolvers: maakResolvers(register, jaar),
-      data: fromSnapshots(register),
+      resolvers: maakResolvers(register, labels, jaar),
+      data: { ...bronnen, gereed: () => register.data !== undefined },
       context,
-      exposed: { register },
+      exposed: { register, labels },
     };
   },
   describe: (config) => `register ${config.onderwijsUrl}, school year ${schooljaar(config)}`,

@@ -81,6 +81,24 @@ function vacatures(_: unknown, args: { filter?: VacatureFilter | null } & Pagina
   return connection(lijst, args.first, args.after);
 }
 
+/** Every beroepsprofiel VDAB names, with its label: the newest vacature's, else the knelpuntberoepen list's. */
+function beroepsprofielen(_: unknown, __: unknown, ctx: VacaturesContext) {
+  const index = ctx.lees();
+  const lijst = ctx.knelpunten();
+  const labels = new Map<string, string>();
+  for (const [code, vacatures] of index?.perBeroepsprofiel ?? []) {
+    const nieuwste = vacatures[0];
+    if (nieuwste) labels.set(code, nieuwste.beroepsprofielLabel);
+  }
+  for (const [code, b] of lijst?.beroepen ?? []) if (!labels.has(code)) labels.set(code, b.naam);
+  return [...labels]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, label]) => {
+      const knelpunt = lijst?.beroepen.get(code);
+      return { code, label, knelpuntberoep: knelpunt !== undefined, oorzaken: knelpunt?.oorzaken ?? [] };
+    });
+}
+
 function vacaturebron(_: unknown, __: unknown, ctx: VacaturesContext) {
   const index = ctx.lees();
   const knelpunten = ctx.knelpunten();
@@ -120,6 +138,7 @@ export function maakResolvers() {
           }))
           .sort((a, b) => a.code.localeCompare(b.code)),
       vacaturebron,
+      beroepsprofielen,
     },
     BronRapport: {
       bevindingen: (rapport: { alleBevindingen: readonly Bevinding[] }, { first }: { first: number }) => {
