@@ -101,6 +101,24 @@ describe('no silent zeros', () => {
       expect(message).toContain(ONBEKENDE_CODE);
     });
 
+    it('in lerenden(filter) of a trajectbegeleider is BAD_USER_INPUT naming filter.opleidingscode', async () => {
+      const antwoord = await system.vraag(
+        'query($o: ID) { lerenden(filter: { opleidingscode: $o }) { totalCount } }',
+        o,
+        await alsRol({ rol: 'trajectbegeleider', instellingsnummer }),
+      );
+      expect(antwoord.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'filter.opleidingscode',
+      });
+      const bekend = await system.vraag(
+        'query($o: ID) { lerenden(filter: { opleidingscode: $o }) { totalCount } }',
+        { o: code },
+        await alsRol({ rol: 'trajectbegeleider', instellingsnummer }),
+      );
+      expect(bekend.errors).toBeUndefined();
+    });
+
     it('in a lookup by key still answers null', async () => {
       const antwoord = await system.vraag('query($o: ID!) { opleiding(code: $o) { naam } }', o);
       expect(antwoord.errors).toBeUndefined();

@@ -5,9 +5,13 @@ import {
   type SubgraphConfig,
 } from '@duaal-graph/subgraph-toolkit';
 
-/** Kazi, read live and written; its snapshot of learner counts refreshes at the shared interval. */
+/**
+ * Kazi, read live and written; its snapshot of learner counts refreshes at the
+ * shared interval, as does the register's list of opleidingscodes that judges a filter's code.
+ */
 export const MATCHING_SETTINGS = {
   kaziUrl: PARTNER_URL_SETTINGS.kaziUrl,
+  onderwijsUrl: PARTNER_URL_SETTINGS.onderwijsUrl,
   kaziApiKey: PARTNER_CREDENTIAL_SETTINGS.kaziApiKey,
 } as const;
 

@@ -2,6 +2,7 @@ import { normaliseerInstellingsnummer, ondernemingsnummerCijfers } from '@duaal-
 import {
   badUserInput,
   connection,
+  controleerOpleidingscode,
   DateScalar,
   DateTimeScalar,
   graphError,
@@ -11,7 +12,7 @@ import {
   type Snapshot,
 } from '@duaal-graph/subgraph-toolkit';
 import type { MatchingContext } from './context.ts';
-import { alsMatchId, controleerLerendeId, normaliseerOpleidingscode } from './invoer.ts';
+import { alsMatchId, controleerLerendeId } from './invoer.ts';
 import type { KaziLerende, LerendeStatus, MatchStatus } from './kazi/schema.ts';
 import { vindMatch } from './matchzoeker.ts';
 import {
@@ -81,7 +82,17 @@ function gesorteerd(lerenden: readonly KaziLerende[]): LerendeObject[] {
     );
 }
 
-export function maakResolvers(toegang: Toegang, zoekenden: Snapshot<ZoekendenIndex>) {
+export function maakResolvers(
+  toegang: Toegang,
+  zoekenden: Snapshot<ZoekendenIndex>,
+  opleidingscodes: Snapshot<ReadonlySet<string>>,
+) {
+  /** A filter's opleidingscode, judged by the register (reported as a source): one it does not hold is BAD_USER_INPUT. */
+  const opleidingscodeVan = (ctx: MatchingContext, waarde: string): string => {
+    ctx.bronnen.meld(opleidingscodes.status(), opleidingscodes.reden());
+    return controleerOpleidingscode(waarde, opleidingscodes.data, 'filter.opleidingscode');
+  };
+
   const lerendenVanSchool = async (ctx: MatchingContext, school: string, status?: LerendeStatus | null) =>
     gesorteerd(
       (await zonderKazi(ctx.lerendenVanSchool.load(school), [])).filter(
@@ -117,7 +128,7 @@ export function maakResolvers(toegang: Toegang, zoekenden: Snapshot<ZoekendenInd
           : toegang.eigenSchool(ctx.gebruiker);
         if (f.instellingsnummer && school === null)
           throw badUserInput('filter.instellingsnummer', 'zes cijfers, bv. 030007');
-        const code = f.opleidingscode ? normaliseerOpleidingscode(f.opleidingscode) : null;
+        const code = f.opleidingscode ? opleidingscodeVan(ctx, f.opleidingscode) : null;
         // Hidden items are left out: a caller without learners of its own gets an empty list.
         const lijst =
           school !== null && toegang.magSchool(ctx.gebruiker, school)

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { VLAANDEREN } from '@duaal-graph/domein';
-import { defineSubgraph, fromSnapshots, Snapshot } from '@duaal-graph/subgraph-toolkit';
+import {
+  defineSubgraph,
+  fromSnapshots,
+  OnderwijsregisterClient,
+  Snapshot,
+} from '@duaal-graph/subgraph-toolkit';
 import { parse } from 'graphql';
 import { MATCHING_SETTINGS, settings } from './config.ts';
 import { maakContext, type MatchingContext } from './context.ts';
@@ -37,11 +42,24 @@ export const matching = defineSubgraph<
       // The partner's error only: Kazi's error bodies and our messages name ids, never a learner's data.
       log,
     });
+    const registerClient = new OnderwijsregisterClient({
+      basisUrl: config.onderwijsUrl,
+      timeoutMs: config.partnerTimeoutMs,
+    });
+    // Only the codes: a filter on an opleiding the register does not hold is a mistake, not zero learners.
+    const opleidingscodes = new Snapshot<ReadonlySet<string>>({
+      bron: 'ONDERWIJS',
+      laad: async () => new Set((await registerClient.opleidingen()).records.map((o) => o.opleidingscode)),
+      intervalMs: config.snapshotIntervalS * 1000,
+      log,
+    });
     const register = new MatchRegister();
     const toegang = new Toegang(lerendeRegel(typeDefs));
+    const bronnen = fromSnapshots(zoekenden, opleidingscodes);
     return {
-      resolvers: maakResolvers(toegang, zoekenden),
-      data: fromSnapshots(zoekenden),
+      resolvers: maakResolvers(toegang, zoekenden, opleidingscodes),
+      // Ready with Kazi's counts, as before: the codes only sharpen an error.
+      data: { ...bronnen, gereed: () => zoekenden.data !== undefined },
       context: () => Promise.resolve(maakContext(kazi, register)),
       exposed: { zoekenden },
     };
