@@ -6,6 +6,7 @@ import {
   geldig,
   opVerval,
   selecteer,
+  type Voorwaarden,
 } from './erkenningenlijst.ts';
 import { bouwErkenningsIndex } from './erkenningsindex.ts';
 import type { Erkenning, Plaats } from './model.ts';
@@ -39,7 +40,7 @@ function erkenning(over: Partial<Erkenning> = {}): Erkenning {
   };
 }
 
-const GEEN = {
+const GEEN: Voorwaarden = {
   sector: null,
   status: null,
   geldig: null,
@@ -48,7 +49,7 @@ const GEEN = {
   regioCode: null,
   nisCode: null,
   opleidingscode: null,
-} as const;
+};
 
 describe('geldig and dagenTotVerval', () => {
   it.each([
@@ -103,8 +104,7 @@ describe('the root list of erkenningen', () => {
       ],
       REF,
     );
-    const ids = (v: Partial<typeof GEEN> & Record<string, unknown>) =>
-      selecteer(index, { ...GEEN, ...v }).map((e) => e.id);
+    const ids = (v: Partial<Voorwaarden>) => selecteer(index, { ...GEEN, ...v }).map((e) => e.id);
     expect(ids({ vervaltVanaf: '2026-11-01', vervaltTot: '2027-04-30' })).toEqual([
       'VOLTA:2',
       'VOLTA:6',
