@@ -29,7 +29,7 @@ async function download(
   const text = await antwoord.text();
   if (antwoord.status !== 200)
     return { status: antwoord.status, headers: antwoord.headers, text, header: [], rows: [] };
-  const [header = [], ...rows] = parseCsv<string[]>(text, { delimiter: ';', bom: true });
+  const [header = [], ...rows] = parseCsv(text, { delimiter: ';', bom: true }) satisfies string[][];
   return { status: antwoord.status, headers: antwoord.headers, text, header, rows };
 }
 
