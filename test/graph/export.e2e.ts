@@ -26,7 +26,8 @@ async function download(
   headers: Record<string, string> = {},
 ): Promise<CsvAnswer> {
   const antwoord = await fetch(`${system.gatewayUrl}${pad}`, { headers });
-  const text = await antwoord.text();
+  // Decoded keeping the byte-order mark (Response.text() drops it), to check the file really starts with it.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await antwoord.arrayBuffer());
   if (antwoord.status !== 200)
     return { status: antwoord.status, headers: antwoord.headers, text, header: [], rows: [] };
   const [header = [], ...rows] = parseCsv(text, { delimiter: ';', bom: true }) satisfies string[][];
@@ -112,7 +113,7 @@ describe('CSV exports on the gateway', () => {
     const csv = await download(system, '/export/radar.csv?provincie=WEST_VLAANDEREN');
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="radar.csv"');
-    expect(csv.header.slice(0, 3)).toEqual(['regioCode', 'gemeente', 'opleidingscode']);
+    expect(csv.header.slice(0, 3)).toEqual(['regioCode', 'gemeente', 'opleidingscode']);    
     const items = await graphItems(system, 'radar', { provincie: 'WEST_VLAANDEREN' });
     expect(items.length).toBeGreaterThan(100);
     expectRowsEqual(csv, items);
