@@ -113,7 +113,7 @@ describe('CSV exports on the gateway', () => {
     const csv = await download(system, '/export/radar.csv?provincie=WEST_VLAANDEREN');
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="radar.csv"');
-    expect(csv.header.slice(0, 3)).toEqual(['regioCode', 'gemeente', 'opleidingscode']);    
+    expect(csv.header.slice(0, 3)).toEqual(['regioCode', 'gemeente', 'opleidingscode']);
     const items = await graphItems(system, 'radar', { provincie: 'WEST_VLAANDEREN' });
     expect(items.length).toBeGreaterThan(100);
     expectRowsEqual(csv, items);
