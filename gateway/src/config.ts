@@ -30,6 +30,8 @@ export interface GatewayConfig {
   readonly toegang: AccessConfig;
   /** Which browser origins may call the graph (`CORS_ORIGINS`). */
   readonly cors: CorsSettings;
+  /** Most rows of one CSV export. */
+  readonly exportMaxRows: number;
 }
 
 export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -55,5 +57,6 @@ export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayCo
     verzoeklog: w.verzoeklog,
     toegang: toegangConfigUit(w, productie),
     cors: corsSettingsFrom(w.corsOrigins, productie),
+    exportMaxRows: w.exportMaxRows,
   };
 }

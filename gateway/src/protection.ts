@@ -5,7 +5,14 @@ import type { GatewayContext } from './subgraph-sources.ts';
 import type { GatewayConfig } from './config.ts';
 import { makeErrorFormatter } from './error-formatting.ts';
 import { requestLogPlugin } from './request-log.ts';
-import { manifestStore, readManifest, trustedDocumentsPlugin } from './trusted-documents.ts';
+import { manifestStore, readManifest, trustedDocumentsPlugin, type Manifest } from './trusted-documents.ts';
+import { EXPORTS } from './export/definitions.ts';
+
+/** The gateway's own export operations are code of this repository: trusted beside the clients' manifest. */
+const withExports = (manifest: Manifest): Manifest => ({
+  opId: manifest.opId,
+  teksten: new Set([...manifest.teksten, ...EXPORTS.map((e) => e.document)]),
+});
 
 type Opties = Omit<ApolloServerOptionsWithGateway<GatewayContext>, 'gateway' | 'plugins'>;
 
@@ -22,7 +29,7 @@ export function protection(
   readonly opties: Opties;
   readonly plugins: ApolloServerPlugin<GatewayContext>[];
 } {
-  const manifest = config.vertrouwdeManifest ? readManifest(config.vertrouwdeManifest) : null;
+  const manifest = config.vertrouwdeManifest ? withExports(readManifest(config.vertrouwdeManifest)) : null;
   return {
     opties: {
       ...(config.productie ? { nodeEnv: 'production' } : {}),

@@ -9,11 +9,13 @@ import {
   type AccessConfig,
   type RunningService,
 } from '@duaal-graph/subgraph-toolkit';
+import type { IncomingMessage } from 'node:http';
 import { request } from 'undici';
 import { protection } from './protection.ts';
 import type { GatewayContext } from './subgraph-sources.ts';
 import { leesConfig, type GatewayConfig } from './config.ts';
 import { handleCors } from './cors.ts';
+import { exportRoute } from './export/route.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { redisRateLimitStore } from './rate-limit-redis.ts';
 import { clientKey, MemoryRateLimitStore, tooManyRequests, type RateLimitStore } from './rate-limit.ts';
@@ -84,18 +86,20 @@ export async function startGateway(
     if (!toegestaan) throw tooManyRequests(wachtS, perMinuut);
   };
   let laatsteControle: Record<string, boolean> = {};
+  const context = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const autorisatie = req.headers.authorization;
+    // A signed-in caller counts by its `sub`, anyone else by address; bad tokens count against the address too.
+    const gebruiker = await verify(autorisatie).catch(async (fout: unknown) => {
+      await telVerzoek(clientKey(null, req, proxyHops));
+      throw fout;
+    });
+    await telVerzoek(clientKey(gebruiker, req, proxyHops));
+    return { autorisatie, gebruiker, bronnen: new SourceUsage() };
+  };
+  const exports = exportRoute({ apollo: gateway.apollo, context, maxRows: config.exportMaxRows });
   const dienst = await startListener({
     apollo: gateway.apollo,
-    context: async (req) => {
-      const autorisatie = req.headers.authorization;
-      // A signed-in caller counts by its `sub`, anyone else by address; bad tokens count against the address too.
-      const gebruiker = await verify(autorisatie).catch(async (fout: unknown) => {
-        await telVerzoek(clientKey(null, req, proxyHops));
-        throw fout;
-      });
-      await telVerzoek(clientKey(gebruiker, req, proxyHops));
-      return { autorisatie, gebruiker, bronnen: new SourceUsage() };
-    },
+    context,
     gereed: async () => {
       laatsteControle = await subgraphsReachable(gateway.subgraphUrls);
       return gateway.subgraphUrls.size > 0 && Object.values(laatsteControle).every(Boolean);
@@ -105,6 +109,10 @@ export async function startGateway(
     host: config.host,
     maxBodyBytes: config.grenzen.bodyBytes,
     beforeGraphQL: (req, res) => handleCors(config.cors, req, res),
+    // The exports answer browsers as /graphql does, CORS included.
+    routes: async (req, res, url) =>
+      url.pathname.startsWith('/export/') &&
+      (handleCors(config.cors, req, res) || (await exports(req, res, url))),
   });
   return {
     ...dienst,

@@ -50,6 +50,12 @@ const GATEWAY_OWN_SETTINGS = {
     description:
       'comma-separated origins a browser app may call the gateway from (`https://app.example.be`); see Abuse protection',
   }),
+  exportMaxRows: integerSetting('EXPORT_MAX_ROWS', {
+    default: 50_000,
+    min: 1,
+    description:
+      'most rows one CSV export (`/export/<naam>.csv`) may hold; a larger one is refused, not cut short',
+  }),
   ...OPERATION_LIMIT_SETTINGS,
   ...RATE_LIMIT_SETTINGS,
   ...TRUSTED_DOCUMENT_SETTINGS,

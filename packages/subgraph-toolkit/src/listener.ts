@@ -25,6 +25,11 @@ export interface ListenerOptions<C extends BaseContext> {
    * headers for the answer, and returns true when it answered the request itself.
    */
   readonly beforeGraphQL?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * Routes of the service besides `/graphql` (the gateway's CSV exports): answers
+   * the request and returns true, or returns false to leave it to the listener.
+   */
+  readonly routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 /** What is read past the limit and thrown away before the connection is cut. */
@@ -78,6 +83,7 @@ export async function startListener<C extends BaseContext>(
       });
       return;
     }
+    if (opties.routes && (await opties.routes(req, res, url))) return;
     if (url.pathname !== '/graphql') {
       stuurJson(res, 404, { fout: 'niet gevonden; GraphQL antwoordt op /graphql' });
       return;

@@ -1,0 +1,120 @@
+import { connectionRows, isObject, rowsAt, unnest } from './rows.ts';
+import type { Row } from './csv.ts';
+
+/**
+ * One CSV export: the graph's own operation and how its answer becomes rows.
+ * The operation spreads its input objects into flat variables, one per URL
+ * parameter, named as the contract's arguments and filter fields.
+ */
+export interface ExportDefinition {
+  /** The name in the URL: `/export/<naam>.csv`. */
+  readonly naam: string;
+  readonly document: string;
+  readonly rows: (data: Record<string, unknown>) => Row[];
+  /** A paged root field: the export reads every page (`$first`/`$after`), up to the export's row limit. */
+  readonly paging?: { readonly veld: string; readonly pageSize: number };
+}
+
+const RADARCEL = `
+    regioCode
+    gemeente { nisCode naam }
+    opleidingscode
+    opleiding { naam niveau }
+    aantalAanbieders
+    aantalPlaatsen
+    aantalErkendeLeerwerkplekken
+    aantalActieveLeerwerkplekken
+    aantalVacatures
+    aantalDualeVacatures
+    knelpunt
+    aantalZoekendeLerenden { waarde onderdrukt }
+    aantalGestarteLerenden { waarde onderdrukt }
+    witteVlek
+    signalen
+    onbekend`;
+
+export const EXPORTS: readonly ExportDefinition[] = [
+  {
+    naam: 'radar',
+    document: `query RadarExport($provincie: Provincie!, $niveau: Niveau, $per: RadarSchaal, $op: Date,
+  $regioCode: ID, $nisCode: ID, $opleidingscode: ID, $signaal: Signaal, $alleenWitteVlekken: Boolean) {
+  radar(provincie: $provincie, niveau: $niveau, per: $per, op: $op, filter: {
+    regioCode: $regioCode, nisCode: $nisCode, opleidingscode: $opleidingscode,
+    signaal: $signaal, alleenWitteVlekken: $alleenWitteVlekken }) {${RADARCEL}
+  }
+}`,
+    rows: (data) => rowsAt(data, 'radar'),
+  },
+  {
+    naam: 'regioTotalen',
+    document: `query RegioTotalenExport($provincie: Provincie!, $niveau: Niveau, $op: Date) {
+  regioTotalen(provincie: $provincie, niveau: $niveau, op: $op) {
+    regio { code naam }
+    aantalErkendeLeerwerkplekken
+    aantalActieveLeerwerkplekken
+    aantalAanbieders
+    aantalOpleidingenMetAanbod
+    aantalVacatures
+    aantalDualeVacatures
+    aantalZoekendeLerenden { waarde onderdrukt }
+    aantalGestarteLerenden { waarde onderdrukt }
+    aantalWitteVlekken
+    onbekend
+  }
+}`,
+    rows: (data) => rowsAt(data, 'regioTotalen'),
+  },
+  {
+    naam: 'erkenningen',
+    document: `query ErkenningenExport($sector: Sector, $status: ErkenningStatus, $geldig: Boolean,
+  $vervaltVanaf: Date, $vervaltTot: Date, $regioCode: ID, $nisCode: ID, $opleidingscode: ID,
+  $first: Int, $after: String) {
+  erkenningen(first: $first, after: $after, filter: { sector: $sector, status: $status, geldig: $geldig,
+    vervaltVanaf: $vervaltVanaf, vervaltTot: $vervaltTot, regioCode: $regioCode, nisCode: $nisCode,
+    opleidingscode: $opleidingscode }) {
+    edges {
+      node {
+        id
+        sector
+        status
+        geldig
+        geldigVan
+        geldigTot
+        dagenTotVerval
+        opleiding { code naam }
+        onderneming { ondernemingsnummer naam }
+        vestiging { vestigingsnummer gemeente { nisCode naam } }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    rows: (data) => connectionRows(data, 'erkenningen'),
+    paging: { veld: 'erkenningen', pageSize: 100 },
+  },
+  {
+    naam: 'inDeBuurt',
+    document: `query InDeBuurtExport($postcode: String!, $km: Int, $opleidingscode: ID, $niveau: Niveau) {
+  inDeBuurt(postcode: $postcode, km: $km, opleidingscode: $opleidingscode, niveau: $niveau) {
+    opleidingen {
+      opleiding { code naam }
+      aanbod { afstandKm aanbod { school { naam } gemeente { nisCode naam } capaciteit } }
+      erkendeLeerwerkplekken(first: 1000) { afstandKm vestiging { vestigingsnummer naam gemeente { nisCode naam } } }
+      dualeVacatures(first: 1000) { afstandKm vacature { id titel gemeente { nisCode naam } } }
+    }
+  }
+}`,
+    rows: (data) => {
+      const buurt = data['inDeBuurt'];
+      const opleidingen = isObject(buurt) && Array.isArray(buurt['opleidingen']) ? buurt['opleidingen'] : [];
+      return unnest(opleidingen.filter(isObject), [
+        { veld: 'aanbod', soort: 'AANBOD' },
+        { veld: 'erkendeLeerwerkplekken', soort: 'ERKENDE_LEERWERKPLEK' },
+        { veld: 'dualeVacatures', soort: 'DUALE_VACATURE' },
+      ]);
+    },
+  },
+];
+
+export const exportByName = (naam: string): ExportDefinition | undefined =>
+  EXPORTS.find((e) => e.naam === naam);

@@ -1,0 +1,35 @@
+import { parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { parseParameters } from './parameters.ts';
+
+const operatie = parse(
+  'query X($provincie: Provincie!, $km: Int, $geldig: Boolean, $lat: Float, $codes: [ID!]) { x }',
+).definitions[0] as OperationDefinitionNode;
+
+const lees = (search: string) => parseParameters(operatie, new URLSearchParams(search));
+
+describe('parseParameters', () => {
+  it('reads each parameter as the scalar of its variable', () => {
+    expect(lees('provincie=WEST_VLAANDEREN&km=25&geldig=true&lat=51,2&codes=a&codes=b')).toEqual({
+      ok: true,
+      variables: { provincie: 'WEST_VLAANDEREN', km: 25, geldig: true, lat: 51.2, codes: ['a', 'b'] },
+    });
+  });
+
+  it.each([
+    ['onbekend=1', 'onbekend'],
+    ['km=twee', 'km'],
+    ['km=1.5', 'km'],
+    ['geldig=ja', 'geldig'],
+    ['km=1&km=2', 'km'],
+    ['km=99999999999', 'km'],
+  ])('refuses %s as BAD_USER_INPUT naming %s', (search, argument) => {
+    const uitslag = lees(search);
+    expect(uitslag.ok).toBe(false);
+    if (!uitslag.ok) expect(uitslag.error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+
+  it('leaves a missing required variable to the graph', () => {
+    expect(lees('')).toEqual({ ok: true, variables: {} });
+  });
+});

@@ -1,0 +1,78 @@
+import { requestError } from '@duaal-graph/subgraph-toolkit';
+import { Kind, type GraphQLError, type OperationDefinitionNode, type TypeNode } from 'graphql';
+
+/** The variables of an export's operation, read from the URL, or the error to answer with. */
+export type ParsedParameters =
+  | { readonly ok: true; readonly variables: Record<string, unknown> }
+  | { readonly ok: false; readonly error: GraphQLError };
+
+function namedType(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+}
+
+const isList = (type: TypeNode): boolean =>
+  type.kind === Kind.LIST_TYPE || (type.kind === Kind.NON_NULL_TYPE && isList(type.type));
+
+function fout(bericht: string, argument: string): ParsedParameters {
+  return { ok: false, error: requestError('BAD_USER_INPUT', bericht, { argument }) };
+}
+
+/**
+ * A URL parameter as the scalar its variable expects. Only the built-in
+ * scalars need converting: an enum, an ID, a Date or a String is sent as text,
+ * and the graph checks it as it checks any variable, with its own error.
+ */
+function scalar(type: string, tekst: string): { ok: true; waarde: unknown } | { ok: false } {
+  switch (type) {
+    case 'Int':
+      return /^-?\d{1,9}$/.test(tekst) ? { ok: true, waarde: Number(tekst) } : { ok: false };
+    case 'Float':
+      // A decimal comma is what a Flemish spreadsheet user types.
+      return /^-?\d+([.,]\d+)?$/.test(tekst)
+        ? { ok: true, waarde: Number(tekst.replace(',', '.')) }
+        : { ok: false };
+    case 'Boolean':
+      return tekst === 'true' || tekst === 'false' ? { ok: true, waarde: tekst === 'true' } : { ok: false };
+    default:
+      return { ok: true, waarde: tekst };
+  }
+}
+
+/**
+ * Reads an export's URL parameters as the variables of its operation: each
+ * parameter is one variable of the same name (the operation spreads its input
+ * objects into flat variables, so `?signaal=…` fills `filter.signaal`). A
+ * parameter the operation does not know, given twice, or not of its type is
+ * BAD_USER_INPUT naming it; a missing required one is left to the graph, which
+ * names it in its own words.
+ */
+export function parseParameters(
+  operatie: OperationDefinitionNode,
+  parameters: URLSearchParams,
+): ParsedParameters {
+  const definities = new Map(
+    (operatie.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.type] as const),
+  );
+  const variables: Record<string, unknown> = {};
+  for (const naam of new Set(parameters.keys())) {
+    const type = definities.get(naam);
+    if (type === undefined)
+      return fout(
+        `Onbekende parameter '${naam}': deze export kent ${[...definities.keys()].join(', ')}.`,
+        naam,
+      );
+    const waarden = parameters.getAll(naam);
+    if (!isList(type) && waarden.length > 1)
+      return fout(`De parameter '${naam}' staat er meer dan eens.`, naam);
+    const gelezen = waarden.map((tekst) => scalar(namedType(type), tekst));
+    const slecht = gelezen.findIndex((g) => !g.ok);
+    if (slecht >= 0)
+      return fout(
+        `De parameter '${naam}' is geen geldige ${namedType(type)}: '${waarden[slecht] ?? ''}'.`,
+        naam,
+      );
+    const ok = gelezen.map((g) => (g.ok ? g.waarde : null));
+    variables[naam] = isList(type) ? ok : ok[0];
+  }
+  return { ok: true, variables };
+}

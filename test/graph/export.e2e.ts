@@ -1,0 +1,261 @@
+import { EXPORTS } from '@duaal-graph/gateway/export';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSystem, type System } from './system.ts';
+import { alsRol } from './tokens.ts';
+
+/** VDAB's limit is not what this file is about: both sides raise it, so that the vacatures load in a moment. */
+const VDAB_PER_SECONDE = 1_000;
+
+type Json = Record<string, unknown>;
+
+interface CsvAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  readonly header: string[];
+  readonly rows: string[][];
+}
+
+async function download(
+  system: System,
+  pad: string,
+  headers: Record<string, string> = {},
+): Promise<CsvAnswer> {
+  const antwoord = await fetch(`${system.gatewayUrl}${pad}`, { headers });
+  // Decoded keeping the byte-order mark (Response.text() drops it), to check the file really starts with it.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await antwoord.arrayBuffer());
+  if (antwoord.status !== 200)
+    return { status: antwoord.status, headers: antwoord.headers, text, header: [], rows: [] };
+  const [header = [], ...rows] = parseCsv(text, { delimiter: ';', bom: true }) satisfies string[][];
+  return { status: antwoord.status, headers: antwoord.headers, text, header, rows };
+}
+
+/** A value of the graph's JSON answer as the contract says its cell must read (written here, not borrowed). */
+function expectedCell(waarde: unknown): string {
+  if (waarde === null || waarde === undefined) return '';
+  if (typeof waarde === 'number') return String(waarde).replace('.', ',');
+  if (typeof waarde === 'boolean') return String(waarde);
+  if (Array.isArray(waarde)) return waarde.map(expectedCell).join(', ');
+  if (typeof waarde === 'object' && 'onderdrukt' in waarde) return expectedCell((waarde as Json)['waarde']);
+  return typeof waarde === 'string' ? waarde : JSON.stringify(waarde);
+}
+
+/** The value at a dotted column in an item of the answer. */
+function at(item: Json, kolom: string): unknown {
+  let waarde: unknown = item;
+  for (const deel of kolom.split('.')) {
+    if (waarde === null || typeof waarde !== 'object') return null;
+    waarde = (waarde as Json)[deel];
+  }
+  return waarde;
+}
+
+const document = (naam: string) => {
+  const definitie = EXPORTS.find((e) => e.naam === naam);
+  if (!definitie) throw new Error(naam);
+  return definitie.document;
+};
+
+/** Every item of the graph's answer to an export's operation, pages followed as a client would. */
+async function graphItems(
+  system: System,
+  naam: string,
+  variables: Json,
+  headers: Record<string, string> = {},
+): Promise<Json[]> {
+  if (naam !== 'erkenningen') {
+    const { data, errors } = await system.vraag(document(naam), variables, headers);
+    expect(errors).toBeUndefined();
+    const lijst = (data as Json)[naam];
+    return lijst as Json[];
+  }
+  const items: Json[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const { data, errors } = await system.vraag(document(naam), { ...variables, first: 100, after }, headers);
+    expect(errors).toBeUndefined();
+    const connectie = (data as { erkenningen: { edges: { node: Json }[]; pageInfo: Json } }).erkenningen;
+    items.push(...connectie.edges.map((e) => e.node));
+    if (connectie.pageInfo['hasNextPage'] !== true) return items;
+    after = connectie.pageInfo['endCursor'] as string;
+  }
+}
+
+function expectRowsEqual(csv: CsvAnswer, items: readonly Json[]): void {
+  expect(csv.status).toBe(200);
+  expect(csv.text.startsWith('\uFEFF')).toBe(true);
+  expect(csv.text).toContain('\r\n');
+  expect(csv.rows).toHaveLength(items.length);
+  csv.rows.forEach((row, i) => {
+    const item = items[i] ?? {};
+    expect(Object.fromEntries(row.map((cel, k) => [csv.header[k], cel]))).toEqual(
+      Object.fromEntries(csv.header.map((kolom) => [kolom, expectedCell(at(item, kolom))])),
+    );
+  });
+}
+
+describe('CSV exports on the gateway', () => {
+  let system: System;
+
+  beforeAll(async () => {
+    system = await startSystem({ vdabPerSeconde: VDAB_PER_SECONDE });
+  }, 120_000);
+
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  it('radar: the rows are the graph’s cells, one per row, in its order', async () => {
+    const csv = await download(system, '/export/radar.csv?provincie=WEST_VLAANDEREN');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="radar.csv"');
+    expect(csv.header.slice(0, 3)).toEqual(['regioCode', 'gemeente', 'opleidingscode']);
+    const items = await graphItems(system, 'radar', { provincie: 'WEST_VLAANDEREN' });
+    expect(items.length).toBeGreaterThan(100);
+    expectRowsEqual(csv, items);
+  });
+
+  it('radar per gemeente with a signal filter: URL parameters are the query’s arguments and filter fields', async () => {
+    const csv = await download(
+      system,
+      '/export/radar.csv?provincie=WEST_VLAANDEREN&per=GEMEENTE&signaal=VRAAG_ZONDER_AANBOD',
+    );
+    const items = await graphItems(system, 'radar', {
+      provincie: 'WEST_VLAANDEREN',
+      per: 'GEMEENTE',
+      signaal: 'VRAAG_ZONDER_AANBOD',
+    });
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((c) => (c['signalen'] as string[]).includes('VRAAG_ZONDER_AANBOD'))).toBe(true);
+    expectRowsEqual(csv, items);
+    expect(csv.header).toContain('gemeente.nisCode');
+  });
+
+  it('regioTotalen: one row per regio', async () => {
+    const csv = await download(system, '/export/regioTotalen.csv?provincie=WEST_VLAANDEREN');
+    const items = await graphItems(system, 'regioTotalen', { provincie: 'WEST_VLAANDEREN' });
+    expect(items).toHaveLength(5);
+    expectRowsEqual(csv, items);
+  });
+
+  it('inDeBuurt: one row per aanbod, leerwerkplek and vacature, distances with a decimal comma', async () => {
+    const variables = { postcode: '8800', km: 25 };
+    const csv = await download(system, '/export/inDeBuurt.csv?postcode=8800&km=25');
+    const { data, errors } = await system.vraag(document('inDeBuurt'), variables);
+    expect(errors).toBeUndefined();
+    const opleidingen = ((data as Json)['inDeBuurt'] as { opleidingen: Json[] }).opleidingen;
+    const verwacht: Json[] = [];
+    for (const o of opleidingen)
+      for (const [veld, soort] of [
+        ['aanbod', 'AANBOD'],
+        ['erkendeLeerwerkplekken', 'ERKENDE_LEERWERKPLEK'],
+        ['dualeVacatures', 'DUALE_VACATURE'],
+      ] as const)
+        for (const element of o[veld] as Json[])
+          verwacht.push({ opleiding: o['opleiding'], soort, ...element });
+    expectRowsEqual(csv, verwacht);
+    const kolom = csv.header.indexOf('afstandKm');
+    expect(csv.rows.some((r) => /^\d+,\d$/.test(r[kolom] ?? ''))).toBe(true);
+  });
+
+  describe('erkenningen: the caller’s access rules hold in the export', () => {
+    it('the public gets the public erkenningen expiring in the window, every page, with ISO dates', async () => {
+      const pad = '/export/erkenningen.csv?vervaltVanaf=2026-11-01&vervaltTot=2027-06-30';
+      const csv = await download(system, pad);
+      const items = await graphItems(system, 'erkenningen', {
+        vervaltVanaf: '2026-11-01',
+        vervaltTot: '2027-06-30',
+      });
+      expect(items.length).toBeGreaterThan(0);
+      expectRowsEqual(csv, items);
+      const kolom = csv.header.indexOf('geldigTot');
+      expect(csv.rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[kolom] ?? ''))).toBe(true);
+      expect(new Set(csv.rows.map((r) => r[csv.header.indexOf('status')]))).toEqual(new Set(['ERKEND']));
+    });
+
+    it('a partner also sees its own sector’s non-public erkenningen, as in the graph', async () => {
+      const headers = await alsRol({ rol: 'partner', sector: 'VOLTA' });
+      const csv = await download(system, '/export/erkenningen.csv?sector=VOLTA', headers);
+      const items = await graphItems(system, 'erkenningen', { sector: 'VOLTA' }, headers);
+      expectRowsEqual(csv, items);
+      const statussen = new Set(csv.rows.map((r) => r[csv.header.indexOf('status')]));
+      expect(statussen.size).toBeGreaterThan(1);
+      const publiek = await download(system, '/export/erkenningen.csv?sector=VOLTA');
+      expect(publiek.rows.length).toBeLessThan(csv.rows.length);
+      expect(new Set(publiek.rows.map((r) => r[publiek.header.indexOf('status')]))).toEqual(
+        new Set(['ERKEND']),
+      );
+    });
+  });
+
+  describe('a bad request answers as the graph does', () => {
+    it('an invalid argument value is HTTP 400 with the graph’s error', async () => {
+      const antwoord = await download(system, '/export/radar.csv?provincie=NERGENS');
+      expect(antwoord.status).toBe(400);
+      const body = JSON.parse(antwoord.text) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    });
+
+    it('an unknown parameter is HTTP 400 naming it', async () => {
+      const antwoord = await download(system, '/export/radar.csv?provincie=WEST_VLAANDEREN&provinsie=X');
+      expect(antwoord.status).toBe(400);
+      expect(JSON.parse(antwoord.text)).toMatchObject({
+        errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'provinsie' } }],
+      });
+    });
+
+    it('a missing required argument is HTTP 400 from the graph', async () => {
+      const antwoord = await download(system, '/export/radar.csv');
+      expect(antwoord.status).toBe(400);
+      expect(antwoord.text).toContain('provincie');
+    });
+
+    it('an unknown export is 404, a POST 405', async () => {
+      expect((await download(system, '/export/lerenden.csv')).status).toBe(404);
+      const post = await fetch(`${system.gatewayUrl}/export/radar.csv?provincie=WEST_VLAANDEREN`, {
+        method: 'POST',
+      });
+      expect(post.status).toBe(405);
+      await post.body?.cancel();
+    });
+
+    it('a bad token is refused as on /graphql', async () => {
+      const antwoord = await download(system, '/export/radar.csv?provincie=WEST_VLAANDEREN', {
+        authorization: 'Bearer niet-geldig',
+      });
+      expect(antwoord.status).toBe(401);
+    });
+  });
+});
+
+describe('CSV exports on a gateway that runs only trusted documents', () => {
+  let system: System;
+
+  beforeAll(async () => {
+    const manifest = join(tmpdir(), `duaal-export-manifest-${process.pid}.json`);
+    writeFileSync(
+      manifest,
+      JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [] }),
+    );
+    system = await startSystem({
+      vdabPerSeconde: VDAB_PER_SECONDE,
+      omgeving: { PERSISTED_DOCUMENTS_ONLY: 'true', PERSISTED_DOCUMENTS_MANIFEST: manifest },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  it('still exports: the gateway trusts its own export operations, and nothing else', async () => {
+    const csv = await download(system, '/export/regioTotalen.csv?provincie=WEST_VLAANDEREN');
+    expect(csv.status).toBe(200);
+    expect(csv.rows).toHaveLength(5);
+    const vrij = await system.vraag('{ regios(provincie: WEST_VLAANDEREN) { code } }');
+    expect(vrij.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+});
