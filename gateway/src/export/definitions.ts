@@ -83,7 +83,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
         dagenTotVerval
         opleiding { code naam }
         onderneming { ondernemingsnummer naam }
-        vestiging { vestigingsnummer gemeente { nisCode naam } }
+        vestiging { vestigingsnummer adres { postcode gemeente { nisCode naam } } }
       }
     }
     pageInfo { hasNextPage endCursor }
@@ -99,7 +99,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
     opleidingen {
       opleiding { code naam }
       aanbod { afstandKm aanbod { school { naam } gemeente { nisCode naam } capaciteit } }
-      erkendeLeerwerkplekken(first: 1000) { afstandKm vestiging { vestigingsnummer naam gemeente { nisCode naam } } }
+      erkendeLeerwerkplekken(first: 1000) { afstandKm vestiging { vestigingsnummer onderneming { naam } adres { gemeente { nisCode naam } } } }
       dualeVacatures(first: 1000) { afstandKm vacature { id titel gemeente { nisCode naam } } }
     }
   }
