@@ -40,6 +40,15 @@ describe('toCsv', () => {
     );
   });
 
+  it('leaves out the column of a null object whose fields other rows have', () => {
+    expect(
+      toCsv([
+        { v: null, n: 1 },
+        { 'v.a': 'x', 'v.b.c': 2, n: 2 },
+      ]).slice(1),
+    ).toBe('n;v.a;v.b.c\r\n1;;\r\n2;x;2\r\n');
+  });
+
   it('writes only a header for an empty answer when given the columns', () => {
     expect(toCsv([], ['a', 'b']).slice(1)).toBe('a;b\r\n');
   });

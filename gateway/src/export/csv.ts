@@ -47,8 +47,22 @@ export function toCsv(rows: readonly Row[], columns: readonly string[] = columns
   );
 }
 
+/**
+ * The columns of the rows in first-seen order. A null object (a cell without a
+ * gemeente) is a column of its own only when no row has its fields: where
+ * another row has `vestiging.vestigingsnummer`, a bare `vestiging` column would
+ * say nothing the empty field columns do not.
+ */
 export function columnsOf(rows: readonly Row[]): string[] {
   const kolommen = new Set<string>();
   for (const row of rows) for (const kolom of Object.keys(row)) kolommen.add(kolom);
-  return [...kolommen];
+  const ouders = new Set(
+    [...kolommen].flatMap((k) =>
+      k
+        .split('.')
+        .slice(0, -1)
+        .map((_, i, d) => d.slice(0, i + 1).join('.')),
+    ),
+  );
+  return [...kolommen].filter((k) => !ouders.has(k));
 }
