@@ -116,6 +116,26 @@ export class KaziClient {
     }
   }
 
+  /**
+   * Every lerende that keeps Kazi's contract, every page: the first page says
+   * how many there are, the others are read at once. A record that breaks the
+   * contract is left out, as the radar's copy leaves it out (its finding is
+   * reported there, in `kazibron`).
+   */
+  async alleLerenden(): Promise<KaziLerende[]> {
+    const eerste = await this.lerendenPagina(1);
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, eerste.totalPages - 1) }, (_, i) => this.lerendenPagina(i + 2)),
+    );
+    const perId = new Map<string, KaziLerende>();
+    for (const record of [eerste, ...rest].flatMap((p) => p.items)) {
+      const gelezen = KaziLerendeSchema.safeParse(record);
+      // A learner read twice (the list moved while it was paged) counts once.
+      if (gelezen.success) perId.set(gelezen.data.lerendeId, gelezen.data);
+    }
+    return [...perId.values()];
+  }
+
   /** Lerenden by id, at most 100 at a time; unknown ids are simply absent. */
   async zoekLerenden(ids: readonly string[]): Promise<KaziLerende[]> {
     if (ids.length > KAZI_ZOEK_MAX)
