@@ -18,8 +18,11 @@ export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.me
 export const matching = defineSubgraph<
   typeof MATCHING_SETTINGS,
   MatchingContext,
-  /** The counts behind the radar; learners themselves are always read live. */
-  { readonly zoekenden: Snapshot<ZoekendenIndex> }
+  /**
+   * The counts behind the radar (learners themselves are always read live), and
+   * the Kazi client, whose breaker state a metrics endpoint reads.
+   */
+  { readonly zoekenden: Snapshot<ZoekendenIndex>; readonly kazi: KaziClient }
 >({
   name: 'matching',
   typeDefs,
@@ -29,6 +32,8 @@ export const matching = defineSubgraph<
       basisUrl: config.kaziUrl,
       apiKey: config.kaziApiKey,
       timeoutMs: config.partnerTimeoutMs,
+      // Kazi is read live in every request: once it keeps failing, fail at once rather than make every request wait.
+      breaker: { threshold: config.kaziBreakerThreshold, halfOpenAfterMs: config.kaziBreakerCooldownMs },
     });
     const zoekenden = new Snapshot<ZoekendenIndex>({
       bron: 'KAZI',
@@ -43,7 +48,7 @@ export const matching = defineSubgraph<
       resolvers: maakResolvers(toegang, zoekenden),
       data: fromSnapshots(zoekenden),
       context: () => Promise.resolve(maakContext(kazi, register)),
-      exposed: { zoekenden },
+      exposed: { zoekenden, kazi },
     };
   },
   describe: (config) => `Kazi ${config.kaziUrl}`,

@@ -1,4 +1,9 @@
-import { PartnerClient, PartnerError, type PartnerClientOptions } from '@duaal-graph/subgraph-toolkit';
+import {
+  PartnerClient,
+  PartnerError,
+  type BreakerState,
+  type PartnerClientOptions,
+} from '@duaal-graph/subgraph-toolkit';
 import {
   KaziLerendeSchema,
   KaziMatchSchema,
@@ -93,6 +98,16 @@ export class KaziClient {
       deadlineMs: rest.deadlineMs ?? rest.timeoutMs ?? 10_000,
       authenticatie: () => ({ 'X-Api-Key': apiKey }),
     });
+  }
+
+  /** The state of Kazi's circuit breaker, for metrics and health. */
+  get breakerState(): BreakerState {
+    return this.client.breakerState;
+  }
+
+  /** Calls `listener` on every change of the breaker's state; returns the unsubscribe. */
+  onBreakerStateChange(listener: (state: BreakerState) => void): () => void {
+    return this.client.onBreakerStateChange(listener);
   }
 
   /** One page of lerenden, items unchecked: the snapshot checks them one by one. */
