@@ -39,7 +39,7 @@ function isGeldig(l: KaziLerende): boolean {
   );
 }
 
-type Filter = { opleidingscode?: string; status?: string };
+type Filter = { opleidingscode?: string | undefined; status?: string | undefined };
 
 /** The contract's count: 1 to 4 suppressed, also by difference with a school's own or with a broader filter. */
 function verwacht(
