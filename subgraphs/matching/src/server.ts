@@ -35,9 +35,16 @@ export const matching = defineSubgraph<
       // Kazi is read live in every request: once it keeps failing, fail at once rather than make every request wait.
       breaker: { threshold: config.kaziBreakerThreshold, halfOpenAfterMs: config.kaziBreakerCooldownMs },
     });
+    // The radar's copy is read in the background, all pages at once: a client of its own without the
+    // breaker, so that one slow bulk read (eight calls failing together) does not stop the live reads.
+    const kaziBulk = new KaziClient({
+      basisUrl: config.kaziUrl,
+      apiKey: config.kaziApiKey,
+      timeoutMs: config.partnerTimeoutMs,
+    });
     const zoekenden = new Snapshot<ZoekendenIndex>({
       bron: 'KAZI',
-      laad: () => leesZoekenden(kazi, VLAANDEREN),
+      laad: () => leesZoekenden(kaziBulk, VLAANDEREN),
       intervalMs: config.snapshotIntervalS * 1000,
       // The partner's error only: Kazi's error bodies and our messages name ids, never a learner's data.
       log,
