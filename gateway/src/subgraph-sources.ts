@@ -25,7 +25,14 @@ export interface GatewayContext {
 }
 
 const TOESTANDEN: readonly string[] = ['ACTUEEL', 'VEROUDERD', 'ONBESCHIKBAAR'];
-const REDENEN: readonly string[] = ['TIMEOUT', 'DOWN', 'RATE_LIMITED', 'INVALID_RESPONSE', 'ERROR'];
+const REDENEN: readonly string[] = [
+  'TIMEOUT',
+  'DOWN',
+  'RATE_LIMITED',
+  'INVALID_RESPONSE',
+  'ERROR',
+  'CIRCUIT_OPEN',
+];
 
 /** A subgraph's report on one source, as the contract shapes it; anything else it might carry stays behind. */
 function alsBronStatus(waarde: unknown): BronStatus | null {

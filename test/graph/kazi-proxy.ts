@@ -18,12 +18,17 @@ export interface KaziProxy {
   verliesAntwoord(methode: string, pad: string, aantal?: number): void;
   /** How many requests with this method and path prefix went through, answered or not. */
   aantal(methode: string, pad: string): number;
+  /**
+   * The most requests with this method and path prefix that were under way at
+   * once: how many rounds the calls took is their number over this.
+   */
+  piek(methode: string, pad: string): number;
   stop(): Promise<void>;
 }
 
 export async function startKaziProxy(): Promise<KaziProxy> {
   const regels: { methode: string; pad: string; over: number }[] = [];
-  const gezien: { methode: string; pad: string }[] = [];
+  const gezien: { methode: string; pad: string; van: number; tot: number }[] = [];
   const proxy: KaziProxy = {
     url: '',
     doel: '',
@@ -31,6 +36,23 @@ export async function startKaziProxy(): Promise<KaziProxy> {
       regels.push({ methode, pad, over: aantal });
     },
     aantal: (methode, pad) => gezien.filter((g) => g.methode === methode && g.pad.startsWith(pad)).length,
+    piek: (methode, pad) => {
+      const gebeurtenissen = gezien
+        .filter((g) => g.methode === methode && g.pad.startsWith(pad))
+        .flatMap((g) => [
+          { t: g.van, d: 1 },
+          { t: g.tot, d: -1 },
+        ])
+        // An end before a start at the same moment: touching calls are not at once.
+        .sort((a, b) => a.t - b.t || a.d - b.d);
+      let bezig = 0;
+      let hoogste = 0;
+      for (const g of gebeurtenissen) {
+        bezig += g.d;
+        hoogste = Math.max(hoogste, bezig);
+      }
+      return hoogste;
+    },
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) =>
@@ -46,7 +68,11 @@ export async function startKaziProxy(): Promise<KaziProxy> {
     req.on('end', () => {
       const methode = req.method ?? 'GET';
       const pad = req.url ?? '/';
-      gezien.push({ methode, pad });
+      const gezienNu = { methode, pad, van: performance.now(), tot: Infinity };
+      gezien.push(gezienNu);
+      res.on('close', () => {
+        gezienNu.tot = performance.now();
+      });
       const regel = regels.find((r) => r.over > 0 && r.methode === methode && pad.startsWith(r.pad));
       if (regel) regel.over -= 1;
       const { host: _host, connection: _connection, ...headers } = req.headers;

@@ -2,7 +2,15 @@ import { request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { Bron, Reden } from './source-status.ts';
-import { CallPolicies, CredentialsRefused, DeadlineExceeded, type BackoffOptions } from './policies.ts';
+import {
+  CallPolicies,
+  CircuitOpen,
+  CredentialsRefused,
+  DeadlineExceeded,
+  type BackoffOptions,
+  type BreakerOptions,
+  type BreakerState,
+} from './policies.ts';
 
 /** A partner call that failed, in the graph's terms: which source, and why. */
 export class PartnerError extends Error {
@@ -71,6 +79,8 @@ export interface PartnerClientOptions {
   readonly concurrency?: number;
   /** Paces the calls under a partner's rate limit; shared with every client of that limit. */
   readonly pacing?: RateLimiter;
+  /** A circuit breaker for a partner read live (./policies.ts): open, it fails calls at once with CIRCUIT_OPEN. */
+  readonly breaker?: BreakerOptions;
   /** Tests pass an undici MockAgent; by default the global dispatcher (which nock intercepts). */
   readonly dispatcher?: Dispatcher;
   /** Called for every HTTP call made, for counting. */
@@ -141,6 +151,7 @@ export class PartnerClient {
       deadlineMs: opties.deadlineMs,
       concurrency: opties.concurrency,
       pacing: opties.pacing,
+      breaker: opties.breaker,
       retry: {
         attempts: opties.pogingen ?? 3,
         maxWaitMs: opties.maxWachtMs ?? 5_000,
@@ -157,6 +168,16 @@ export class PartnerClient {
   /** How many 429s this client waited out. */
   get rateLimitedWaitCount(): number {
     return this.rateLimitedWaits;
+  }
+
+  /** The state of the client's circuit breaker (`closed` without one), for metrics and health. */
+  get breakerState(): BreakerState {
+    return this.policies.breakerState;
+  }
+
+  /** Calls `listener` on every change of the breaker's state; returns the unsubscribe. */
+  onBreakerStateChange(listener: (state: BreakerState) => void): () => void {
+    return this.policies.onBreakerStateChange(listener);
   }
 
   /** The limiter that paces this client and holds its pauses. */
@@ -194,6 +215,15 @@ export class PartnerClient {
         },
       );
     } catch (fout) {
+      if (fout instanceof CircuitOpen) {
+        const gevolg = new PartnerError(
+          this.bron,
+          'CIRCUIT_OPEN',
+          `${methode} ${url.pathname}: niet gevraagd, de bron faalde herhaaldelijk (afkoelen)`,
+        );
+        this.meld(gevolg);
+        throw gevolg;
+      }
       if (fout instanceof DeadlineExceeded) {
         const gevolg = new PartnerError(
           this.bron,

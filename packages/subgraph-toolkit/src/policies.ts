@@ -1,7 +1,12 @@
 import {
+  BrokenCircuitError,
   bulkhead,
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
   DelegateBackoff,
   EventEmitter,
+  handleType,
   handleWhen,
   retry,
   TaskCancelledError,
@@ -9,6 +14,7 @@ import {
   TimeoutStrategy,
   wrap,
   type BulkheadPolicy,
+  type CircuitBreakerPolicy,
   type IDefaultPolicyContext,
   type IFailureEvent,
   type IPolicy,
@@ -18,11 +24,11 @@ import { RateLimiter } from './rate-limiter.ts';
 import type { Reden } from './source-status.ts';
 
 /**
- * The policies every partner call runs under, outside in: one deadline across
- * all attempts, retries (one backoff formula; `Retry-After` honoured), a
- * concurrency limit, the credentials, rate pacing, and a timeout per attempt.
- * cockatiel does the retry loop, the timeouts and the concurrency limit (its
- * bulkhead). The pacing is the toolkit's own limiter (begrenzer.ts): neither
+ * The policies every partner call runs under, outside in: an optional circuit
+ * breaker, one deadline across all attempts, retries (one backoff formula;
+ * `Retry-After` honoured), a concurrency limit, the credentials, rate pacing,
+ * and a timeout per attempt. cockatiel does the breaker, the retry loop, the
+ * timeouts and the concurrency limit (its bulkhead). The pacing is the toolkit's own limiter (begrenzer.ts): neither
  * cockatiel nor p-limit paces by rate, and a partner's 429 must hold every
  * call of the client at once.
  */
@@ -163,6 +169,39 @@ class PacingPolicy implements IPolicy {
   }
 }
 
+export interface BreakerOptions {
+  /** Calls in a row that failed on the partner's side (after their retries) that open the breaker. */
+  readonly threshold: number;
+  /** How long an open breaker fails calls at once before it lets one call through as a probe. */
+  readonly halfOpenAfterMs: number;
+}
+
+/** `closed`: calls go out; `open`: they fail at once; `half-open`: one probe is under way. */
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+const BREAKER_STATES: Readonly<Record<CircuitState, BreakerState>> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  // Isolated is cockatiel's manual hold-open, which nothing here uses: to a caller it is open.
+  [CircuitState.Isolated]: 'open',
+};
+
+/** The breaker is open: the call was not made. */
+export class CircuitOpen extends Error {
+  constructor() {
+    super('circuit open: the partner failed repeatedly and is not called during its cool-down');
+    this.name = 'CircuitOpen';
+  }
+}
+
+/** Carries a failure the breaker counts through it, so that it can tell them from the partner's answers. */
+class CountedFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super('counted failure');
+  }
+}
+
 export interface CallPolicyOptions {
   /** The timeout of one attempt. */
   readonly attemptTimeoutMs: number;
@@ -178,6 +217,13 @@ export interface CallPolicyOptions {
    */
   readonly pacing?: RateLimiter | undefined;
   readonly retry: RetryOptions;
+  /**
+   * A circuit breaker over whole calls (their retries included), for a partner
+   * read live: none by default. It counts the failures that retries exist for
+   * (no answer, no answer in time, a broken answer, a 5xx) and the deadline;
+   * a refusal, a 4xx or a 429 is the partner answering and counts as a success.
+   */
+  readonly breaker?: BreakerOptions | undefined;
 }
 
 export interface CallOptions {
@@ -231,6 +277,7 @@ export class CallPolicies {
   readonly limiter: RateLimiter;
   private readonly concurrency: BulkheadPolicy | undefined;
   private readonly limits: IPolicy;
+  private readonly breaker: CircuitBreakerPolicy | undefined;
 
   constructor(private readonly options: CallPolicyOptions) {
     this.limiter = options.pacing ?? new RateLimiter({ aantal: Infinity });
@@ -241,9 +288,53 @@ export class CallPolicies {
     // Cooperative: the attempt's request is aborted through its signal and fails as a TIMEOUT itself.
     const attemptTimeout = timeout(options.attemptTimeoutMs, TimeoutStrategy.Cooperative);
     this.limits = wrap(pacing, attemptTimeout);
+    this.breaker = options.breaker
+      ? circuitBreaker(handleType(CountedFailure), {
+          halfOpenAfter: options.breaker.halfOpenAfterMs,
+          breaker: new ConsecutiveBreaker(options.breaker.threshold),
+        })
+      : undefined;
   }
 
+  /** The breaker's state now; `closed` for a client without one. */
+  get breakerState(): BreakerState {
+    return this.breaker ? BREAKER_STATES[this.breaker.state] : 'closed';
+  }
+
+  /** Calls `listener` on every change of the breaker's state (for metrics and logs); returns the unsubscribe. */
+  onBreakerStateChange(listener: (state: BreakerState) => void): () => void {
+    if (!this.breaker) return () => undefined;
+    const subscription = this.breaker.onStateChange((state) => {
+      listener(BREAKER_STATES[state]);
+    });
+    return () => {
+      subscription.dispose();
+    };
+  }
+
+  /** Runs one call under the breaker, when there is one; `CircuitOpen` when it is open. */
   async run<P, T>(call: CallOptions, attempt: Attempt<P, T>): Promise<T> {
+    const breaker = this.breaker;
+    if (!breaker) return this.runClosed(call, attempt);
+    const counts = (error: unknown): boolean => {
+      if (error instanceof DeadlineExceeded) return true;
+      const failure = call.classify(error);
+      return failure !== undefined && failure.reden !== 'RATE_LIMITED' && isTransient(failure);
+    };
+    try {
+      return await breaker.execute(() =>
+        this.runClosed(call, attempt).catch((error: unknown) => {
+          throw counts(error) ? new CountedFailure(error) : error;
+        }),
+      );
+    } catch (error) {
+      if (error instanceof CountedFailure) throw error.failure;
+      if (error instanceof BrokenCircuitError) throw new CircuitOpen();
+      throw error;
+    }
+  }
+
+  private async runClosed<P, T>(call: CallOptions, attempt: Attempt<P, T>): Promise<T> {
     const now = this.options.retry.now ?? Date.now;
     const deadlineMs =
       call.deadlineMs === undefined ? this.options.deadlineMs : (call.deadlineMs ?? undefined);

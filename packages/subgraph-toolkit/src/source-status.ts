@@ -17,8 +17,11 @@ export type Bron = (typeof BRONNEN)[number];
 
 export type BronToestand = 'ACTUEEL' | 'VEROUDERD' | 'ONBESCHIKBAAR';
 
-/** Why a partner could not be read (`extensions.reden` of PARTNER_UNAVAILABLE). */
-export type Reden = 'TIMEOUT' | 'DOWN' | 'RATE_LIMITED' | 'INVALID_RESPONSE' | 'ERROR';
+/**
+ * Why a partner could not be read (`extensions.reden` of PARTNER_UNAVAILABLE);
+ * CIRCUIT_OPEN: not asked at all, its circuit breaker is open after repeated failures.
+ */
+export type Reden = 'TIMEOUT' | 'DOWN' | 'RATE_LIMITED' | 'INVALID_RESPONSE' | 'ERROR' | 'CIRCUIT_OPEN';
 
 /** One source as a response reports it in `extensions.bronnen`. */
 export interface BronStatus {

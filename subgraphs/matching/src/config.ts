@@ -1,4 +1,5 @@
 import {
+  integerSetting,
   PARTNER_CREDENTIAL_SETTINGS,
   PARTNER_URL_SETTINGS,
   subgraphSettings,
@@ -13,6 +14,20 @@ export const MATCHING_SETTINGS = {
   kaziUrl: PARTNER_URL_SETTINGS.kaziUrl,
   onderwijsUrl: PARTNER_URL_SETTINGS.onderwijsUrl,
   kaziApiKey: PARTNER_CREDENTIAL_SETTINGS.kaziApiKey,
+  kaziBreakerThreshold: integerSetting('KAZI_BREAKER_THRESHOLD', {
+    default: 5,
+    min: 1,
+    max: 1_000,
+    description:
+      'Kazi calls in a row that fail (no answer, no answer in time, a broken answer, a 5xx, after their retries) before the matching subgraph stops calling Kazi and answers PARTNER_UNAVAILABLE with reden CIRCUIT_OPEN at once',
+  }),
+  kaziBreakerCooldownMs: integerSetting('KAZI_BREAKER_COOLDOWN_MS', {
+    default: 10_000,
+    min: 100,
+    max: 600_000,
+    description:
+      'how long the open Kazi breaker fails calls at once before it lets one call through as a probe: its success closes the breaker, its failure opens it for another cool-down',
+  }),
 } as const;
 
 export const settings = subgraphSettings('matching', 4004, MATCHING_SETTINGS);

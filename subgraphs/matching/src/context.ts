@@ -27,23 +27,35 @@ export interface MatchingContext extends WithSources, WithCaller {
   readonly live: <T>(oproep: () => Promise<T>) => Promise<T>;
 }
 
-/** How many calls to Kazi one request has in flight at most, when it must ask per key. */
-const GELIJKTIJDIG = 8;
+/**
+ * How many calls to Kazi one request has in flight at most, when it must ask
+ * per key (Kazi lists matches per learner only; its listing by status holds
+ * every school's matches). A school's list holds at most 50 learners (the
+ * `@listSize` of `School.lerenden`; the largest school has 45), so the matches
+ * of a whole school go out in one round and a slow Kazi costs one call's time,
+ * not one per eight learners; the bound keeps a forged list from flooding Kazi.
+ */
+export const GELIJKTIJDIG = 50;
 
-/** Asks per key, a few at a time; a key that fails fails alone. */
-async function perSleutel<T>(
+/**
+ * Asks per key, at most `GELIJKTIJDIG` at once: a pool, so a slow key holds
+ * only its own place and not a whole round. A key that fails fails alone.
+ */
+export async function perSleutel<T>(
   sleutels: readonly string[],
   haal: (sleutel: string) => Promise<T>,
+  gelijktijdig = GELIJKTIJDIG,
 ): Promise<(T | Error)[]> {
-  const uit: (T | Error)[] = [];
-  for (let i = 0; i < sleutels.length; i += GELIJKTIJDIG) {
-    const deel = sleutels.slice(i, i + GELIJKTIJDIG);
-    uit.push(
-      ...(await Promise.all(
-        deel.map((k) => haal(k).catch((f: unknown) => (f instanceof Error ? f : new Error(String(f))))),
-      )),
-    );
-  }
+  const uit = new Array<T | Error>(sleutels.length);
+  let volgende = 0;
+  const werker = async () => {
+    while (volgende < sleutels.length) {
+      const i = volgende++;
+      const sleutel = sleutels[i] as string;
+      uit[i] = await haal(sleutel).catch((f: unknown) => (f instanceof Error ? f : new Error(String(f))));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(gelijktijdig, sleutels.length) }, werker));
   return uit;
 }
 

@@ -4,7 +4,7 @@ export interface Telling {
   readonly onderdrukt: boolean;
 }
 
-function isKlein(aantal: number): boolean {
+export function isKlein(aantal: number): boolean {
   return aantal >= 1 && aantal <= 4;
 }
 
@@ -24,4 +24,20 @@ export function telling(aantal: number, perSchool: Iterable<number> = []): Telli
     if (isKlein(aantal - eigen)) return { waarde: null, onderdrukt: true };
   }
   return { waarde: aantal, onderdrukt: false };
+}
+
+/**
+ * A count that a caller can also ask more broadly (the same filter without one
+ * of its fields): the difference with each broader count must not be 1 to 4
+ * either, or asking both would give it away.
+ */
+export function tellingNaastRuimer(
+  aantal: number,
+  perSchool: Iterable<number>,
+  ruimer: Iterable<number>,
+): Telling {
+  const t = telling(aantal, perSchool);
+  if (t.onderdrukt) return t;
+  for (const r of ruimer) if (isKlein(r - aantal)) return { waarde: null, onderdrukt: true };
+  return t;
 }

@@ -14,6 +14,7 @@ import {
 import type { MatchingContext } from './context.ts';
 import { alsMatchId, controleerLerendeId } from './invoer.ts';
 import type { KaziLerende, LerendeStatus, MatchStatus } from './kazi/schema.ts';
+import { telLerenden } from './lerendentelling.ts';
 import { vindMatch } from './matchzoeker.ts';
 import {
   lerendeObject,
@@ -24,6 +25,7 @@ import {
   type SuggestieObject,
 } from './model.ts';
 import { maakMutaties } from './mutaties.ts';
+import type { Telling } from './onderdrukking.ts';
 import type { Toegang } from './toegang.ts';
 import { tellingVanCel, type ZoekendenIndex } from './zoekenden.ts';
 
@@ -129,7 +131,7 @@ export function maakResolvers(
         if (f.instellingsnummer && school === null)
           throw badUserInput('filter.instellingsnummer', 'zes cijfers, bv. 030007');
         const code = f.opleidingscode ? opleidingscodeVan(ctx, f.opleidingscode) : null;
-        // Hidden items are left out: a caller without learners of its own gets an empty list.
+        // `@toegang` lets only a trajectbegeleider ask; one without a school in its token has no learners.
         const lijst =
           school !== null && toegang.magSchool(ctx.gebruiker, school)
             ? (await lerendenVanSchool(ctx, school, f.status)).filter(
@@ -137,6 +139,28 @@ export function maakResolvers(
               )
             : [];
         return connection(lijst, args.first, args.after);
+      },
+      lerendenTelling: async (
+        _: unknown,
+        args: { filter?: LerendeFilter | null },
+        ctx: MatchingContext,
+      ): Promise<Telling | null> => {
+        const f = args.filter ?? {};
+        const instellingsnummer = f.instellingsnummer
+          ? normaliseerInstellingsnummer(f.instellingsnummer)
+          : null;
+        if (f.instellingsnummer && instellingsnummer === null)
+          throw badUserInput('filter.instellingsnummer', 'zes cijfers, bv. 030007');
+        const filter = {
+          instellingsnummer,
+          opleidingscode: f.opleidingscode ? opleidingscodeVan(ctx, f.opleidingscode) : null,
+          status: f.status ?? null,
+        };
+        // Without Kazi the count is not known: null, with Kazi's PARTNER_UNAVAILABLE, never 0.
+        return zonderKazi(
+          ctx.live(() => ctx.kazi.alleLerenden()).then((lerenden) => telLerenden(lerenden, filter)),
+          null,
+        );
       },
       kazibron: (_: unknown, __: unknown, ctx: MatchingContext) => {
         ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());
@@ -220,10 +244,8 @@ export function maakResolvers(
         { status }: { status?: LerendeStatus | null },
         ctx: MatchingContext,
       ) =>
-        // Another school's learners would all be left out by `@toegang` on Lerende: no need to ask Kazi.
-        toegang.magSchool(ctx.gebruiker, s.instellingsnummer)
-          ? lerendenVanSchool(ctx, s.instellingsnummer, status)
-          : [],
+        // `@toegang` on the field has already refused everyone but this school's trajectbegeleider.
+        lerendenVanSchool(ctx, s.instellingsnummer, status),
     },
     Onderneming: {
       __resolveReference: (ref: { ondernemingsnummer: string }) => ({

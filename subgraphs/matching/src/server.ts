@@ -23,8 +23,11 @@ export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.me
 export const matching = defineSubgraph<
   typeof MATCHING_SETTINGS,
   MatchingContext,
-  /** The counts behind the radar; learners themselves are always read live. */
-  { readonly zoekenden: Snapshot<ZoekendenIndex> }
+  /**
+   * The counts behind the radar (learners themselves are always read live), and
+   * the Kazi client, whose breaker state a metrics endpoint reads.
+   */
+  { readonly zoekenden: Snapshot<ZoekendenIndex>; readonly kazi: KaziClient }
 >({
   name: 'matching',
   typeDefs,
@@ -34,10 +37,19 @@ export const matching = defineSubgraph<
       basisUrl: config.kaziUrl,
       apiKey: config.kaziApiKey,
       timeoutMs: config.partnerTimeoutMs,
+      // Kazi is read live in every request: once it keeps failing, fail at once rather than make every request wait.
+      breaker: { threshold: config.kaziBreakerThreshold, halfOpenAfterMs: config.kaziBreakerCooldownMs },
+    });
+    // The radar's copy is read in the background, all pages at once: a client of its own without the
+    // breaker, so that one slow bulk read (eight calls failing together) does not stop the live reads.
+    const kaziBulk = new KaziClient({
+      basisUrl: config.kaziUrl,
+      apiKey: config.kaziApiKey,
+      timeoutMs: config.partnerTimeoutMs,
     });
     const zoekenden = new Snapshot<ZoekendenIndex>({
       bron: 'KAZI',
-      laad: () => leesZoekenden(kazi, VLAANDEREN),
+      laad: () => leesZoekenden(kaziBulk, VLAANDEREN),
       intervalMs: config.snapshotIntervalS * 1000,
       // The partner's error only: Kazi's error bodies and our messages name ids, never a learner's data.
       log,
@@ -61,7 +73,7 @@ export const matching = defineSubgraph<
       // Ready with Kazi's counts, as before: the codes only sharpen an error.
       data: { ...bronnen, gereed: () => zoekenden.data !== undefined },
       context: () => Promise.resolve(maakContext(kazi, register)),
-      exposed: { zoekenden },
+      exposed: { zoekenden, kazi },
     };
   },
   describe: (config) => `Kazi ${config.kaziUrl}`,

@@ -6,6 +6,7 @@ const REASONS: Readonly<Record<string, string>> = {
   RATE_LIMITED: 'remt de graaf af',
   INVALID_RESPONSE: 'gaf een onleesbaar antwoord',
   ERROR: 'gaf een fout',
+  CIRCUIT_OPEN: 'faalde herhaaldelijk en wordt even niet gevraagd',
 };
 
 /** Which data an answer lacks, and which comes from an older copy: never an empty map without a word. */

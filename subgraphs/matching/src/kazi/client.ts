@@ -1,4 +1,9 @@
-import { PartnerClient, PartnerError, type PartnerClientOptions } from '@duaal-graph/subgraph-toolkit';
+import {
+  PartnerClient,
+  PartnerError,
+  type BreakerState,
+  type PartnerClientOptions,
+} from '@duaal-graph/subgraph-toolkit';
 import {
   KaziLerendeSchema,
   KaziMatchSchema,
@@ -95,6 +100,16 @@ export class KaziClient {
     });
   }
 
+  /** The state of Kazi's circuit breaker, for metrics and health. */
+  get breakerState(): BreakerState {
+    return this.client.breakerState;
+  }
+
+  /** Calls `listener` on every change of the breaker's state; returns the unsubscribe. */
+  onBreakerStateChange(listener: (state: BreakerState) => void): () => void {
+    return this.client.onBreakerStateChange(listener);
+  }
+
   /** One page of lerenden, items unchecked: the snapshot checks them one by one. */
   lerendenPagina(page: number, filter: { instellingsnummer?: string } = {}) {
     return this.client.json(LerendenPaginaSchema, {
@@ -114,6 +129,26 @@ export class KaziClient {
       lerenden.push(...items.data);
       if (page >= pagina.totalPages || pagina.items.length === 0) return lerenden;
     }
+  }
+
+  /**
+   * Every lerende that keeps Kazi's contract, every page: the first page says
+   * how many there are, the others are read at once. A record that breaks the
+   * contract is left out, as the radar's copy leaves it out (its finding is
+   * reported there, in `kazibron`).
+   */
+  async alleLerenden(): Promise<KaziLerende[]> {
+    const eerste = await this.lerendenPagina(1);
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, eerste.totalPages - 1) }, (_, i) => this.lerendenPagina(i + 2)),
+    );
+    const perId = new Map<string, KaziLerende>();
+    for (const record of [eerste, ...rest].flatMap((p) => p.items)) {
+      const gelezen = KaziLerendeSchema.safeParse(record);
+      // A learner read twice (the list moved while it was paged) counts once.
+      if (gelezen.success) perId.set(gelezen.data.lerendeId, gelezen.data);
+    }
+    return [...perId.values()];
   }
 
   /** Lerenden by id, at most 100 at a time; unknown ids are simply absent. */
