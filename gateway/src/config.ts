@@ -8,6 +8,7 @@ import {
 import { SUBGRAPHS } from '@duaal-graph/schema';
 import { corsSettingsFrom, type CorsSettings } from './cors.ts';
 import { settings } from './settings.ts';
+import { responseCacheConfigFrom, type ResponseCacheConfig } from './response-cache/settings.ts';
 import { snelheidUit, type RateLimitConfig } from './rate-limit.ts';
 import { vertrouwdeManifestUit } from './trusted-documents.ts';
 
@@ -30,6 +31,8 @@ export interface GatewayConfig {
   readonly toegang: AccessConfig;
   /** Which browser origins may call the graph (`CORS_ORIGINS`). */
   readonly cors: CorsSettings;
+  /** The response cache and the sharing of identical subgraph calls. */
+  readonly cache: ResponseCacheConfig;
 }
 
 export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -55,5 +58,6 @@ export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayCo
     verzoeklog: w.verzoeklog,
     toegang: toegangConfigUit(w, productie),
     cors: corsSettingsFrom(w.corsOrigins, productie),
+    cache: responseCacheConfigFrom(w),
   };
 }
