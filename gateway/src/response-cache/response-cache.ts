@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import type { BronStatus } from '@duaal-graph/subgraph-toolkit';
+import type { SourceUsage } from '@duaal-graph/subgraph-toolkit';
 import type { GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GatewayContext } from '../subgraph-sources.ts';
@@ -14,8 +14,6 @@ type Dependency = readonly [subgraph: string, bron: string, fingerprint: string]
 
 interface Entry {
   readonly data: Record<string, unknown>;
-  /** `extensions.bronnen` of the answer: still true while every dependency has its fingerprint. */
-  readonly bronnen: readonly BronStatus[];
   readonly deps: readonly Dependency[];
   readonly bytes: number;
 }
@@ -40,8 +38,18 @@ const SEEN_WINDOW = 4_096;
 
 function valid(entry: Entry, view: VersionsView): boolean {
   for (const [subgraph, bron, fingerprint] of entry.deps)
-    if (view.get(subgraph)?.get(bron) !== fingerprint) return false;
+    if (view.get(subgraph)?.perBron.get(bron)?.fingerprint !== fingerprint) return false;
   return true;
+}
+
+/**
+ * `extensions.bronnen` of a served answer: the sources it used as their
+ * subgraphs report them now (same data, so the latest read is when it was
+ * confirmed), as the subgraphs themselves would have reported them.
+ */
+function replaySources(entry: Entry, view: VersionsView, bronnen: SourceUsage): void {
+  for (const [subgraph, bron] of entry.deps)
+    for (const status of view.get(subgraph)?.perBron.get(bron)?.statuses ?? []) bronnen.meld(status);
 }
 
 /**
@@ -105,6 +113,7 @@ export class ResponseCache {
     begin: VersionsView,
     rc: GraphQLRequestContextWillSendResponse<GatewayContext>,
   ): boolean {
+    if (rc.operation?.operation !== 'query') return false;
     const body = rc.response.body;
     if (body.kind !== 'single') return false;
     const { data, errors } = body.singleResult;
@@ -114,9 +123,9 @@ export class ResponseCache {
     const deps: Dependency[] = [];
     for (const [subgraph, bronnen] of trace.used) {
       for (const bron of bronnen.size > 0 ? bronnen : [ALL_SOURCES]) {
-        const voor = begin.get(subgraph)?.get(bron);
+        const voor = begin.get(subgraph)?.perBron.get(bron)?.fingerprint;
         // A source the probe does not know, or one that changed while the answer was made: not kept.
-        if (voor === undefined || nu.get(subgraph)?.get(bron) !== voor) return false;
+        if (voor === undefined || nu.get(subgraph)?.perBron.get(bron)?.fingerprint !== voor) return false;
         deps.push([subgraph, bron, voor]);
       }
     }
@@ -127,7 +136,7 @@ export class ResponseCache {
     }
     this.gezien.delete(key);
     const bytes = Buffer.byteLength(JSON.stringify(data)) + deps.length * 64;
-    return this.store.set(key, { data, bronnen: rc.contextValue.bronnen.lijst(), deps, bytes });
+    return this.store.set(key, { data, deps, bytes });
   }
 
   plugin(): ApolloServerPlugin<GatewayContext> {
@@ -157,7 +166,7 @@ export class ResponseCache {
             const entry = this.store.get(key);
             if (entry && valid(entry, begin)) {
               this.store.counters.hits += 1;
-              for (const status of entry.bronnen) rc.contextValue.bronnen.meld(status);
+              replaySources(entry, begin, rc.contextValue.bronnen);
               return Promise.resolve({
                 http: { headers: new HeaderMap() },
                 body: { kind: 'single', singleResult: { data: entry.data } },

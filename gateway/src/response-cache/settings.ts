@@ -28,6 +28,8 @@ export interface ResponseCacheConfig {
   readonly deduplicate: boolean;
 }
 
-export function responseCacheConfigFrom(w: SettingValues<typeof RESPONSE_CACHE_SETTINGS>): ResponseCacheConfig {
+export function responseCacheConfigFrom(
+  w: SettingValues<typeof RESPONSE_CACHE_SETTINGS>,
+): ResponseCacheConfig {
   return { bytes: w.cacheBytes, probeMs: w.cacheProbeMs, deduplicate: w.deduplicate };
 }

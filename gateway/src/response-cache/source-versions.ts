@@ -1,40 +1,67 @@
+import { BRONNEN, type BronStatus, type Reden } from '@duaal-graph/subgraph-toolkit';
 import { request, type Dispatcher } from 'undici';
 
-/**
- * What one subgraph said about its sources at the last probe: per source a
- * fingerprint of every copy it holds of it (state, last successful read, reason).
- * A copy that is read again, fails, or ages from ACTUEEL to VEROUDERD changes it.
- */
-export type SubgraphVersions = ReadonlyMap<string, string>;
+/** One source of one subgraph at the last probe. */
+export interface SourceVersion {
+  /**
+   * Every copy the subgraph holds of the source: its state, reason and which
+   * copy it is (`versie`; the last successful read where a copy counts none).
+   * A read that brings new data, a failed read, or a copy ageing to VEROUDERD changes it.
+   */
+  readonly fingerprint: string;
+  /** The copies' statuses now, as the subgraph would report them in `extensions.bronnen`. */
+  readonly statuses: readonly BronStatus[];
+}
+
+export interface SubgraphVersions {
+  readonly perBron: ReadonlyMap<string, SourceVersion>;
+  /** All of it in one string, to see a change at a glance. */
+  readonly all: string;
+}
 
 /** Every subgraph's versions at one moment; replaced as a whole on every change, never changed in place. */
 export type VersionsView = ReadonlyMap<string, SubgraphVersions>;
 
-/** The fingerprint of everything a subgraph holds, for an answer of it that names no source. */
+/** The source an answer of a subgraph depends on when it names none: everything the subgraph holds. */
 export const ALL_SOURCES = '*';
 
-function fingerprints(toestand: unknown): SubgraphVersions | null {
+function alsStatus(waarde: unknown): (BronStatus & { versie?: unknown }) | null {
+  if (typeof waarde !== 'object' || waarde === null) return null;
+  const { bron, toestand, bijgewerktOp, reden, versie } = waarde as Record<string, unknown>;
+  if (typeof bron !== 'string' || !(BRONNEN as readonly string[]).includes(bron)) return null;
+  if (toestand !== 'ACTUEEL' && toestand !== 'VEROUDERD' && toestand !== 'ONBESCHIKBAAR') return null;
+  return {
+    bron: bron as BronStatus['bron'],
+    toestand,
+    bijgewerktOp: typeof bijgewerktOp === 'string' ? bijgewerktOp : null,
+    ...(typeof reden === 'string' ? { reden: reden as Reden } : {}),
+    versie,
+  };
+}
+
+function versionsFrom(toestand: unknown): SubgraphVersions | null {
   if (!Array.isArray(toestand)) return null;
-  const perBron = new Map<string, string[]>();
-  for (const status of toestand as unknown[]) {
-    if (typeof status !== 'object' || status === null) return null;
-    const { bron, toestand: staat, bijgewerktOp, reden } = status as Record<string, unknown>;
-    if (typeof bron !== 'string') return null;
-    const lijst = perBron.get(bron) ?? [];
-    lijst.push(`${String(staat)}|${String(bijgewerktOp)}|${String(reden ?? '')}`);
-    perBron.set(bron, lijst);
+  const perBron = new Map<string, { delen: string[]; statuses: BronStatus[] }>();
+  for (const waarde of toestand as unknown[]) {
+    const status = alsStatus(waarde);
+    if (!status) return null;
+    const { versie, ...zonderVersie } = status;
+    const deel = perBron.get(status.bron) ?? { delen: [], statuses: [] };
+    const welke = typeof versie === 'number' ? `v${String(versie)}` : `t${String(status.bijgewerktOp)}`;
+    deel.delen.push(`${status.toestand}|${status.reden ?? ''}|${welke}`);
+    deel.statuses.push(zonderVersie);
+    perBron.set(status.bron, deel);
   }
-  const uit = new Map<string, string>();
-  for (const [bron, lijst] of perBron) uit.set(bron, lijst.sort().join(';'));
-  uit.set(
-    ALL_SOURCES,
-    [...uit].map(([b, f]) => `${b}=${f}`).join(','),
-  );
-  return uit;
+  const uit = new Map<string, SourceVersion>();
+  for (const [bron, { delen, statuses }] of perBron)
+    uit.set(bron, { fingerprint: delen.sort().join(';'), statuses });
+  const all = [...uit].map(([b, v]) => `${b}=${v.fingerprint}`).join(',');
+  uit.set(ALL_SOURCES, { fingerprint: all, statuses: [] });
+  return { perBron: uit, all };
 }
 
 function sameVersions(a: SubgraphVersions | undefined, b: SubgraphVersions | undefined): boolean {
-  return a?.get(ALL_SOURCES) === b?.get(ALL_SOURCES);
+  return a !== undefined && b !== undefined && a.all === b.all;
 }
 
 export interface SourceVersionsOptions {
@@ -104,12 +131,12 @@ export class SourceVersions {
         if (oud) gewijzigd.push(naam);
         continue;
       }
-      // The same object again where nothing changed, so that a view compares cheaply with an older one.
-      nieuw.set(naam, oud && sameVersions(oud, versies) ? oud : versies);
+      nieuw.set(naam, versies);
       if (!oud || !sameVersions(oud, versies)) gewijzigd.push(naam);
     }
     for (const naam of vorige.keys()) if (!nieuw.has(naam) && !gewijzigd.includes(naam)) gewijzigd.push(naam);
-    if (gewijzigd.length > 0) this.view = nieuw;
+    // Always the new view: its statuses carry the latest reads even where no fingerprint changed.
+    this.view = nieuw;
     this.rondes += 1;
     if (gewijzigd.length > 0) this.opties.onChange?.(gewijzigd);
   }
@@ -123,7 +150,7 @@ export class SourceVersions {
       });
       // 503 (not ready) still lists the copies it has: a subgraph that lost one has other versions, not none.
       const json = (await body.json()) as { toestand?: unknown };
-      return fingerprints(json.toestand);
+      return versionsFrom(json.toestand);
     } catch {
       return null;
     }

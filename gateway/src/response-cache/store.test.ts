@@ -6,10 +6,10 @@ const entry = (bytes: number, naam = '') => ({ bytes, naam });
 describe('ByteBoundedLru', () => {
   it('stays within its bound, dropping the least recently used first', () => {
     const lru = new ByteBoundedLru<ReturnType<typeof entry>>(1_000);
-    lru.set('a', entry(300, 'a'));
-    lru.set('b', entry(300, 'b'));
+    lru.set('a', entry(400, 'a'));
+    lru.set('b', entry(400, 'b'));
     expect(lru.get('a')?.naam).toBe('a'); // a is now the most recent
-    lru.set('c', entry(300, 'c'));
+    lru.set('c', entry(400, 'c'));
     expect(lru.counters.bytes).toBeLessThanOrEqual(1_000);
     expect(lru.get('b')).toBeUndefined();
     expect(lru.get('a')?.naam).toBe('a');
