@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { SourceUsage } from '@duaal-graph/subgraph-toolkit';
-import type { GraphQLSchema } from 'graphql';
+import { OperationTypeNode, type GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GatewayContext } from '../subgraph-sources.ts';
 import { ALL_SOURCES, SourceVersions, type VersionsView } from './source-versions.ts';
@@ -113,7 +113,7 @@ export class ResponseCache {
     begin: VersionsView,
     rc: GraphQLRequestContextWillSendResponse<GatewayContext>,
   ): boolean {
-    if (rc.operation?.operation !== 'query') return false;
+    if (rc.operation?.operation !== OperationTypeNode.QUERY) return false;
     const body = rc.response.body;
     if (body.kind !== 'single') return false;
     const { data, errors } = body.singleResult;
@@ -154,7 +154,7 @@ export class ResponseCache {
         let begin: VersionsView = this.versions.current();
         return Promise.resolve({
           responseForOperation: (rc) => {
-            if (rc.operation.operation !== 'query') return Promise.resolve(null);
+            if (rc.operation.operation !== OperationTypeNode.QUERY) return Promise.resolve(null);
             key = [
               this.schemaId(rc.schema),
               visibilityKey(rc.contextValue.gebruiker),
