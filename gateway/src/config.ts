@@ -8,6 +8,7 @@ import {
 import { SUBGRAPHS } from '@duaal-graph/schema';
 import { corsSettingsFrom, type CorsSettings } from './cors.ts';
 import { settings } from './settings.ts';
+import { responseCacheConfigFrom, type ResponseCacheConfig } from './response-cache/settings.ts';
 import { snelheidUit, type RateLimitConfig } from './rate-limit.ts';
 import { vertrouwdeManifestUit } from './trusted-documents.ts';
 
@@ -32,6 +33,8 @@ export interface GatewayConfig {
   readonly cors: CorsSettings;
   /** Most rows of one CSV export. */
   readonly exportMaxRows: number;
+  /** The response cache and the sharing of identical subgraph calls. */
+  readonly cache: ResponseCacheConfig;
 }
 
 export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -58,5 +61,6 @@ export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayCo
     toegang: toegangConfigUit(w, productie),
     cors: corsSettingsFrom(w.corsOrigins, productie),
     exportMaxRows: w.exportMaxRows,
+    cache: responseCacheConfigFrom(w),
   };
 }

@@ -16,7 +16,8 @@ import type { GatewayContext } from './subgraph-sources.ts';
 import { leesConfig, type GatewayConfig } from './config.ts';
 import { handleCors } from './cors.ts';
 import { exportRoute } from './export/route.ts';
-import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { subgraphPool, SubgraphDataSource } from './subgraph-data-source.ts';
+import { ResponseCache } from './response-cache/response-cache.ts';
 import { redisRateLimitStore } from './rate-limit-redis.ts';
 import { clientKey, MemoryRateLimitStore, tooManyRequests, type RateLimitStore } from './rate-limit.ts';
 import { supergraphFromFile } from './supergraph.ts';
@@ -29,26 +30,44 @@ export interface Gateway {
   readonly apollo: ApolloServer<GatewayContext>;
   /** The routing URL of every subgraph in the running supergraph. */
   readonly subgraphUrls: Map<string, string>;
+  /** The response cache (its counters for metrics); null when turned off (`RESPONSE_CACHE_BYTES=0`). */
+  readonly responseCache: ResponseCache | null;
 }
 
 /** Builds the gateway and its Apollo server from the configuration; nothing listens yet. */
 export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
   const subgraphUrls = new Map<string, string>();
+  const pool = subgraphPool(config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPad),
     buildService: ({ name, url }) => {
       const doel = config.subgraphUrls[name] ?? url ?? '';
       subgraphUrls.set(name, doel);
-      return new SubgraphDataSource(name, doel, config.subgraphTimeoutMs);
+      return new SubgraphDataSource(name, doel, pool, config.cache.deduplicate);
     },
   });
+  const responseCache =
+    config.cache.bytes > 0
+      ? new ResponseCache({
+          maxBytes: config.cache.bytes,
+          probeIntervalMs: config.cache.probeMs,
+          subgraphs: () => subgraphUrls,
+          dispatcher: pool,
+        })
+      : null;
   const { opties, plugins } = protection(config, supergraphCostDirectives(gateway));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...plugins, sourcesPlugin<GatewayContext>(), registeredStatusPlugin<GatewayContext>()],
+    plugins: [
+      ...plugins,
+      // After the protection: a cached answer is served only to a request that passed the limits.
+      ...(responseCache ? [responseCache.plugin()] : []),
+      sourcesPlugin<GatewayContext>(),
+      registeredStatusPlugin<GatewayContext>(),
+    ],
     ...opties,
   });
-  return { gateway, apollo, subgraphUrls };
+  return { gateway, apollo, subgraphUrls, responseCache };
 }
 
 /** Whether every subgraph of the running supergraph answers its health check. */
@@ -114,10 +133,12 @@ export async function startGateway(
       url.pathname.startsWith('/export/') &&
       (handleCors(config.cors, req, res) || (await exports(req, res, url))),
   });
+  await gateway.responseCache?.start();
   return {
     ...dienst,
     gateway,
     stop: async () => {
+      gateway.responseCache?.stop();
       await dienst.stop();
       await teller.stop();
     },

@@ -11,6 +11,7 @@ import {
 } from '@duaal-graph/subgraph-toolkit';
 import { defaultRoutingUrl, SUBGRAPHS, SUPERGRAPH_FILE } from '@duaal-graph/schema';
 import { RATE_LIMIT_SETTINGS } from './rate-limit.ts';
+import { RESPONSE_CACHE_SETTINGS } from './response-cache/settings.ts';
 import { TRUSTED_DOCUMENT_SETTINGS } from './trusted-documents.ts';
 
 /** Where the gateway finds each subgraph when not at the supergraph's routing URL, by subgraph name. */
@@ -58,6 +59,7 @@ const GATEWAY_OWN_SETTINGS = {
   }),
   ...OPERATION_LIMIT_SETTINGS,
   ...RATE_LIMIT_SETTINGS,
+  ...RESPONSE_CACHE_SETTINGS,
   ...TRUSTED_DOCUMENT_SETTINGS,
   ...ACCESS_SETTINGS,
 } as const;

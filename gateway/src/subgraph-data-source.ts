@@ -1,8 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { graphError, partnerUnavailable } from '@duaal-graph/subgraph-toolkit';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { graphError, partnerUnavailable, type Reden } from '@duaal-graph/subgraph-toolkit';
 import { GraphQLError } from 'graphql';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import { InFlight } from './in-flight.ts';
+import { noteSubgraphAnswer, noteSubgraphFailure } from './response-cache/trace.ts';
+import { visibilityKey } from './response-cache/visibility.ts';
 import {
   SOURCES_PER_SUBGRAPH,
   subgraphUnreachable,
@@ -11,16 +14,32 @@ import {
 } from './subgraph-sources.ts';
 import { unansweredEntities } from './unanswered-entities.ts';
 
-/** One keep-alive connection pool to all subgraphs, shared by every data source. */
-const verbindingen = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 64 });
+const pools = new Map<number, Agent>();
 
-function metTimeout(timeoutMs: number) {
-  return (url: string, init?: Record<string, unknown>) =>
-    undiciFetch(url, {
-      ...(init ?? {}),
-      dispatcher: verbindingen,
-      signal: AbortSignal.timeout(timeoutMs),
+/**
+ * One keep-alive connection pool to all subgraphs per timeout, shared by every
+ * data source. The pool's own header and body timeouts bound a call, instead of
+ * an `AbortSignal.timeout` per call, whose timer, signal and listeners every
+ * call left behind for the whole timeout (30 s): garbage kept long under load.
+ */
+export function subgraphPool(timeoutMs: number): Agent {
+  let pool = pools.get(timeoutMs);
+  if (!pool) {
+    pool = new Agent({
+      keepAliveTimeout: 30_000,
+      keepAliveMaxTimeout: 120_000,
+      connections: 64,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
     });
+    pools.set(timeoutMs, pool);
+  }
+  return pool;
+}
+
+interface RawAnswer {
+  readonly status: number;
+  readonly text: string;
 }
 
 function gatewayContext(context: unknown): GatewayContext | undefined {
@@ -29,35 +48,30 @@ function gatewayContext(context: unknown): GatewayContext | undefined {
     : undefined;
 }
 
+const MUTATION = /^\s*mutation\b/;
+
 /**
  * Calls one subgraph: forwards the caller's bearer token, takes the subgraph's
  * `extensions.bronnen` into the response, and turns an unreachable subgraph into
  * PARTNER_UNAVAILABLE for the sources behind it, so that the rest of the answer stands.
+ * Identical calls under way (same body, same kind of caller) share one call;
+ * mutations never do.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly inFlight = new InFlight<RawAnswer>();
+
   constructor(
     private readonly subgraph: string,
     url: string,
-    timeoutMs: number,
+    private readonly pool: Dispatcher,
+    private readonly deduplicate = true,
   ) {
-    // The gateway's fetcher type is node-fetch's; undici's fetch speaks the same protocol.
-    super({ url, fetcher: metTimeout(timeoutMs) as never });
+    super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const autorisatie = gatewayContext(context)?.autorisatie;
-    if (autorisatie) request.http?.headers.set('authorization', autorisatie);
-  }
-
-  override didReceiveResponse({
-    response,
-    context,
-  }: Required<
-    Pick<GatewayGraphQLRequestContext<GatewayContext>, 'request' | 'response' | 'context'>
-  >): GatewayGraphQLResponse {
-    const ctx = gatewayContext(context);
-    if (ctx) takeOverSources(ctx, response.extensions as Record<string, unknown> | undefined);
-    return response;
+  /** How many calls were sent, and how many shared one under way. */
+  calls(): { readonly sent: number; readonly shared: number } {
+    return { sent: this.inFlight.started, shared: this.inFlight.shared };
   }
 
   /**
@@ -69,7 +83,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      return await this.call(options);
     } catch (fout) {
       if (!(fout instanceof GraphQLError) || fout.extensions['code'] !== 'PARTNER_UNAVAILABLE') throw fout;
       const antwoord = unansweredEntities(options.request, {
@@ -81,23 +95,67 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
   }
 
-  override didEncounterError(
-    error: Error,
-    _fetchRequest: unknown,
-    fetchResponse?: unknown,
-    context?: GatewayContext,
-  ): void {
-    const reden = fetchResponse ? 'ERROR' : 'DOWN';
+  private async call(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
     const ctx = gatewayContext(context);
+    const { http: _http, ...zonderHttp } = request;
+    const body = JSON.stringify(zonderHttp);
+    const autorisatie = ctx?.autorisatie;
+    const verstuur = () => this.send(body, autorisatie);
+    const samen =
+      this.deduplicate && !MUTATION.test(request.query ?? '')
+        ? `${ctx ? visibilityKey(ctx.gebruiker) : (autorisatie ?? '')}\n${body}`
+        : null;
+    let ruw: RawAnswer;
+    try {
+      ruw = await (samen === null ? verstuur() : this.inFlight.run(samen, verstuur));
+    } catch (fout) {
+      throw this.unreachable(fout, 'DOWN', ctx);
+    }
+    if (ruw.status < 200 || ruw.status > 299)
+      throw this.unreachable(new Error(`subgraph answered HTTP ${String(ruw.status)}`), 'ERROR', ctx);
+    let antwoord: unknown;
+    try {
+      antwoord = JSON.parse(ruw.text);
+    } catch (fout) {
+      throw this.unreachable(fout, 'ERROR', ctx);
+    }
+    if (typeof antwoord !== 'object' || antwoord === null || Array.isArray(antwoord))
+      throw this.unreachable(new Error('subgraph answered no JSON object'), 'ERROR', ctx);
+    const extensions = (antwoord as { extensions?: Record<string, unknown> }).extensions;
+    if (ctx) takeOverSources(ctx, extensions);
+    noteSubgraphAnswer(ctx, this.subgraph, extensions);
+    // Checked above to be a JSON object: what the gateway's executor reads of it, it checks itself.
+    const antwoordObject: GatewayGraphQLResponse = antwoord;
+    return antwoordObject;
+  }
+
+  private async send(body: string, autorisatie: string | undefined): Promise<RawAnswer> {
+    const antwoord = await undiciRequest(this.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(autorisatie ? { authorization: autorisatie } : {}),
+      },
+      body,
+      dispatcher: this.pool,
+    });
+    return { status: antwoord.statusCode, text: await antwoord.body.text() };
+  }
+
+  private unreachable(error: unknown, reden: Reden, ctx: GatewayContext | undefined): GraphQLError {
     if (ctx) subgraphUnreachable(ctx, this.subgraph, reden);
+    noteSubgraphFailure(ctx);
     const bron = SOURCES_PER_SUBGRAPH[this.subgraph]?.[0];
     // The message names the source, not the subgraph: which process serves what is the graph's own business.
     const fout = bron ? partnerUnavailable(bron, reden) : null;
-    throw graphError(
+    return graphError(
       'PARTNER_UNAVAILABLE',
       fout?.message ?? 'Een deel van de graaf is niet bereikbaar.',
       { bron, subgraph: this.subgraph, reden },
-      error,
+      error instanceof Error ? error : new Error(String(error)),
     );
   }
 }

@@ -35,14 +35,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `src/index.ts` of a workspace folder with tsx, as its `npm start` does. */
+/** Starts `src/index.ts` (or another script) of a workspace folder with tsx, as its `npm start` does. */
 export function startProcess(
   naam: string,
   map: string,
   poort: number,
   omgeving: Record<string, string>,
+  script = 'src/index.ts',
 ): Service {
-  const kind: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const kind: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: `${WORTEL}${map}`,
     env: { ...process.env, ...omgeving },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -32,6 +32,7 @@ export class Snapshot<T> {
   private timer: NodeJS.Timeout | null = null;
   private pogingen = 0;
   private herhaling: NodeJS.Timeout | null = null;
+  private versieTeller = 0;
 
   constructor(private readonly opties: SnapshotOptions<T>) {}
 
@@ -41,6 +42,15 @@ export class Snapshot<T> {
 
   get data(): T | undefined {
     return this.huidig;
+  }
+
+  /**
+   * Counts the copies read: it changes when a read brings another copy, not when
+   * a conditional read keeps the same one, so what was made from the copy (the
+   * gateway's cached answers) is dropped only when the data is new.
+   */
+  get versie(): number {
+    return this.versieTeller;
   }
 
   /** True once the first read has been tried, whatever its outcome. */
@@ -81,6 +91,7 @@ export class Snapshot<T> {
   private async leesIn(): Promise<void> {
     try {
       const nieuw = await this.opties.laad(this.huidig);
+      if (nieuw !== this.huidig) this.versieTeller += 1;
       this.huidig = nieuw;
       this.bijgewerktOp = (this.opties.nu ?? Date.now)();
       this.laatsteFout = null;

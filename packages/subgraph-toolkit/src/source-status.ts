@@ -57,12 +57,26 @@ export function partnerUnavailable(bron: Bron, reden: Reden, detail?: string): G
 export class SourceUsage {
   private readonly gebruikt = new Map<Bron, BronStatus>();
   private readonly onbeschikbaar = new Map<Bron, Reden>();
+  private readonly live = new Set<Bron>();
 
   meld(status: BronStatus, reden: Reden = status.reden ?? 'ERROR'): void {
     const eerder = this.gebruikt.get(status.bron);
     this.gebruikt.set(status.bron, eerder ? mostSevere(eerder, status) : status);
     if (status.toestand === 'ONBESCHIKBAAR' && !this.onbeschikbaar.has(status.bron))
       this.onbeschikbaar.set(status.bron, reden);
+  }
+
+  /**
+   * The request read this source live, not from a copy: the next read may answer
+   * otherwise, so no one may keep the answer (the gateway's response cache).
+   */
+  meldLive(bron: Bron): void {
+    this.live.add(bron);
+  }
+
+  /** The sources read live for this request. */
+  liveBronnen(): Bron[] {
+    return [...this.live];
   }
 
   lijst(): BronStatus[] {
@@ -91,7 +105,13 @@ export function sourcesPlugin<C extends WithSources>(): ApolloServerPlugin<C> {
         willSendResponse: ({ response, contextValue }) => {
           if (response.body.kind !== 'single') return Promise.resolve();
           const resultaat = response.body.singleResult;
-          resultaat.extensions = { ...resultaat.extensions, bronnen: contextValue.bronnen.lijst() };
+          const live = contextValue.bronnen.liveBronnen();
+          resultaat.extensions = {
+            ...resultaat.extensions,
+            bronnen: contextValue.bronnen.lijst(),
+            // Only where a source was read live: what keeps answers (the gateway's cache) must not keep this one.
+            ...(live.length > 0 ? { live } : {}),
+          };
           const gemeld = new Set<string>();
           const fouten = (resultaat.errors ?? []).filter((fout) => {
             if (fout.extensions?.['code'] !== 'PARTNER_UNAVAILABLE') return true;

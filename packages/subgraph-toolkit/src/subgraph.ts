@@ -31,6 +31,16 @@ interface SnapshotLike {
   stop(): void;
   status(): BronStatus;
   readonly data: unknown;
+  /** Which copy it holds (Snapshot.versie); absent where a copy does not count its reads. */
+  readonly versie?: number;
+}
+
+/**
+ * A copy's state as `/ready` lists it: its status and which copy it holds, so
+ * that the gateway learns of new data within its probe interval (its response cache).
+ */
+export function readyState(copy: Pick<SnapshotLike, 'status' | 'versie'>): BronStatus & { versie?: number } {
+  return copy.versie === undefined ? copy.status() : { ...copy.status(), versie: copy.versie };
 }
 
 /** Snapshots as a subgraph's data: ready once every one of them holds a copy. */
@@ -43,7 +53,7 @@ export function fromSnapshots(...snapshots: SnapshotLike[]): SubgraphData {
       for (const m of snapshots) m.stop();
     },
     gereed: () => snapshots.every((m) => m.data !== undefined),
-    toestand: () => snapshots.map((m) => m.status()),
+    toestand: () => snapshots.map(readyState),
   };
 }
 

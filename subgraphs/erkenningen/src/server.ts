@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { referentiedatum } from '@duaal-graph/domein';
 import {
   defineSubgraph,
+  readyState,
   OnderwijsregisterClient,
   PUBLIC_CALLER,
   Snapshot,
@@ -118,7 +119,10 @@ export const erkenningen = defineSubgraph<
           bestand.stop();
         },
         gereed: () => bestand.gereed(),
-        toestand: () => [...bestand.sectoren.map((s) => s.snapshot.status()), bestand.register.status()],
+        toestand: () => [
+          ...bestand.sectoren.map((s) => readyState(s.snapshot)),
+          readyState(bestand.register),
+        ],
       },
       context: (gebruiker) => Promise.resolve(maakContext(bestand, visibility(gebruiker))),
       exposed: { bestand, visibility },

@@ -68,6 +68,7 @@ export function maakContext(kazi: KaziClient, register: MatchRegister): Omit<Mat
   const bronnen = new SourceUsage();
   const bron: Bron = 'KAZI';
   const live = async <T>(oproep: () => Promise<T>): Promise<T> => {
+    bronnen.meldLive(bron);
     try {
       const uitkomst = await oproep();
       bronnen.meld({ bron, toestand: 'ACTUEEL', bijgewerktOp: new Date().toISOString() });

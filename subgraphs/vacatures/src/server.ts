@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { referentiedatum } from '@duaal-graph/domein';
-import { defineSubgraph, OnderwijsregisterClient, Snapshot } from '@duaal-graph/subgraph-toolkit';
+import { defineSubgraph, OnderwijsregisterClient, readyState, Snapshot } from '@duaal-graph/subgraph-toolkit';
 import { parse } from 'graphql';
 import { settings, VACATURES_SETTINGS } from './config.ts';
 import { maakContext, type Bestanden, type VacaturesContext } from './context.ts';
@@ -73,7 +73,8 @@ export const vacatures = defineSubgraph<
         },
         // Ready once the index is in and the register read (without it no cell counts); the list was at least tried.
         gereed: () => index.index !== undefined && register.data !== undefined && knelpunten.geprobeerd,
-        toestand: () => [index.status(), knelpunten.status(), register.status()],
+        // The index counts no versions: its last window applied (bijgewerktOp) stands for one.
+        toestand: () => [index.status(), readyState(knelpunten), readyState(register)],
       },
       context: () => Promise.resolve(maakContext(bestanden)),
       exposed: { bestanden, client },

@@ -1,0 +1,302 @@
+/**
+ * `npm run bench:gateways`: this gateway beside stock @apollo/gateway and Hive
+ * Gateway with the Rust query planner, one process each, one after another in
+ * front of the same mock partners and subgraphs (started once), under autocannon.
+ * Per gateway and query: requests a second, p50/p99 latency, the gateway's CPU
+ * per request and the subgraph calls per request; then the memory after 10k
+ * mixed requests (RSS, and the heap after a full collection against the one
+ * after 1k). Every process runs with gateways/bench-probe.ts, which reports
+ * its CPU, memory and GraphQL requests, so every gateway is measured alike.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { SUBGRAPHS, SUPERGRAPH_FILE } from '@duaal-graph/schema';
+import { freePort, startProcess, startSubgraphs, waitUntilReady, type Service } from './services.ts';
+
+const DUUR_S = Number(process.env['BENCH_DURATION_S'] ?? 10);
+// Hive Gateway (hive-router) runs only where @graphql-hive/gateway and @graphql-hive/router-runtime are
+// installed in versions that run beside the repository's graphql-tools pin (README, Benchmarks): not today.
+const GATEWAYS = (process.env['BENCH_GATEWAYS'] ?? 'duaal-graph,apollo-stock').split(',');
+/** How many different companies the cache-cold run asks, and how many mixed requests the memory run sends. */
+const KOUD = Number(process.env['BENCH_COLD'] ?? 1_900);
+const GEMENGD = Number(process.env['BENCH_MIXED'] ?? 10_000);
+const REFERENTIEDATUM = '2026-11-01';
+const PROBE = new URL('./gateways/bench-probe.ts', import.meta.url).pathname;
+// tsx first, so that the probe loads as TypeScript before the process's own code.
+const NODE_OPTIONS = `--expose-gc --import tsx --import ${PROBE}`;
+
+const Q1 = `query Q1($nr: ID!) { onderneming(ondernemingsnummer: $nr) { ondernemingsnummer naam
+  erkenningen { sector status geldigTot opleiding { code naam aanbod { school { naam } gemeente { naam } } } } } }`;
+const Q2 = `query Q2 { ondernemingen(first: 100) { edges { node { ondernemingsnummer naam
+  erkenningen { sector status opleiding { code naam aanbod { school { naam } gemeente { naam } } } } } } } }`;
+const Q3 = `query Q3 { radar(provincie: WEST_VLAANDEREN, niveau: SECUNDAIR) { regio { naam } opleiding { naam }
+  aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken witteVlek signalen } }`;
+
+interface Stats {
+  readonly graphql: number;
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly cpuMs: number;
+}
+
+async function stats(url: string, gc = false): Promise<Stats> {
+  return (await (await fetch(`${url}/_bench/stats${gc ? '?gc=1' : ''}`)).json()) as Stats;
+}
+
+interface Scenario {
+  readonly naam: string;
+  readonly connections: number;
+  /** The request bodies, sent in turn. */
+  readonly bodies: readonly string[];
+  /** Sends every body once, then stops (the cache-cold run); else runs DUUR_S seconds. */
+  readonly eenmaal?: boolean;
+}
+
+interface Uitkomst {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly cpuMsPerRequest: number;
+  readonly callsPerRequest: number;
+  readonly fouten: number;
+}
+
+const body = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
+
+async function run(gateway: string, subgraphUrls: readonly string[], scenario: Scenario): Promise<Uitkomst> {
+  const subgraphCalls = async () =>
+    (await Promise.all(subgraphUrls.map((u) => stats(u)))).reduce((som, s) => som + s.graphql, 0);
+  const voorCalls = await subgraphCalls();
+  const voor = await stats(gateway);
+  let volgende = 0;
+  const resultaat = await autocannon({
+    url: `${gateway}/graphql`,
+    connections: scenario.connections,
+    ...(scenario.eenmaal ? { amount: scenario.bodies.length } : { duration: DUUR_S }),
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: scenario.bodies[volgende++ % scenario.bodies.length] ?? '' }),
+      },
+    ],
+  });
+  const na = await stats(gateway);
+  const calls = (await subgraphCalls()) - voorCalls;
+  const aantal = Math.max(resultaat.requests.total, 1);
+  return {
+    rps: resultaat.requests.average,
+    p50: resultaat.latency.p50,
+    p99: resultaat.latency.p99,
+    cpuMsPerRequest: (na.cpuMs - voor.cpuMs) / aantal,
+    callsPerRequest: calls / aantal,
+    fouten: resultaat.errors + resultaat.non2xx,
+  };
+}
+
+/** The committed supergraph with the routing URLs of the subgraphs the bench started. */
+function supergraphVoor(urls: Readonly<Record<string, string>>, map: string): string {
+  let sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
+  for (const [naam, url] of Object.entries(urls))
+    sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${naam}", url: ")[^"]*`), `$1${url}`);
+  const pad = join(map, 'supergraph.graphql');
+  writeFileSync(pad, sdl);
+  return pad;
+}
+
+async function startGatewayProcess(
+  soort: string,
+  urls: Readonly<Record<string, string>>,
+  supergraph: string,
+  omgeving: Record<string, string>,
+): Promise<Service> {
+  const poort = await freePort();
+  const basis = { ...omgeving, NODE_OPTIONS, BENCH_PORT: String(poort), BENCH_SUPERGRAPH: supergraph };
+  let dienst: Service;
+  if (soort === 'duaal-graph') {
+    const routering = Object.fromEntries(
+      SUBGRAPHS.flatMap((s) => (urls[s.naam] ? [[s.urlVariabele, urls[s.naam] ?? '']] : [])),
+    );
+    dienst = startProcess('gateway', 'gateway', poort, {
+      ...basis,
+      ...routering,
+      GATEWAY_PORT: String(poort),
+    });
+  } else {
+    dienst = startProcess(
+      soort,
+      'test',
+      poort,
+      basis,
+      soort === 'hive-router' ? 'bench/gateways/hive.ts' : 'bench/gateways/apollo-stock.ts',
+    );
+  }
+  const einde = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const antwoord = await fetch(`${dienst.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body('{ __typename }'),
+      });
+      if (antwoord.status === 200) return dienst;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > einde || dienst.gestopt()) {
+      await dienst.stop();
+      throw new Error(`${soort} kwam niet op:\n${dienst.uitvoer()}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Companies with erkenningen, asked of the erkenningen subgraph directly. */
+async function ondernemingen(erkenningen: string, aantal: number): Promise<string[]> {
+  const uit: string[] = [];
+  let na: string | null = null;
+  while (uit.length < aantal) {
+    const antwoord = await fetch(erkenningen, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body(
+        'query($na: String) { ondernemingen(first: 100, after: $na) { edges { node { ondernemingsnummer } } pageInfo { hasNextPage endCursor } } }',
+        { na },
+      ),
+    });
+    const json = (await antwoord.json()) as {
+      data: {
+        ondernemingen: {
+          edges: { node: { ondernemingsnummer: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
+    };
+    uit.push(...json.data.ondernemingen.edges.map((e) => e.node.ondernemingsnummer));
+    if (!json.data.ondernemingen.pageInfo.hasNextPage) break;
+    na = json.data.ondernemingen.pageInfo.endCursor;
+  }
+  return uit.slice(0, aantal);
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+async function main(): Promise<void> {
+  const map = mkdtempSync(join(tmpdir(), 'bench-gateways-'));
+  const mockPoort = await freePort();
+  const mock = startProcess('mock', 'mocks', mockPoort, {
+    MOCK_PORT: String(mockPoort),
+    MOCK_SCALE: 'west-vlaanderen',
+    MOCK_SEED: '42',
+    MOCK_DATA_DIR: join(map, 'mock'),
+    DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
+  });
+  const diensten: Service[] = [mock];
+  try {
+    await waitUntilReady(mock, '/_mock/health');
+    const partners = Object.fromEntries(
+      ['volta', 'educam', 'constructiv', 'mtech', 'woodwize', 'onderwijs', 'vdab', 'kazi'].map((p) => [
+        `${p.toUpperCase()}_URL`,
+        `${mock.url}/${p}`,
+      ]),
+    );
+    const omgeving = {
+      ...partners,
+      DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
+      VACATURES_DATA_DIR: join(map, 'vacatures'),
+      RATE_LIMIT_PER_MINUTE: '100000000',
+    };
+    const poorten: Record<string, number> = {};
+    for (const s of SUBGRAPHS) poorten[s.naam] = await freePort();
+    console.log('starting the mock partners and the subgraphs once…');
+    const subgraphs = await startSubgraphs(poorten, { ...omgeving, NODE_OPTIONS });
+    diensten.push(...subgraphs.diensten);
+    const subgraphBases = subgraphs.diensten.map((d) => d.url);
+    const supergraph = supergraphVoor(subgraphs.urls, map);
+    const nummers = await ondernemingen(subgraphs.urls['erkenningen'] ?? '', 2_000);
+    const q1 = body(Q1, { nr: nummers[0] });
+    const q1v = nummers.slice(0, 40).map((nr) => body(Q1, { nr }));
+    const koud = nummers.slice(40, 40 + KOUD).map((nr) => body(Q1, { nr }));
+    const scenarios: Scenario[] = [
+      { naam: 'Q1 one company, 3 subgraphs deep, 50 conns', connections: 50, bodies: [q1] },
+      { naam: 'Q1v the same over 40 companies, 50 conns', connections: 50, bodies: q1v },
+      {
+        naam: 'Q2 100 companies with erkenningen, opleidingen, gemeenten, 50 conns',
+        connections: 50,
+        bodies: [body(Q2)],
+      },
+      { naam: 'Q3 the West-Vlaanderen radar, 10 conns', connections: 10, bodies: [body(Q3)] },
+      {
+        naam: `cache-cold: ${koud.length} different companies once each, 50 conns`,
+        connections: 50,
+        bodies: koud,
+        eenmaal: true,
+      },
+    ];
+    const tabel = new Map<string, Map<string, Uitkomst>>();
+    const geheugen = new Map<string, string>();
+    for (const soort of GATEWAYS) {
+      console.log(`\n${soort}`);
+      const gateway = await startGatewayProcess(soort, subgraphs.urls, supergraph, omgeving);
+      try {
+        // Warm up: plans and code paths compiled, caches filled where a gateway has them.
+        for (const s of scenarios.filter((x) => !x.eenmaal))
+          for (const b of s.bodies.slice(0, 40))
+            await fetch(`${gateway.url}/graphql`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: b,
+            });
+        for (const s of scenarios) {
+          const uitkomst = await run(gateway.url, subgraphBases, s);
+          console.log(`  ${s.naam}: ${JSON.stringify(uitkomst)}`);
+          const rij = tabel.get(s.naam) ?? new Map<string, Uitkomst>();
+          rij.set(soort, uitkomst);
+          tabel.set(s.naam, rij);
+        }
+        const gemengd = [...q1v, body(Q2), body(Q3), ...koud.slice(0, 200)];
+        await run(gateway.url, subgraphBases, {
+          naam: '1k',
+          connections: 20,
+          bodies: Array.from({ length: GEMENGD / 10 }, (_, i) => gemengd[i % gemengd.length] ?? ''),
+          eenmaal: true,
+        });
+        const na1k = await stats(gateway.url, true);
+        const tienK = Array.from({ length: (GEMENGD * 9) / 10 }, (_, i) => gemengd[i % gemengd.length] ?? '');
+        await run(gateway.url, subgraphBases, { naam: '10k', connections: 20, bodies: tienK, eenmaal: true });
+        const rss = (await stats(gateway.url)).rss;
+        const na10k = await stats(gateway.url, true);
+        geheugen.set(
+          soort,
+          `RSS ${mib(rss)} after ${GEMENGD} mixed; heap after a full collection ${mib(na10k.heapUsed)} (after ${GEMENGD / 10}: ${mib(na1k.heapUsed)}, ratio ${(na10k.heapUsed / na1k.heapUsed).toFixed(2)})`,
+        );
+      } finally {
+        await gateway.stop();
+      }
+    }
+    const kop = `| query | ${GATEWAYS.join(' | ')} |`;
+    console.log(
+      `\n${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${mib(totalmem())}, Node ${process.version}; ${DUUR_S} s per run\n`,
+    );
+    console.log(kop);
+    console.log(`|---|${GATEWAYS.map(() => '---').join('|')}|`);
+    for (const [naam, rij] of tabel) {
+      const cellen = GATEWAYS.map((g) => {
+        const u = rij.get(g);
+        return u
+          ? `${u.rps.toFixed(0)} RPS, p50 ${u.p50} ms, p99 ${u.p99} ms, ${u.cpuMsPerRequest.toFixed(2)} ms CPU/req, ${u.callsPerRequest.toFixed(2)} calls/req${u.fouten ? `, ${u.fouten} errors` : ''}`
+          : '-';
+      });
+      console.log(`| ${naam} | ${cellen.join(' | ')} |`);
+    }
+    console.log('');
+    for (const [g, m] of geheugen) console.log(`${g}: ${m}`);
+  } finally {
+    await Promise.all(diensten.map((d) => d.stop()));
+    rmSync(map, { recursive: true, force: true });
+  }
+}
+
+await main();
