@@ -13,6 +13,7 @@ import {
   type WithCaller,
 } from '@duaal-graph/subgraph-toolkit';
 import type DataLoader from 'dataloader';
+import { maakBuurtResolvers } from './buurt.ts';
 import type { AanbodRij, OnderwijsIndex } from './onderwijsindex.ts';
 
 export interface OnderwijsContext extends WithCaller {
@@ -59,11 +60,15 @@ export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchoolja
     (per === 'opleiding' ? index?.aanbodPerOpleiding : index?.aanbodPerSchool)
       ?.get(schooljaar)
       ?.get(sleutel) ?? [];
+  const buurt = maakBuurtResolvers(lees, huidigSchooljaar);
 
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
+    Buurt: buurt.Buurt,
+    BuurtOpleiding: buurt.BuurtOpleiding,
     Query: {
+      ...buurt.Query,
       opleiding: (_: unknown, { code }: { code: string }, ctx: OnderwijsContext) =>
         ctx.opleidingLader.load(code.trim().toUpperCase()),
       opleidingen: (_: unknown, { filter }: { filter?: Filter | null }, ctx: OnderwijsContext) => {
