@@ -1,6 +1,6 @@
 /**
  * `inDeBuurt` for every opleiding within 25 km of a large town (Kortrijk,
- * 8500, and Brugge, 8000), cold and warm, through the gateway, with the
+ * 8500), cold and warm, through the gateway, with the
  * subgraph fetches its query plan makes and the time of each stage asked of
  * the subgraphs directly. Every service runs in a process of its own, as
  * `npm start` runs them, at the default west-vlaanderen scale. Medians over
@@ -25,10 +25,7 @@ const WARM = RUNS * 4;
 const SEED = process.env['MOCK_SEED'] ?? '42';
 const REFERENTIEDATUM = '2026-11-01';
 const LATENTIE_MS = 15;
-const STEDEN = [
-  ['8500', 'Kortrijk'],
-  ['8000', 'Brugge'],
-] as const;
+const STEDEN = [['8500', 'Kortrijk']] as const;
 
 /** What a page "in de buurt" shows: every opleiding with its aanbod, leerwerkplekken and duale vacatures. */
 const vraagVoor = (postcode: string) => `{
