@@ -2,20 +2,16 @@ import type { Provincie } from './gemeenten.ts';
 
 /**
  * The other four Flemish provinces, used at the `vlaanderen` scale. Each
- * arrondissement is a region. The municipalities named here are real (NIS code,
- * main postcode, population in thousands, rounded); the rest of each
- * arrondissement is filled up with synthetic municipalities that carry a NIS
- * code of the right arrondissement prefix and are marked `synthetisch`.
+ * arrondissement is a region: every gemeente whose NIS code starts with its
+ * prefix (../shared/domain/geo). The gemeenten named here carry their main
+ * postcode and population in thousands (rounded), which weighs where synthetic
+ * data lands; the others of the arrondissement weigh 10.
  */
 export interface ArrondissementBron {
   readonly regioCode: string;
   readonly naam: string;
   readonly provincie: Provincie;
   readonly nisPrefix: string;
-  /** How many municipalities the arrondissement has in all (real ones included). */
-  readonly aantalGemeenten: number;
-  /** First postcode to hand out to synthetic municipalities; chosen outside the real ones listed. */
-  readonly syntheticPostcodeStart: number;
   readonly echt: readonly (readonly [nisCode: string, naam: string, postcode: string, inwoners: number])[];
 }
 
@@ -25,8 +21,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Antwerpen',
     provincie: 'ANTWERPEN',
     nisPrefix: '11',
-    aantalGemeenten: 29,
-    syntheticPostcodeStart: 2100,
     echt: [
       ['11002', 'Antwerpen', '2000', 530],
       ['11004', 'Boechout', '2530', 13],
@@ -34,7 +28,7 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
       ['11008', 'Brasschaat', '2930', 38],
       ['11009', 'Brecht', '2960', 30],
       ['11013', 'Edegem', '2650', 31],
-      ['11021', 'Kapellen', '2950', 27],
+      ['11023', 'Kapellen', '2950', 27],
       ['11029', 'Mortsel', '2640', 26],
       ['11040', 'Schoten', '2900', 35],
       ['11056', 'Zwijndrecht', '2070', 19],
@@ -45,8 +39,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Mechelen',
     provincie: 'ANTWERPEN',
     nisPrefix: '12',
-    aantalGemeenten: 13,
-    syntheticPostcodeStart: 2810,
     echt: [
       ['12025', 'Mechelen', '2800', 87],
       ['12021', 'Lier', '2500', 36],
@@ -61,12 +53,10 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Turnhout',
     provincie: 'ANTWERPEN',
     nisPrefix: '13',
-    aantalGemeenten: 29,
-    syntheticPostcodeStart: 2330,
     echt: [
       ['13040', 'Turnhout', '2300', 45],
       ['13008', 'Geel', '2440', 41],
-      ['13021', 'Mol', '2400', 37],
+      ['13025', 'Mol', '2400', 37],
       ['13011', 'Herentals', '2200', 29],
       ['13014', 'Hoogstraten', '2320', 22],
       ['13049', 'Westerlo', '2260', 26],
@@ -77,8 +67,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Halle-Vilvoorde',
     provincie: 'VLAAMS_BRABANT',
     nisPrefix: '23',
-    aantalGemeenten: 35,
-    syntheticPostcodeStart: 1510,
     echt: [
       ['23027', 'Halle', '1500', 40],
       ['23088', 'Vilvoorde', '1800', 45],
@@ -93,8 +81,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Leuven',
     provincie: 'VLAAMS_BRABANT',
     nisPrefix: '24',
-    aantalGemeenten: 30,
-    syntheticPostcodeStart: 3040,
     echt: [
       ['24062', 'Leuven', '3000', 102],
       ['24107', 'Tienen', '3300', 35],
@@ -109,8 +95,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Aalst',
     provincie: 'OOST_VLAANDEREN',
     nisPrefix: '41',
-    aantalGemeenten: 10,
-    syntheticPostcodeStart: 9310,
     echt: [
       ['41002', 'Aalst', '9300', 89],
       ['41018', 'Geraardsbergen', '9500', 34],
@@ -124,8 +108,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Dendermonde',
     provincie: 'OOST_VLAANDEREN',
     nisPrefix: '42',
-    aantalGemeenten: 8,
-    syntheticPostcodeStart: 9250,
     echt: [
       ['42006', 'Dendermonde', '9200', 46],
       ['42008', 'Hamme', '9220', 25],
@@ -138,8 +120,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Eeklo',
     provincie: 'OOST_VLAANDEREN',
     nisPrefix: '43',
-    aantalGemeenten: 10,
-    syntheticPostcodeStart: 9910,
     echt: [
       ['43005', 'Eeklo', '9900', 21],
       ['43010', 'Maldegem', '9990', 24],
@@ -151,8 +131,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Gent',
     provincie: 'OOST_VLAANDEREN',
     nisPrefix: '44',
-    aantalGemeenten: 17,
-    syntheticPostcodeStart: 9010,
     echt: [
       ['44021', 'Gent', '9000', 265],
       ['44034', 'Lochristi', '9080', 23],
@@ -165,8 +143,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Oudenaarde',
     provincie: 'OOST_VLAANDEREN',
     nisPrefix: '45',
-    aantalGemeenten: 12,
-    syntheticPostcodeStart: 9710,
     echt: [
       ['45035', 'Oudenaarde', '9700', 32],
       ['45041', 'Ronse', '9600', 27],
@@ -177,8 +153,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Sint-Niklaas',
     provincie: 'OOST_VLAANDEREN',
     nisPrefix: '46',
-    aantalGemeenten: 7,
-    syntheticPostcodeStart: 9110,
     echt: [
       ['46021', 'Sint-Niklaas', '9100', 79],
       ['46025', 'Temse', '9140', 30],
@@ -191,14 +165,12 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Hasselt',
     provincie: 'LIMBURG',
     nisPrefix: '71',
-    aantalGemeenten: 17,
-    syntheticPostcodeStart: 3510,
     echt: [
       ['71022', 'Hasselt', '3500', 79],
       ['71016', 'Genk', '3600', 67],
       ['71004', 'Beringen', '3580', 47],
       ['71053', 'Sint-Truiden', '3800', 41],
-      ['71034', 'Heusden-Zolder', '3550', 34],
+      ['71070', 'Heusden-Zolder', '3550', 34],
     ],
   },
   {
@@ -206,8 +178,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Maaseik',
     provincie: 'LIMBURG',
     nisPrefix: '72',
-    aantalGemeenten: 12,
-    syntheticPostcodeStart: 3690,
     echt: [
       ['72021', 'Maaseik', '3680', 26],
       ['72020', 'Lommel', '3920', 35],
@@ -220,8 +190,6 @@ export const ARRONDISSEMENTEN: readonly ArrondissementBron[] = [
     naam: 'Arrondissement Tongeren',
     provincie: 'LIMBURG',
     nisPrefix: '73',
-    aantalGemeenten: 13,
-    syntheticPostcodeStart: 3710,
     echt: [
       ['73083', 'Tongeren', '3700', 31],
       ['73006', 'Bilzen', '3740', 32],

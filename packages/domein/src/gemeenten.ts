@@ -1,5 +1,7 @@
 import { ARRONDISSEMENTEN } from './gemeenten-andere-provincies.ts';
 import { GEMEENTEN_WEST_VLAANDEREN } from './gemeenten-west-vlaanderen.ts';
+import { afstandKm, type Punt } from './geo/afstand.ts';
+import { GEMEENTE_PUNTEN, HOOFDPOSTCODES, POSTCODES } from './geo/geo-data.ts';
 
 export const PROVINCIES = [
   'WEST_VLAANDEREN',
@@ -30,12 +32,12 @@ export interface Gemeente {
   readonly naam: string;
   readonly provincie: Provincie;
   readonly regioCode: string;
-  /** The postcodes the data set uses for this municipality; the first is the main one. */
+  /** Every postcode of the gemeente, deelgemeenten included; the first is the main one, the rest ascending. */
   readonly postcodes: readonly string[];
   /** Population in thousands (rounded); weighs where synthetic data lands. */
   readonly inwoners: number;
-  /** True for a filler municipality of the `vlaanderen` scale with made-up name and codes. */
-  readonly synthetisch: boolean;
+  /** The representative point (../shared/domain/geo): distances between gemeenten are measured between these. */
+  readonly ligging: Punt;
 }
 
 export const REGIOS_WEST_VLAANDEREN: readonly Regio[] = [
@@ -46,42 +48,62 @@ export const REGIOS_WEST_VLAANDEREN: readonly Regio[] = [
   { code: 'ZUID_WEST_VLAANDEREN', naam: 'Zuid-West-Vlaanderen', provincie: 'WEST_VLAANDEREN' },
 ];
 
+const PUNTEN = new Map(
+  GEMEENTE_PUNTEN.map(([nis, naam, lat, lon]) => [nis, { naam, ligging: { lat, lon } }]),
+);
+const HOOFD = new Map(HOOFDPOSTCODES);
+const POSTCODES_PER_NIS = new Map<string, string[]>();
+for (const [postcode, nis] of POSTCODES) {
+  const lijst = POSTCODES_PER_NIS.get(nis) ?? [];
+  lijst.push(postcode);
+  POSTCODES_PER_NIS.set(nis, lijst);
+}
+
+/** The main postcode first (the table's where it names one), then the others ascending. */
+function postcodesVan(nisCode: string, hoofd: string | undefined): string[] {
+  const alle = POSTCODES_PER_NIS.get(nisCode) ?? [];
+  const eerste = hoofd ?? HOOFD.get(nisCode) ?? alle[0];
+  if (eerste === undefined) throw new Error(`no postcode for gemeente ${nisCode}`);
+  return [eerste, ...alle.filter((p) => p !== eerste)];
+}
+
+function punt(nisCode: string): { naam: string; ligging: Punt } {
+  const p = PUNTEN.get(nisCode);
+  if (!p) throw new Error(`gemeente ${nisCode} is not in ../shared/domain/geo`);
+  return p;
+}
+
 function westVlaamseGemeenten(): Gemeente[] {
   return GEMEENTEN_WEST_VLAANDEREN.map(([nisCode, naam, postcode, regioCode, inwoners]) => ({
     nisCode,
     naam,
     provincie: 'WEST_VLAANDEREN',
     regioCode,
-    postcodes: [postcode],
+    postcodes: postcodesVan(nisCode, postcode),
     inwoners,
-    synthetisch: false,
+    ligging: punt(nisCode).ligging,
   }));
 }
 
 function gemeentenAndereProvincies(): Gemeente[] {
   const gemeenten: Gemeente[] = [];
   for (const arr of ARRONDISSEMENTEN) {
-    for (const [nisCode, naam, postcode, inwoners] of arr.echt) {
+    // The named ones first, in their order, so that the weighted draws of the mocks start from them.
+    const genoemd = new Map(arr.echt.map(([nis, , postcode, inwoners]) => [nis, { postcode, inwoners }]));
+    const andere = GEMEENTE_PUNTEN.map(([nis]) => nis).filter(
+      (nis) => nis.startsWith(arr.nisPrefix) && !genoemd.has(nis),
+    );
+    for (const nisCode of [...genoemd.keys(), ...andere]) {
+      const g = genoemd.get(nisCode);
+      const { naam, ligging } = punt(nisCode);
       gemeenten.push({
         nisCode,
         naam,
         provincie: arr.provincie,
         regioCode: arr.regioCode,
-        postcodes: [postcode],
-        inwoners,
-        synthetisch: false,
-      });
-    }
-    const naamStam = arr.naam.replace('Arrondissement ', '');
-    for (let i = 0; i < arr.aantalGemeenten - arr.echt.length; i++) {
-      gemeenten.push({
-        nisCode: `${arr.nisPrefix}${String(901 + i)}`,
-        naam: `${naamStam} (synthetische gemeente ${i + 1})`,
-        provincie: arr.provincie,
-        regioCode: arr.regioCode,
-        postcodes: [String(arr.syntheticPostcodeStart + i)],
-        inwoners: 10,
-        synthetisch: true,
+        postcodes: postcodesVan(nisCode, g?.postcode),
+        inwoners: g?.inwoners ?? 10,
+        ligging,
       });
     }
   }
@@ -97,6 +119,12 @@ export interface Gebied {
   gemeenteVoorPostcode(postcode: string): Gemeente | undefined;
   regio(code: string): Regio | undefined;
   gemeentenVanRegio(regioCode: string): readonly Gemeente[];
+  /**
+   * The great-circle distance in km, unrounded, from this gemeente's
+   * representative point to that of every gemeente of the area (0 to itself);
+   * empty for a gemeente the area does not hold.
+   */
+  afstandenVanaf(nisCode: string): ReadonlyMap<string, number>;
 }
 
 function maakGebied(
@@ -106,7 +134,21 @@ function maakGebied(
 ): Gebied {
   const perNis = new Map(gemeenten.map((g) => [g.nisCode, g]));
   const perPostcode = new Map<string, Gemeente>();
-  for (const g of gemeenten) for (const p of g.postcodes) perPostcode.set(p, g);
+  // In the table's order: a postcode of two gemeenten (1804) belongs to the first.
+  for (const [postcode, nis] of POSTCODES) {
+    const g = perNis.get(nis);
+    if (g && !perPostcode.has(postcode)) perPostcode.set(postcode, g);
+  }
+  const afstanden = new Map<string, ReadonlyMap<string, number>>();
+  const afstandenVanaf = (nisCode: string): ReadonlyMap<string, number> => {
+    let rij = afstanden.get(nisCode);
+    if (!rij) {
+      const vertrek = perNis.get(nisCode);
+      rij = new Map(vertrek ? gemeenten.map((g) => [g.nisCode, afstandKm(vertrek.ligging, g.ligging)]) : []);
+      afstanden.set(nisCode, rij);
+    }
+    return rij;
+  };
   const perRegio = new Map(regios.map((r) => [r.code, r]));
   const gemeentenPerRegio = new Map<string, Gemeente[]>();
   for (const g of gemeenten) {
@@ -122,6 +164,7 @@ function maakGebied(
     gemeenteVoorPostcode: (postcode) => perPostcode.get(postcode.trim()),
     regio: (code) => perRegio.get(code),
     gemeentenVanRegio: (regioCode) => gemeentenPerRegio.get(regioCode) ?? [],
+    afstandenVanaf,
   };
 }
 

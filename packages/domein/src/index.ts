@@ -1,4 +1,5 @@
 export * from './identificatie.ts';
 export * from './referentiedatum.ts';
 export * from './gemeenten.ts';
+export * from './geo/index.ts';
 export * from './settings/index.ts';

@@ -21,3 +21,4 @@ export * from './subgraph-service.ts';
 export * from './subgraph.ts';
 export * from '@duaal-graph/domein';
 export * from '@duaal-graph/domein/settings';
+export * from './buurt.ts';

@@ -1,6 +1,7 @@
 import { normaliseerOndernemingsnummer, normaliseerVestigingsnummer } from '@duaal-graph/domein';
 import { badUserInput, connection, DateScalar, DateTimeScalar } from '@duaal-graph/subgraph-toolkit';
 import type { SectorRapport } from './bestand.ts';
+import { buurtResolvers } from './buurt.ts';
 import { celSleutel, type ErkenningenContext } from './context.ts';
 import type { ErkenningsIndex, OndernemingInfo, VestigingInfo } from './erkenningsindex.ts';
 import {
@@ -131,6 +132,7 @@ export function maakResolvers() {
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
+    ...buurtResolvers,
     Query: {
       onderneming: (_: unknown, args: { ondernemingsnummer: string }, ctx: ErkenningenContext) =>
         ctx.ondernemingLader.load(controleerOndernemingsnummer(args.ondernemingsnummer)),

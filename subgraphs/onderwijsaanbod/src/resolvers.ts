@@ -15,6 +15,7 @@ import {
 } from '@duaal-graph/subgraph-toolkit';
 import type DataLoader from 'dataloader';
 import type { Beroepslabels } from './beroepsprofielen.ts';
+import { maakBuurtResolvers } from './buurt.ts';
 import type { AanbodRij, OnderwijsIndex } from './onderwijsindex.ts';
 import { zoektermVindt, zoekwoorden } from './zoekterm.ts';
 
@@ -98,11 +99,15 @@ export function maakResolvers(
     (per === 'opleiding' ? index?.aanbodPerOpleiding : index?.aanbodPerSchool)
       ?.get(schooljaar)
       ?.get(sleutel) ?? [];
+  const buurt = maakBuurtResolvers(lees, huidigSchooljaar);
 
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
+    Buurt: buurt.Buurt,
+    BuurtOpleiding: buurt.BuurtOpleiding,
     Query: {
+      ...buurt.Query,
       opleiding: (_: unknown, { code }: { code: string }, ctx: OnderwijsContext) =>
         ctx.opleidingLader.load(code.trim().toUpperCase()),
       opleidingen: (_: unknown, { filter }: { filter?: Filter | null }, ctx: OnderwijsContext) => {

@@ -1,5 +1,6 @@
 import {
   normaliseerNisCode,
+  normaliseerPostcode,
   VLAANDEREN,
   type Gemeente,
   type Provincie,
@@ -52,9 +53,8 @@ export function maakResolvers(opleidingen: Snapshot<readonly RegisterOpleiding[]
         return ctx.gemeenteLader.load(nis);
       },
       gemeenteVoorPostcode: (_: unknown, { postcode }: { postcode: string }) => {
-        const code = postcode.trim();
-        if (!/^[1-9]\d{3}$/.test(code))
-          throw badUserInput('postcode', 'een Belgische postcode van vier cijfers');
+        const code = normaliseerPostcode(postcode);
+        if (!code) throw badUserInput('postcode', 'een Belgische postcode van vier cijfers');
         return gebied.gemeenteVoorPostcode(code) ?? null;
       },
       regio: (_: unknown, { code }: { code: string }, ctx: RadarContext) =>

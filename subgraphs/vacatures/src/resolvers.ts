@@ -1,5 +1,6 @@
 import { normaliseerOndernemingsnummer } from '@duaal-graph/domein';
 import { badUserInput, connection, DateTimeScalar, type Bevinding } from '@duaal-graph/subgraph-toolkit';
+import { buurtResolvers } from './buurt.ts';
 import { celSleutel, type VacaturesContext } from './context.ts';
 import {
   controleerId,
@@ -124,6 +125,7 @@ function vacaturebron(_: unknown, __: unknown, ctx: VacaturesContext) {
 export function maakResolvers() {
   return {
     DateTime: DateTimeScalar,
+    ...buurtResolvers,
     Query: {
       vacature: (_: unknown, args: { id: string }, ctx: VacaturesContext) =>
         ctx.vacatureLader.load(controleerId(args.id)),

@@ -1,0 +1,3 @@
+export * from './afstand.ts';
+export * from './postcode.ts';
+export { GEO_BRONVERMELDING } from './bronvermelding.ts';

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { bouwErkenningsIndex } from './erkenningsindex.ts';
+import { kandidaten, plaatsenVanOnderneming, sectorenVanOnderneming } from './kandidaten.ts';
+import type { Erkenning, Plaats, Sector } from './model.ts';
+
+const REF = '2026-11-01';
+const plaats = (nisCode: string): Plaats => ({
+  straatnaam: null,
+  huisnummer: null,
+  postcode: '8500',
+  nisCode,
+  regioCode: 'ZUID_WEST_VLAANDEREN',
+});
+
+let teller = 0;
+function erkenning(over: Partial<Erkenning>): Erkenning {
+  teller += 1;
+  return {
+    id: `VOLTA:${teller}`,
+    sector: 'VOLTA',
+    recordId: String(teller),
+    ondernemingsnummer: '0403.170.701',
+    naam: 'Elektro Vandenberghe',
+    vestigingsnummer: '2.145.678.996',
+    plaats: plaats('34022'),
+    opleidingscode: 'DS-ELT-3',
+    status: 'ERKEND',
+    geldigVan: '2023-09-01',
+    geldigTot: null,
+    aantalMentoren: 1,
+    ...over,
+  };
+}
+
+function onderneming(erkenningen: Erkenning[]) {
+  const index = bouwErkenningsIndex(
+    [{ sector: 'VOLTA', erkenningen, kwaliteit: { aantalRecords: 0, aantalAfgekeurd: 0, bevindingen: [] } }],
+    REF,
+  );
+  const o = index.ondernemingen.get('0403.170.701');
+  if (!o) throw new Error('no onderneming');
+  return { o, index };
+}
+
+const BRONNEN = new Map<string, readonly Sector[]>([
+  ['DS-ELT-3', ['VOLTA']],
+  ['DS-ELT-4', ['VOLTA', 'MTECH']],
+  ['DS-AUT-3', ['EDUCAM']],
+  ['DS-HOUT-3', ['WOODWIZE']],
+]);
+
+describe('kandidaat-opleidingen', () => {
+  it('takes the sectors of every erkenning, whatever its status, and more sources joined in', () => {
+    const { o } = onderneming([
+      erkenning({ sector: 'WOODWIZE', status: 'INGETROKKEN', opleidingscode: 'DS-HOUT-3' }),
+      erkenning({}),
+    ]);
+    expect(sectorenVanOnderneming(o)).toEqual(['VOLTA', 'WOODWIZE']);
+    expect(sectorenVanOnderneming(o, ['EDUCAM'])).toEqual(['VOLTA', 'EDUCAM', 'WOODWIZE']);
+  });
+
+  it('lists the opleidingen of those sectors it holds no geldig erkenning for', () => {
+    const { o } = onderneming([
+      erkenning({}),
+      // Expired: DS-ELT-4 is a candidate again.
+      erkenning({ opleidingscode: 'DS-ELT-4', geldigTot: '2026-10-31' }),
+    ]);
+    expect(kandidaten(o, sectorenVanOnderneming(o), BRONNEN, REF)).toEqual([
+      { opleidingscode: 'DS-ELT-4', sectoren: ['VOLTA', 'MTECH'] },
+    ]);
+    expect(kandidaten(o, ['VOLTA', 'EDUCAM'], BRONNEN, REF).map((k) => k.opleidingscode)).toEqual([
+      'DS-AUT-3',
+      'DS-ELT-4',
+    ]);
+  });
+
+  it('places a company at its vestigingen, or at its seat where it has none', () => {
+    const twee = onderneming([
+      erkenning({}),
+      erkenning({ vestigingsnummer: '2.147.812.701', plaats: plaats('36015') }),
+    ]);
+    expect(plaatsenVanOnderneming(twee.o, twee.index)).toEqual(['34022', '36015']);
+    const zonder = onderneming([erkenning({ vestigingsnummer: null, plaats: plaats('31005') })]);
+    expect(plaatsenVanOnderneming(zonder.o, zonder.index)).toEqual(['31005']);
+  });
+});
