@@ -24,7 +24,9 @@ import {
 } from './model.ts';
 import { maakMutaties } from './mutaties.ts';
 import type { Toegang } from './toegang.ts';
-import { tellingVanCel, type ZoekendenIndex } from './zoekenden.ts';
+import type { ActievePlekkenIndex } from './actieve-plekken.ts';
+import { radarCelResolvers } from './radarcel.ts';
+import type { ZoekendenIndex } from './zoekenden.ts';
 
 interface LerendeFilter {
   instellingsnummer?: string | null;
@@ -81,7 +83,11 @@ function gesorteerd(lerenden: readonly KaziLerende[]): LerendeObject[] {
     );
 }
 
-export function maakResolvers(toegang: Toegang, zoekenden: Snapshot<ZoekendenIndex>) {
+export function maakResolvers(
+  toegang: Toegang,
+  zoekenden: Snapshot<ZoekendenIndex>,
+  actief: Snapshot<ActievePlekkenIndex>,
+) {
   const lerendenVanSchool = async (ctx: MatchingContext, school: string, status?: LerendeStatus | null) =>
     gesorteerd(
       (await zonderKazi(ctx.lerendenVanSchool.load(school), [])).filter(
@@ -238,16 +244,6 @@ export function maakResolvers(toegang: Toegang, zoekenden: Snapshot<ZoekendenInd
           .sort((a, b) => a.id.localeCompare(b.id));
       },
     },
-    RadarCel: {
-      __resolveReference: (cel: { regioCode: string; opleidingscode: string }, ctx: MatchingContext) => {
-        ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());
-        const index = zoekenden.data;
-        return {
-          ...cel,
-          // Without any copy of Kazi the count is not known: null, which the radar lists in `onbekend`.
-          aantalZoekendeLerenden: index ? tellingVanCel(index, cel.regioCode, cel.opleidingscode) : null,
-        };
-      },
-    },
+    RadarCel: radarCelResolvers(zoekenden, actief),
   };
 }

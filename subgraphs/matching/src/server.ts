@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { VLAANDEREN } from '@duaal-graph/domein';
 import { defineSubgraph, fromSnapshots, Snapshot } from '@duaal-graph/subgraph-toolkit';
 import { parse } from 'graphql';
+import { kaziRapportClient, leesActievePlekken, type ActievePlekkenIndex } from './actieve-plekken.ts';
 import { MATCHING_SETTINGS, settings } from './config.ts';
 import { maakContext, type MatchingContext } from './context.ts';
 import { KaziClient } from './kazi/client.ts';
@@ -19,7 +20,7 @@ export const matching = defineSubgraph<
   typeof MATCHING_SETTINGS,
   MatchingContext,
   /** The counts behind the radar; learners themselves are always read live. */
-  { readonly zoekenden: Snapshot<ZoekendenIndex> }
+  { readonly zoekenden: Snapshot<ZoekendenIndex>; readonly actief: Snapshot<ActievePlekkenIndex> }
 >({
   name: 'matching',
   typeDefs,
@@ -37,13 +38,24 @@ export const matching = defineSubgraph<
       // The partner's error only: Kazi's error bodies and our messages name ids, never a learner's data.
       log,
     });
+    const rapportering = kaziRapportClient({
+      basisUrl: config.kaziUrl,
+      apiKey: config.kaziApiKey,
+      timeoutMs: config.partnerTimeoutMs,
+    });
+    const actief = new Snapshot<ActievePlekkenIndex>({
+      bron: 'KAZI',
+      laad: () => leesActievePlekken(rapportering, VLAANDEREN),
+      intervalMs: config.snapshotIntervalS * 1000,
+      log,
+    });
     const register = new MatchRegister();
     const toegang = new Toegang(lerendeRegel(typeDefs));
     return {
-      resolvers: maakResolvers(toegang, zoekenden),
-      data: fromSnapshots(zoekenden),
+      resolvers: maakResolvers(toegang, zoekenden, actief),
+      data: fromSnapshots(zoekenden, actief),
       context: () => Promise.resolve(maakContext(kazi, register)),
-      exposed: { zoekenden },
+      exposed: { zoekenden, actief },
     };
   },
   describe: (config) => `Kazi ${config.kaziUrl}`,

@@ -1,4 +1,4 @@
-import { normaliseerInstellingsnummer, VLAANDEREN } from '@duaal-graph/domein';
+import { isNisCode, leesCelId, normaliseerInstellingsnummer, VLAANDEREN } from '@duaal-graph/domein';
 import {
   badUserInput,
   connection,
@@ -174,13 +174,17 @@ export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchoolja
       gemeente: (a: AanbodRij) => ({ nisCode: a.vestigingsplaats.nisCode }),
     },
     RadarCel: {
-      __resolveReference: (cel: { regioCode: string; opleidingscode: string }, ctx: OnderwijsContext) => {
+      __resolveReference: (cel: { id: string }, ctx: OnderwijsContext) => {
+        const delen = leesCelId(cel.id);
+        if (!delen) throw badUserInput('representations', `onbekende radarcel ${cel.id}`);
+        const { gebiedscode, opleidingscode } = delen;
         const index = lees(ctx);
         // The register never read: the counts are not known, and are never shown as 0.
         if (index === undefined) return { ...cel, aantalAanbieders: null, aantalPlaatsen: null };
-        const rijen = aanbodVan(index, huidigSchooljaar, 'opleiding', cel.opleidingscode).filter(
-          (a) => a.regioCode === cel.regioCode,
-        );
+        const inGebied: (a: AanbodRij) => boolean = isNisCode(gebiedscode)
+          ? (a) => a.vestigingsplaats.nisCode === gebiedscode
+          : (a) => a.regioCode === gebiedscode;
+        const rijen = aanbodVan(index, huidigSchooljaar, 'opleiding', opleidingscode).filter(inGebied);
         return {
           ...cel,
           aantalAanbieders: new Set(rijen.map((a) => a.instellingsnummer)).size,

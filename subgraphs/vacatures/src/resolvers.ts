@@ -170,13 +170,11 @@ export function maakResolvers() {
       },
     },
     RadarCel: {
-      __resolveReference: async (
-        cel: { regioCode: string; opleidingscode: string },
-        ctx: VacaturesContext,
-      ) => ({
-        ...cel,
-        ...(await ctx.radarLader.load(celSleutel(cel.regioCode, cel.opleidingscode))),
-      }),
+      __resolveReference: async (cel: { id: string }, ctx: VacaturesContext) => {
+        // Checked before the loader: a bad id fails its own representation, not the whole batch.
+        celSleutel(cel.id);
+        return { ...cel, ...(await ctx.radarLader.load(cel.id)) };
+      },
     },
   };
 }
