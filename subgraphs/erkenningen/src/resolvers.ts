@@ -2,7 +2,7 @@ import { normaliseerOndernemingsnummer, normaliseerVestigingsnummer } from '@dua
 import { badUserInput, connection, DateScalar, DateTimeScalar } from '@duaal-graph/subgraph-toolkit';
 import type { SectorRapport } from './bestand.ts';
 import { type ErkenningenContext } from './context.ts';
-import { celVanRadar } from './radarcel.ts';
+import { celVanRadar, regioTotaalResolvers } from './radarcel.ts';
 import type { ErkenningsIndex, OndernemingInfo, VestigingInfo } from './erkenningsindex.ts';
 import {
   controleerNis,
@@ -180,6 +180,7 @@ export function maakResolvers() {
         return connection(plekken, args.first, args.after);
       },
     },
+    RegioTotaal: regioTotaalResolvers,
     RadarCel: {
       __resolveReference: async (cel: { id: string }, ctx: ErkenningenContext) => ({
         ...cel,

@@ -12,12 +12,18 @@ import { KAZI_PAGINA } from './kazi/client.ts';
 export interface ActievePlekkenIndex {
   /** Keys: radar cell ids (`celId`); a cell not in it has no active leerwerkplek. */
   readonly perCel: ReadonlyMap<string, number>;
+  /** The leerwerkplekken themselves per cell, for a regio's distinct total. */
+  readonly plekkenPerCel: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Only the fields this count reads; the rest of a match is the Kazi client's business. */
 const GestarteMatchSchema = z.object({
   ondernemingsnummer: z.string().regex(/^\d{10}$/),
-  vestigingsnummer: z.string().regex(/^\d{10}$/).nullable().optional(),
+  vestigingsnummer: z
+    .string()
+    .regex(/^\d{10}$/)
+    .nullable()
+    .optional(),
   opleidingscode: z.string().min(1),
   vestigingNisCode: z.string().nullable().optional(),
   status: z.string(),
@@ -47,7 +53,10 @@ async function pagina(client: PartnerClient, page: number) {
 }
 
 /** Reads every page of the GESTART matches and counts distinct leerwerkplekken per cell. */
-export async function leesActievePlekken(client: PartnerClient, gebied: Gebied): Promise<ActievePlekkenIndex> {
+export async function leesActievePlekken(
+  client: PartnerClient,
+  gebied: Gebied,
+): Promise<ActievePlekkenIndex> {
   const eerste = await pagina(client, 1);
   const rest = await Promise.all(
     Array.from({ length: Math.max(0, eerste.totalPages - 1) }, (_, i) => pagina(client, i + 2)),
@@ -76,11 +85,28 @@ export async function leesActievePlekken(client: PartnerClient, gebied: Gebied):
   }
   if (afgekeurd * 2 > ruw.length) {
     // A changed format or a fault, not dirt: keep the older copy instead of counting almost nothing.
-    throw new PartnerError('KAZI', 'INVALID_RESPONSE', `${afgekeurd} van ${ruw.length} matches breken het contract`);
+    throw new PartnerError(
+      'KAZI',
+      'INVALID_RESPONSE',
+      `${afgekeurd} van ${ruw.length} matches breken het contract`,
+    );
   }
-  return { perCel: new Map([...plekkenPerCel].map(([k, v]) => [k, v.size])) };
+  return { perCel: new Map([...plekkenPerCel].map(([k, v]) => [k, v.size])), plekkenPerCel };
 }
 
 export function actievePlekkenVanCel(index: ActievePlekkenIndex, id: string): number {
   return index.perCel.get(id) ?? 0;
+}
+
+/** Distinct active leerwerkplekken of a regio over several opleidingen: a vestiging hosting two counts once. */
+export function actievePlekkenVanRegio(
+  index: ActievePlekkenIndex,
+  regioCode: string,
+  opleidingscodes: readonly string[],
+): number {
+  const plekken = new Set<string>();
+  for (const code of opleidingscodes)
+    for (const plek of index.plekkenPerCel.get(celId({ gebiedscode: regioCode, opleidingscode: code })) ?? [])
+      plekken.add(plek);
+  return plekken.size;
 }

@@ -25,7 +25,7 @@ import {
 import { maakMutaties } from './mutaties.ts';
 import type { Toegang } from './toegang.ts';
 import type { ActievePlekkenIndex } from './actieve-plekken.ts';
-import { radarCelResolvers } from './radarcel.ts';
+import { radarCelResolvers, regioTotaalResolvers } from './radarcel.ts';
 import type { ZoekendenIndex } from './zoekenden.ts';
 
 interface LerendeFilter {
@@ -245,5 +245,6 @@ export function maakResolvers(
       },
     },
     RadarCel: radarCelResolvers(zoekenden, actief),
+    RegioTotaal: regioTotaalResolvers(zoekenden, actief),
   };
 }

@@ -7,14 +7,20 @@ import { telling, type Telling } from './onderdrukking.ts';
 /**
  * What the radar needs of Kazi's lerenden, read in bulk: ZOEKEND and GESTART
  * lerenden per area where they live (regio and gemeente, the radar's two
- * scales) and opleiding, as each cell shows them. Only what is shown is kept:
- * the snapshot holds no personal data and no count per school.
+ * scales) and opleiding, as each cell shows them. The snapshot holds no
+ * personal data; the counts per school within a regio's cells are kept only to
+ * decide the suppression of a regio's totals, and are never shown.
  */
 export interface ZoekendenIndex {
   /** ZOEKEND, keys `celSleutel(gebied, opleidingscode)`; suppression applied. A cell not in it has none. */
   readonly perCel: ReadonlyMap<string, Telling>;
   /** GESTART, keyed and suppressed the same way. */
   readonly gestartPerCel: ReadonlyMap<string, Telling>;
+  /** The counts before suppression, per cell and school, for the regio totals. */
+  readonly ruw: {
+    readonly zoekend: ReadonlyMap<string, CelAantallen>;
+    readonly gestart: ReadonlyMap<string, CelAantallen>;
+  };
   readonly kwaliteit: Kwaliteit;
 }
 
@@ -103,9 +109,12 @@ export async function leesZoekenden(client: KaziClient, gebied: Gebied): Promise
   // Suppression is decided once per read, so that a radar question only looks the cells up.
   const onderdrukt = (tellingen: Map<string, CelAantallen>) =>
     new Map([...tellingen].map(([sleutel, c]) => [sleutel, telling(c.aantal, c.perSchool.values())]));
+  const zoekend = telPerCel(perId.values());
+  const gestart = telPerCel(perId.values(), 'gestart');
   return {
-    perCel: onderdrukt(telPerCel(perId.values())),
-    gestartPerCel: onderdrukt(telPerCel(perId.values(), 'gestart')),
+    perCel: onderdrukt(zoekend),
+    gestartPerCel: onderdrukt(gestart),
+    ruw: { zoekend, gestart },
     kwaliteit: { aantalRecords: ruw.length, aantalAfgekeurd: afgekeurd, bevindingen },
   };
 }
@@ -140,4 +149,22 @@ export function tellingVanCel(index: ZoekendenIndex, gebiedscode: string, opleid
 /** The GESTART learners a cell shows; 0 when it has none. */
 export function gestartVanCel(index: ZoekendenIndex, gebiedscode: string, opleidingscode: string): Telling {
   return index.gestartPerCel.get(celSleutel(gebiedscode, opleidingscode)) ?? GEEN;
+}
+
+/** The learners of a regio over several opleidingen, each once, suppressed as a cell is. */
+export function tellingVanRegio(
+  aantallen: ReadonlyMap<string, CelAantallen>,
+  regioCode: string,
+  opleidingscodes: readonly string[],
+): Telling {
+  let aantal = 0;
+  const perSchool = new Map<string, number>();
+  // A learner follows one opleiding: summing the cells counts each learner once.
+  for (const code of new Set(opleidingscodes)) {
+    const cel = aantallen.get(celSleutel(regioCode, code));
+    if (!cel) continue;
+    aantal += cel.aantal;
+    for (const [school, n] of cel.perSchool) perSchool.set(school, (perSchool.get(school) ?? 0) + n);
+  }
+  return telling(aantal, perSchool.values());
 }

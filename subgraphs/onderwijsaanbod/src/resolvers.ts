@@ -173,6 +173,28 @@ export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchoolja
         ctx.opleidingLader.load(a.opleidingscode),
       gemeente: (a: AanbodRij) => ({ nisCode: a.vestigingsplaats.nisCode }),
     },
+    RegioTotaal: {
+      __resolveReference: (
+        ref: { id: string; opleidingscodes?: readonly string[] },
+        ctx: OnderwijsContext,
+      ) => {
+        const regioCode = ref.id.split('|')[0] ?? '';
+        if (!VLAANDEREN.regio(regioCode))
+          throw badUserInput('representations', `onbekend regiototaal ${ref.id}`);
+        if (ref.opleidingscodes === undefined) return ref;
+        const index = lees(ctx);
+        if (index === undefined) return { ...ref, aantalAanbieders: null, aantalOpleidingenMetAanbod: null };
+        // Distinct: a school offering three of the opleidingen counts once.
+        const rijen = ref.opleidingscodes.flatMap((code) =>
+          aanbodVan(index, huidigSchooljaar, 'opleiding', code).filter((a) => a.regioCode === regioCode),
+        );
+        return {
+          ...ref,
+          aantalAanbieders: new Set(rijen.map((a) => a.instellingsnummer)).size,
+          aantalOpleidingenMetAanbod: new Set(rijen.map((a) => a.opleidingscode)).size,
+        };
+      },
+    },
     RadarCel: {
       __resolveReference: (cel: { id: string }, ctx: OnderwijsContext) => {
         const delen = leesCelId(cel.id);

@@ -50,8 +50,7 @@ function geldigeFilter(
   if (filter?.nisCode !== undefined && filter.nisCode !== null) {
     nisCode = normaliseerNisCode(filter.nisCode);
     if (!nisCode) throw badUserInput('filter.nisCode', 'vijf cijfers, bv. 34022');
-    if (!gebied.gemeente(nisCode))
-      throw badUserInput('filter.nisCode', `onbekende gemeente ${nisCode}`);
+    if (!gebied.gemeente(nisCode)) throw badUserInput('filter.nisCode', `onbekende gemeente ${nisCode}`);
   }
   if (filter?.opleidingscode !== undefined && filter.opleidingscode !== null) {
     opleidingscode = filter.opleidingscode.trim();
@@ -85,7 +84,8 @@ export function radarCellen(
     .filter((r) => filter.regioCode === null || r.code === filter.regioCode)
     .filter((r) => regioVanNis === null || r.code === regioVanNis)
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const opleidingen = filter.opleidingscode === null ? codes : codes.filter((c) => c === filter.opleidingscode);
+  const opleidingen =
+    filter.opleidingscode === null ? codes : codes.filter((c) => c === filter.opleidingscode);
   if (vraag.per === 'REGIO') return regioCellen(regios, opleidingen);
   const gemeenten = regios
     .flatMap((r) => gebied.gemeentenVanRegio(r.code))
@@ -120,7 +120,8 @@ export function celVanId(id: string, gebied: Gebied): Cel {
     if (isNisCode(gebiedscode)) {
       const gemeente = gebied.gemeente(gebiedscode);
       if (gemeente) return { id, regioCode: gemeente.regioCode, opleidingscode, nisCode: gebiedscode };
-    } else if (gebied.regio(gebiedscode)) return { id, regioCode: gebiedscode, opleidingscode, nisCode: null };
+    } else if (gebied.regio(gebiedscode))
+      return { id, regioCode: gebiedscode, opleidingscode, nisCode: null };
   }
   throw badUserInput('representations', `onbekende radarcel ${id}`);
 }

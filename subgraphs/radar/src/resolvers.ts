@@ -13,8 +13,22 @@ import {
   type WithCaller,
 } from '@duaal-graph/subgraph-toolkit';
 import type DataLoader from 'dataloader';
-import { celVanId, radarCellen, regioCellen, type Cel, type RadarFilter, type RadarSchaal } from './cellen.ts';
+import {
+  celVanId,
+  radarCellen,
+  regioCellen,
+  type Cel,
+  type RadarFilter,
+  type RadarSchaal,
+} from './cellen.ts';
 import { onbekendVan, signalenVan, type CelTellingen } from './signalen.ts';
+import {
+  onbekendVanTotaal,
+  regioTotalen,
+  totaalVanId,
+  type RegioTotaal,
+  type TotaalTellingen,
+} from './totalen.ts';
 
 export interface RadarContext extends WithCaller {
   readonly bronnen: SourceUsage;
@@ -73,6 +87,19 @@ export function maakResolvers(opleidingen: Snapshot<readonly RegisterOpleiding[]
           alleCodes,
         );
       },
+      regioTotalen: (
+        _: unknown,
+        { provincie, niveau }: { provincie: Provincie; niveau?: string | null },
+        ctx: RadarContext,
+      ) => regioTotalen(gebied, provincie, niveau ?? null, leesOpleidingen(ctx)),
+    },
+    RegioTotaal: {
+      __resolveReference: (ref: { id: string } & TotaalTellingen, ctx: RadarContext) => ({
+        ...ref,
+        ...totaalVanId(ref.id, gebied, leesOpleidingen(ctx)),
+      }),
+      regio: (t: RegioTotaal, _: unknown, ctx: RadarContext) => ctx.regioLader.load(t.regioCode),
+      onbekend: (t: TotaalTellingen) => onbekendVanTotaal(t),
     },
     Gemeente: {
       __resolveReference: (ref: { nisCode: string }, ctx: RadarContext) =>

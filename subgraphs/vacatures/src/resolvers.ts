@@ -1,6 +1,7 @@
 import { normaliseerOndernemingsnummer } from '@duaal-graph/domein';
 import { badUserInput, connection, DateTimeScalar, type Bevinding } from '@duaal-graph/subgraph-toolkit';
 import { celSleutel, type VacaturesContext } from './context.ts';
+import { regioTotaalResolvers } from './regiototaal.ts';
 import {
   controleerId,
   controleerNis,
@@ -169,6 +170,7 @@ export function maakResolvers() {
         return o.beroepsprofielCodes.some((c) => lijst?.beroepen.has(beroepscode(c)) ?? false);
       },
     },
+    RegioTotaal: regioTotaalResolvers,
     RadarCel: {
       __resolveReference: async (cel: { id: string }, ctx: VacaturesContext) => {
         // Checked before the loader: a bad id fails its own representation, not the whole batch.
