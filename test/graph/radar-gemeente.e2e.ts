@@ -2,18 +2,28 @@ import { schooljaarVan } from '@duaal-graph/domein';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leesWestVlaamseGemeenten } from '../contract/sector-reader.ts';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
-import { leesAanbod, leesVerwachteErkenningen, REGIOS } from './expectations.ts';
+import { geldigOp, leesAanbod, leesVerwachteErkenningen, REGIOS } from './expectations.ts';
 import { leesLerenden } from './kazi-reader.ts';
 import {
   aanbodPerGebied,
   actievePlekkenPerGebied,
+  distinctPerRegio,
+  lerendenPerRegio,
+  regioVanNis,
   leesGestarteMatches,
   lerendenPerGebied,
   plekkenPerGebied,
   vacaturesPerGebied,
 } from './radar-readings.ts';
 import { startSystem, type System } from './system.ts';
-import { leesBeroepenPerOpleiding, leesKnelpuntcodes, leesVacatures } from './vacatures-expectations.ts';
+import {
+  isDuaal,
+  leesBeroepenPerOpleiding,
+  leesKnelpuntcodes,
+  leesVacatures,
+  nisVan,
+  ref,
+} from './vacatures-expectations.ts';
 
 const VDAB_PER_SECONDE = 1_000;
 
@@ -58,6 +68,7 @@ const GEMEENTEN = leesWestVlaamseGemeenten();
 describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with learners in duaal, filtered', () => {
   let system: System;
   let codes: string[];
+  let verwachtTotaal: (regio: string) => Record<string, unknown>;
   let verwacht: (
     gebied: string,
     opleidingscode: string,
@@ -76,15 +87,59 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
         .filter((o) => !o.paritaireComites.some((pc) => COMITES.includes(pc)))
         .map((o) => o.opleidingscode),
     );
-    const plekken = plekkenPerGebied(await leesVerwachteErkenningen(basis, REFERENTIEDATUM), REFERENTIEDATUM);
-    const aanbod = aanbodPerGebied(await leesAanbod(basis, schooljaarVan(REFERENTIEDATUM)));
     const beroepen = await leesBeroepenPerOpleiding(basis);
-    const vacatures = vacaturesPerGebied(await leesVacatures(basis, VDAB_PER_SECONDE), beroepen);
     const knelpunten = await leesKnelpuntcodes(basis, Number(REFERENTIEDATUM.slice(0, 4)));
     const lerenden = await leesLerenden(basis);
     const zoekend = lerendenPerGebied(lerenden, 'ZOEKEND');
     const gestart = lerendenPerGebied(lerenden, 'GESTART');
-    const actief = actievePlekkenPerGebied(await leesGestarteMatches(basis));
+    const erkenningen = await leesVerwachteErkenningen(basis, REFERENTIEDATUM);
+    const aanbodRijen = await leesAanbod(basis, schooljaarVan(REFERENTIEDATUM));
+    const alleVacatures = await leesVacatures(basis, VDAB_PER_SECONDE);
+    const matches = await leesGestarteMatches(basis);
+    const alleBeroepen = new Set([...beroepen.values()].flat());
+    const totaalPlekken = distinctPerRegio(
+      erkenningen
+        .filter((e) => e.status === 'ERKEND' && geldigOp(e, REFERENTIEDATUM) && e.vestiging)
+        .map((e) => [regioVanNis(e.nis), e.vestiging ?? ''] as const),
+    );
+    const totaalAanbieders = distinctPerRegio(
+      aanbodRijen.map((r) => [regioVanNis(r.vestigingsplaats.nisCode), r.instellingsnummer] as const),
+    );
+    const totaalOpleidingen = distinctPerRegio(
+      aanbodRijen.map((r) => [regioVanNis(r.vestigingsplaats.nisCode), r.opleidingscode] as const),
+    );
+    const relevant = alleVacatures.filter((v) => alleBeroepen.has(v.functie.beroepsprofiel.code));
+    const totaalVacatures = distinctPerRegio(relevant.map((v) => [regioVanNis(nisVan(v)), ref(v)] as const));
+    const totaalDuaal = distinctPerRegio(
+      relevant.filter(isDuaal).map((v) => [regioVanNis(nisVan(v)), ref(v)] as const),
+    );
+    const totaalActief = distinctPerRegio(
+      matches.map(
+        (m) =>
+          [
+            regioVanNis(m.vestigingNisCode),
+            m.vestigingsnummer ?? `onderneming ${m.ondernemingsnummer}`,
+          ] as const,
+      ),
+    );
+    const zoekendPerRegio = lerendenPerRegio(lerenden, 'ZOEKEND');
+    const gestartPerRegio = lerendenPerRegio(lerenden, 'GESTART');
+    const plekken = plekkenPerGebied(erkenningen, REFERENTIEDATUM);
+    const aanbod = aanbodPerGebied(aanbodRijen);
+    const vacatures = vacaturesPerGebied(alleVacatures, beroepen);
+    const actief = actievePlekkenPerGebied(matches);
+    verwachtTotaal = (regio) => ({
+      regio: { code: regio },
+      aantalErkendeLeerwerkplekken: totaalPlekken.get(regio) ?? 0,
+      aantalActieveLeerwerkplekken: totaalActief.get(regio) ?? 0,
+      aantalAanbieders: totaalAanbieders.get(regio) ?? 0,
+      aantalOpleidingenMetAanbod: totaalOpleidingen.get(regio) ?? 0,
+      aantalVacatures: totaalVacatures.get(regio) ?? 0,
+      aantalDualeVacatures: totaalDuaal.get(regio) ?? 0,
+      aantalZoekendeLerenden: zoekendPerRegio(regio),
+      aantalGestarteLerenden: gestartPerRegio(regio),
+      onbekend: [],
+    });
     verwacht = (gebied, code) => {
       const sleutel = `${gebied}|${code}`;
       const a = aanbod.get(sleutel) ?? { aanbieders: 0, plaatsen: 0 };
@@ -202,6 +257,21 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
     // A regio and a gemeente of another regio: no cell matches both.
     const elders = GEMEENTEN.find((g) => g.regio !== regio);
     expect(await sleutels('GEMEENTE', { regioCode: regio, nisCode: elders?.nis ?? '' })).toEqual([]);
+  });
+
+  it('regioTotalen: one row per regio, every distinct total equal to the partner data, never the sum of the cells', async () => {
+    const antwoord = await system.vraag(`{ regioTotalen(provincie: WEST_VLAANDEREN) {
+      regio { code } aantalErkendeLeerwerkplekken aantalActieveLeerwerkplekken aantalAanbieders
+      aantalOpleidingenMetAanbod aantalVacatures aantalDualeVacatures
+      aantalZoekendeLerenden { waarde onderdrukt } aantalGestarteLerenden { waarde onderdrukt } onbekend
+    } }`);
+    expect(antwoord.errors).toBeUndefined();
+    const rijen = antwoord.data?.['regioTotalen'] as { regio: { code: string }; aantalVacatures: number }[];
+    expect(rijen).toEqual(REGIOS.map((r) => verwachtTotaal(r)));
+    // Distinct: the regio totals of vacatures stay below what summing the cells gives.
+    const cellen = (await system.vraag(RADAR, {})).data?.['radar'] as Cel[];
+    const somVanCellen = cellen.reduce((s, c) => s + (c.aantalVacatures ?? 0), 0);
+    expect(rijen.reduce((s, r) => s + r.aantalVacatures, 0)).toBeLessThan(somVanCellen);
   });
 
   it('refuses an unknown regio, gemeente or opleiding in the filter with BAD_USER_INPUT naming it', async () => {

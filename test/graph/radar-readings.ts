@@ -150,3 +150,39 @@ export function actievePlekkenPerGebied(matches: readonly GestarteMatch[]): Map<
       ),
   );
 }
+
+/** The regio of a place in West-Vlaanderen, or undefined. */
+export const regioVanNis = (nis: string | null | undefined): string | undefined =>
+  nis ? REGIO_VAN_NIS.get(nis) : undefined;
+
+/** Distinct things per regio: `paren` gives a thing's regio (or none) and its identity. */
+export function distinctPerRegio(
+  paren: Iterable<readonly [string | undefined, string]>,
+): Map<string, number> {
+  const sets = new Map<string, Set<string>>();
+  for (const [regio, ding] of paren) if (regio) sets.set(regio, (sets.get(regio) ?? new Set()).add(ding));
+  return new Map([...sets].map(([k, v]) => [k, v.size]));
+}
+
+/** A regio's learners in one status over every opleiding, suppressed like a cell. */
+export function lerendenPerRegio(
+  lerenden: readonly KaziLerende[],
+  status: 'ZOEKEND' | 'GESTART',
+): (regio: string) => { waarde: number | null; onderdrukt: boolean } {
+  const perRegio = new Map<string, Map<string, number>>();
+  for (const l of lerenden) {
+    const regio = regioVanNis(l.woonplaatsNisCode);
+    if (l.status !== status || !regio) continue;
+    const scholen = perRegio.get(regio) ?? new Map<string, number>();
+    scholen.set(l.instellingsnummer, (scholen.get(l.instellingsnummer) ?? 0) + 1);
+    perRegio.set(regio, scholen);
+  }
+  const klein = (n: number) => n >= 1 && n <= 4;
+  return (regio) => {
+    const scholen = perRegio.get(regio) ?? new Map<string, number>();
+    const aantal = [...scholen.values()].reduce((s, n) => s + n, 0);
+    return klein(aantal) || [...scholen.values()].some((eigen) => klein(aantal - eigen))
+      ? { waarde: null, onderdrukt: true }
+      : { waarde: aantal, onderdrukt: false };
+  };
+}
