@@ -1,4 +1,4 @@
-import { isNisCode, leesCelId, normaliseerInstellingsnummer, VLAANDEREN } from '@duaal-graph/domein';
+import { celId, leesCelId, normaliseerInstellingsnummer, VLAANDEREN } from '@duaal-graph/domein';
 import {
   badUserInput,
   connection,
@@ -14,6 +14,7 @@ import {
 } from '@duaal-graph/subgraph-toolkit';
 import type DataLoader from 'dataloader';
 import type { AanbodRij, OnderwijsIndex } from './onderwijsindex.ts';
+import { aanbodVanCel } from './radartellingen.ts';
 
 export interface OnderwijsContext extends WithCaller {
   readonly bronnen: SourceUsage;
@@ -203,17 +204,7 @@ export function maakResolvers(register: Snapshot<OnderwijsIndex>, huidigSchoolja
         const index = lees(ctx);
         // The register never read: the counts are not known, and are never shown as 0.
         if (index === undefined) return { ...cel, aantalAanbieders: null, aantalPlaatsen: null };
-        const inGebied: (a: AanbodRij) => boolean = isNisCode(gebiedscode)
-          ? (a) => a.vestigingsplaats.nisCode === gebiedscode
-          : (a) => a.regioCode === gebiedscode;
-        const rijen = aanbodVan(index, huidigSchooljaar, 'opleiding', opleidingscode).filter(inGebied);
-        return {
-          ...cel,
-          aantalAanbieders: new Set(rijen.map((a) => a.instellingsnummer)).size,
-          aantalPlaatsen: rijen.some((a) => a.capaciteit === null)
-            ? null
-            : rijen.reduce((som, a) => som + (a.capaciteit ?? 0), 0),
-        };
+        return { ...cel, ...aanbodVanCel(index, huidigSchooljaar, celId({ gebiedscode, opleidingscode })) };
       },
     },
   };
