@@ -75,7 +75,7 @@ describe('the radar with one sector databank down from the start', () => {
 
   it.each(['REGIO', 'GEMEENTE'])(
     'at scale %s: Volta opleidingen say ERKENDE_LEERWERKPLEKKEN in onbekend and raise no signal that needs it',
-    async (per) => {
+    (per) => {
       const antwoord = antwoorden.get(per);
       const cellen = antwoord?.data?.['radar'] as Cel[];
       expect(cellen.length).toBeGreaterThan(0);
@@ -104,7 +104,7 @@ describe('the radar with one sector databank down from the start', () => {
     },
   );
 
-  it('regioTotalen: the erkende leerwerkplekken are not known, the other totals stand', async () => {
+  it('regioTotalen: the erkende leerwerkplekken are not known, the other totals stand', () => {
     const rijen = antwoorden.get('TOTALEN')?.data?.['regioTotalen'] as {
       aantalErkendeLeerwerkplekken: number | null;
       aantalAanbieders: number | null;
