@@ -3,3 +3,4 @@ export * from './referentiedatum.ts';
 export * from './gemeenten.ts';
 export * from './geo/index.ts';
 export * from './settings/index.ts';
+export * from './radarcel.ts';

@@ -7,6 +7,7 @@ import {
   Snapshot,
 } from '@duaal-graph/subgraph-toolkit';
 import { parse } from 'graphql';
+import { kaziRapportClient, leesActievePlekken, type ActievePlekkenIndex } from './actieve-plekken.ts';
 import { MATCHING_SETTINGS, settings } from './config.ts';
 import { maakContext, type MatchingContext } from './context.ts';
 import { KaziClient } from './kazi/client.ts';
@@ -27,7 +28,11 @@ export const matching = defineSubgraph<
    * The counts behind the radar (learners themselves are always read live), and
    * the Kazi client, whose breaker state a metrics endpoint reads.
    */
-  { readonly zoekenden: Snapshot<ZoekendenIndex>; readonly kazi: KaziClient }
+  {
+    readonly zoekenden: Snapshot<ZoekendenIndex>;
+    readonly actief: Snapshot<ActievePlekkenIndex>;
+    readonly kazi: KaziClient;
+  }
 >({
   name: 'matching',
   typeDefs,
@@ -54,6 +59,17 @@ export const matching = defineSubgraph<
       // The partner's error only: Kazi's error bodies and our messages name ids, never a learner's data.
       log,
     });
+    const rapportering = kaziRapportClient({
+      basisUrl: config.kaziUrl,
+      apiKey: config.kaziApiKey,
+      timeoutMs: config.partnerTimeoutMs,
+    });
+    const actief = new Snapshot<ActievePlekkenIndex>({
+      bron: 'KAZI',
+      laad: () => leesActievePlekken(rapportering, VLAANDEREN),
+      intervalMs: config.snapshotIntervalS * 1000,
+      log,
+    });
     const registerClient = new OnderwijsregisterClient({
       basisUrl: config.onderwijsUrl,
       timeoutMs: config.partnerTimeoutMs,
@@ -67,13 +83,13 @@ export const matching = defineSubgraph<
     });
     const register = new MatchRegister();
     const toegang = new Toegang(lerendeRegel(typeDefs));
-    const bronnen = fromSnapshots(zoekenden, opleidingscodes);
+    const bronnen = fromSnapshots(zoekenden, actief, opleidingscodes);
     return {
-      resolvers: maakResolvers(toegang, zoekenden, opleidingscodes),
-      // Ready with Kazi's counts, as before: the codes only sharpen an error.
-      data: { ...bronnen, gereed: () => zoekenden.data !== undefined },
+      resolvers: maakResolvers(toegang, zoekenden, opleidingscodes, actief),
+      // Ready with Kazi's counts: the codes only sharpen an error.
+      data: { ...bronnen, gereed: () => zoekenden.data !== undefined && actief.data !== undefined },
       context: () => Promise.resolve(maakContext(kazi, register)),
-      exposed: { zoekenden, kazi },
+      exposed: { zoekenden, actief, kazi },
     };
   },
   describe: (config) => `Kazi ${config.kaziUrl}`,
