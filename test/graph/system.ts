@@ -79,6 +79,7 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     ONDERWIJS_URL: `${mock.url}/onderwijs`,
     KAZI_URL: `${mock.url}/kazi`,
     VDAB_URL: `${mock.url}/vdab`,
+    KBO_URL: `${mock.url}/kbo`,
     VDAB_RATE_LIMIT: String(vdabPerSeconde),
     VACATURES_DATA_DIR: dataMap,
     ERKENNINGEN_PORT: '0',
