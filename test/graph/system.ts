@@ -27,6 +27,8 @@ export interface System {
   readonly proxies: Readonly<
     Record<'erkenningen' | 'onderwijsaanbod' | 'vacatures' | 'matching' | 'radar', CountingProxy>
   >;
+  /** The erkenningen subgraph: its sources (the sector snapshots, the registers), to refresh one now. */
+  readonly erkenningen: Awaited<ReturnType<typeof startErkenningen>>['subgraph'];
   /** The vacatures subgraph as it runs now: its index and its VDAB client. */
   readonly vacatures: () => Awaited<ReturnType<typeof startVacatures>>['subgraph'];
   /**
@@ -120,6 +122,7 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     graphql,
     gatewayUrl: gateway.url,
     proxies,
+    erkenningen: erkenningen.subgraph,
     vacatures: () => vacatures.subgraph,
     herstartVacatures: async (tussendoor) => {
       await vacatures.stop();

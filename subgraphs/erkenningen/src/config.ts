@@ -23,12 +23,12 @@ export const ERKENNINGEN_SETTINGS = {
   kboUrl: PARTNER_URL_SETTINGS.kboUrl,
   kboUser: PARTNER_CREDENTIAL_SETTINGS.kboUser,
   kboPassword: PARTNER_CREDENTIAL_SETTINGS.kboPassword,
-  kboDownloadTimeoutS: integerSetting('KBO_DOWNLOAD_TIMEOUT', {
+  kboTimeoutS: integerSetting('KBO_TIMEOUT', {
     default: 900,
     min: 1,
     max: 86_400,
     description:
-      'seconds one download of a KBO extract may take (a real full extract is hundreds of MB); a retry resumes it with a `Range` request',
+      'seconds one call to KBO Open Data may take, the list of extracts or the download of one (a real full extract is hundreds of MB); a retried download resumes with a `Range` request. No question waits for it: the register is read in the background',
   }),
   referenceDate: REFERENCE_DATE_SETTING,
 } as const;

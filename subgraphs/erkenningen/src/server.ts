@@ -76,8 +76,8 @@ function maakKbo(config: ErkenningenConfig, log: (regel: string) => void): Snaps
     basisUrl: config.kboUrl,
     gebruiker: config.kboUser,
     wachtwoord: config.kboPassword,
-    timeoutMs: config.partnerTimeoutMs,
-    downloadTimeoutMs: config.kboDownloadTimeoutS * 1000,
+    // The register is read in the background, never while a question waits: its calls get the time a bulk read needs.
+    timeoutMs: config.kboTimeoutS * 1000,
   });
   const lezer = new KboLezer(client, GEHEUGEN_OPSLAG, log);
   return new Snapshot<KboStand>({

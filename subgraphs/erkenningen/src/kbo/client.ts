@@ -16,8 +16,6 @@ const LijstSchema = z.array(ExtractSchema);
 export interface KboClientOpties extends Omit<PartnerClientOptions, 'bron' | 'authenticatie'> {
   readonly gebruiker: string;
   readonly wachtwoord: string;
-  /** How long one download may take; a zip of hundreds of MB needs more than a JSON answer. */
-  readonly downloadTimeoutMs: number;
 }
 
 /**
@@ -26,25 +24,26 @@ export interface KboClientOpties extends Omit<PartnerClientOptions, 'bron' | 'au
  * resumes with a `Range` request on the next attempt.
  */
 export class KboClient {
-  private readonly lijstClient: PartnerClient;
-  private readonly downloadClient: PartnerClient;
+  private readonly client: PartnerClient;
 
   constructor(opties: KboClientOpties) {
-    const { gebruiker, wachtwoord, downloadTimeoutMs, ...rest } = opties;
+    const { gebruiker, wachtwoord, ...rest } = opties;
     const basic = `Basic ${Buffer.from(`${gebruiker}:${wachtwoord}`).toString('base64')}`;
-    const gedeeld = { ...rest, bron: 'KBO' as const, authenticatie: () => ({ Authorization: basic }) };
-    this.lijstClient = new PartnerClient(gedeeld);
-    this.downloadClient = new PartnerClient({ ...gedeeld, timeoutMs: downloadTimeoutMs });
+    this.client = new PartnerClient({
+      ...rest,
+      bron: 'KBO',
+      authenticatie: () => ({ Authorization: basic }),
+    });
   }
 
   /** The latest full extract and every update after it, oldest first. */
   async lijst(): Promise<Extract[]> {
-    return this.lijstClient.json(LijstSchema, { pad: 'open-data/extracts' });
+    return this.client.json(LijstSchema, { pad: 'open-data/extracts' });
   }
 
   /** Downloads one zip into `pad` (which must not exist yet, or hold the start of this very zip). */
   async download(naam: string, pad: string): Promise<void> {
-    const antwoord = await this.downloadClient.verzoek({
+    const antwoord = await this.client.verzoek({
       pad: `open-data/extracts/${encodeURIComponent(naam)}`,
       naarBestand: pad,
     });
