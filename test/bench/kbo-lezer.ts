@@ -48,7 +48,12 @@ const meter = setInterval(() => {
   piek = Math.max(piek, memoryUsage.rss());
 }, 20);
 const voor = memoryUsage.rss();
-const client = new KboClient({ basisUrl: `${url}/kbo`, gebruiker: 'duaal', wachtwoord: 'kbo-dev', timeoutMs: 900_000 });
+const client = new KboClient({
+  basisUrl: `${url}/kbo`,
+  gebruiker: 'duaal',
+  wachtwoord: 'kbo-dev',
+  timeoutMs: 900_000,
+});
 const start = performance.now();
 const stand = await new KboLezer(client, modus === 'tel' ? TEL_OPSLAG : GEHEUGEN_OPSLAG).lees(undefined);
 const ms = performance.now() - start;

@@ -53,7 +53,12 @@ for (const schaal of SCHALEN) {
     for (const modus of ['tel', 'bewaar']) {
       const r = await lees(mock.url, modus);
       console.log(
-        JSON.stringify({ schaal, volledigeZipMb: Math.round(zipMb * 10) / 10, updates: lijst.length - 1, ...r }),
+        JSON.stringify({
+          schaal,
+          volledigeZipMb: Math.round(zipMb * 10) / 10,
+          updates: lijst.length - 1,
+          ...r,
+        }),
       );
     }
   } finally {
