@@ -73,17 +73,29 @@ export class KboLezer {
     }
   }
 
-  /** Applies the updates after the register's extract while their numbers follow one another. */
+  /**
+   * Applies the updates after the register's extract while their numbers
+   * follow one another, all on one copy of the register: a copy per update
+   * would hold as many registers at once as there are updates.
+   */
   private async volg(stand: KboStand, updates: readonly Extract[], map: string): Promise<KboStand> {
-    let huidig = stand;
+    let schrijver: KboSchrijver | undefined;
+    let laatste = stand.register.stand;
+    let afgekeurd = stand.aantalAfgekeurd;
+    let gat: KboStand['gat'] = null;
     for (const u of updates) {
-      const nummer = huidig.register.stand.nummer;
-      if (u.extractNumber <= nummer) continue;
-      if (u.extractNumber !== nummer + 1)
-        return { ...huidig, gat: { na: nummer, gevonden: u.extractNumber } };
-      huidig = await this.pasToe(huidig, u, map);
+      if (u.extractNumber <= laatste.nummer) continue;
+      if (u.extractNumber !== laatste.nummer + 1) {
+        gat = { na: laatste.nummer, gevonden: u.extractNumber };
+        break;
+      }
+      schrijver ??= this.opslag.verder(stand.register);
+      const uit = await this.pasToe(schrijver, laatste, u, map);
+      laatste = uit.stand;
+      afgekeurd += uit.afgekeurd;
     }
-    return huidig;
+    const register = schrijver ? schrijver.klaar(laatste) : stand.register;
+    return { register, gat, aantalAfgekeurd: afgekeurd };
   }
 
   private async leesVolledig(extract: Extract, map: string): Promise<KboStand> {
@@ -110,10 +122,14 @@ export class KboLezer {
    * their order in the zip, so that a delete never removes the rows its own
    * update inserts.
    */
-  private async pasToe(stand: KboStand, extract: Extract, map: string): Promise<KboStand> {
+  private async pasToe(
+    schrijver: KboSchrijver,
+    vorige: KboExtractStand,
+    extract: Extract,
+    map: string,
+  ): Promise<{ stand: KboExtractStand; afgekeurd: number }> {
     const pad = join(map, extract.naam);
     await this.client.download(extract.naam, pad);
-    const schrijver: KboSchrijver = this.opslag.verder(stand.register);
     const meta = await this.leesBestanden(
       pad,
       (b) => tabelVan(b, '_delete') !== undefined,
@@ -123,7 +139,7 @@ export class KboLezer {
         for await (const rij of rijen) schrijver.verwijder(tabel, (rij['EntityNumber'] ?? '').trim());
       },
     );
-    let afgekeurd = stand.aantalAfgekeurd;
+    let afgekeurd = 0;
     await this.leesBestanden(
       pad,
       (b) => tabelVan(b, '_insert') !== undefined,
@@ -133,9 +149,8 @@ export class KboLezer {
         for await (const rij of rijen) if (!schrijver.voegToe(tabel, rij)) afgekeurd += 1;
       },
     );
-    const nieuw = standUit(meta, extract, 'update', stand.register.stand.volledig);
     await rm(pad, { force: true });
-    return { register: schrijver.klaar(nieuw), gat: null, aantalAfgekeurd: afgekeurd };
+    return { stand: standUit(meta, extract, 'update', vorige.volledig), afgekeurd };
   }
 
   /** Reads the files `wil` picks and `meta.csv`; a zip or CSV that cannot be read is the partner's broken answer. */
