@@ -9,7 +9,7 @@ import {
 
 /** The sources behind each subgraph: when a subgraph cannot be reached, these are what the caller misses. */
 export const SOURCES_PER_SUBGRAPH: Readonly<Record<string, readonly Bron[]>> = {
-  erkenningen: ['VOLTA', 'EDUCAM', 'CONSTRUCTIV', 'MTECH', 'WOODWIZE'],
+  erkenningen: ['VOLTA', 'EDUCAM', 'CONSTRUCTIV', 'MTECH', 'WOODWIZE', 'KBO'],
   onderwijsaanbod: ['ONDERWIJS'],
   radar: ['ONDERWIJS'],
   vacatures: ['VDAB'],

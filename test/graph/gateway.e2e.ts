@@ -119,6 +119,6 @@ describe('when a partner or a subgraph is down', () => {
     const bronnen = (antwoord.errors ?? [])
       .filter((f) => f.extensions?.['code'] === 'PARTNER_UNAVAILABLE')
       .map((f) => f.extensions?.['bron']);
-    expect(bronnen.sort()).toEqual(['CONSTRUCTIV', 'EDUCAM', 'MTECH', 'VOLTA', 'WOODWIZE']);
+    expect(bronnen.sort()).toEqual(['CONSTRUCTIV', 'EDUCAM', 'KBO', 'MTECH', 'VOLTA', 'WOODWIZE']);
   });
 });

@@ -166,7 +166,10 @@ describe('ondernemingen and their erkenningen through the gateway', () => {
       erkenningen { sector opleiding { naam niveau } } } } } }`);
     expect(antwoord.errors).toBeUndefined();
     expect((antwoord.data?.['ondernemingen'] as { edges: unknown[] }).edges).toHaveLength(100);
-    expect(system.proxies.erkenningen.verzoeken).toHaveLength(1);
+    // The root, and one _entities call for the names: `naam` requires VDAB's name from the vacatures subgraph (its last fallback).
+    expect(system.proxies.erkenningen.verzoeken).toHaveLength(2);
+    expect(system.proxies.erkenningen.entiteiten()).toBe(1);
+    expect(system.proxies.vacatures.entiteiten()).toBe(1);
     expect(system.proxies.onderwijsaanbod.entiteiten()).toBe(1);
     expect(system.proxies.radar.entiteiten()).toBe(1);
   });

@@ -27,7 +27,7 @@ export interface System {
   readonly proxies: Readonly<
     Record<'erkenningen' | 'onderwijsaanbod' | 'vacatures' | 'matching' | 'radar', CountingProxy>
   >;
-  /** The erkenningen subgraph: its snapshots, to refresh one now. */
+  /** The erkenningen subgraph: its sources (the sector snapshots, the registers), to refresh one now. */
   readonly erkenningen: Awaited<ReturnType<typeof startErkenningen>>['subgraph'];
   /** The vacatures subgraph as it runs now: its index and its VDAB client. */
   readonly vacatures: () => Awaited<ReturnType<typeof startVacatures>>['subgraph'];
@@ -81,6 +81,7 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     ONDERWIJS_URL: `${mock.url}/onderwijs`,
     KAZI_URL: `${mock.url}/kazi`,
     VDAB_URL: `${mock.url}/vdab`,
+    KBO_URL: `${mock.url}/kbo`,
     VDAB_RATE_LIMIT: String(vdabPerSeconde),
     VACATURES_DATA_DIR: dataMap,
     ERKENNINGEN_PORT: '0',

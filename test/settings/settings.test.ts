@@ -66,7 +66,7 @@ describe('the settings the services read', () => {
     );
     expect(refused).toEqual({
       gateway: [],
-      erkenningen: ['CONSTRUCTIV_PASSWORD', 'EDUCAM_TOKEN', 'MTECH_API_KEY', 'VOLTA_API_KEY'],
+      erkenningen: ['CONSTRUCTIV_PASSWORD', 'EDUCAM_TOKEN', 'KBO_PASSWORD', 'MTECH_API_KEY', 'VOLTA_API_KEY'],
       onderwijsaanbod: [],
       vacatures: ['VDAB_CLIENT_SECRET'],
       matching: ['KAZI_API_KEY'],
@@ -92,6 +92,7 @@ describe('the settings the services read', () => {
           EDUCAM_TOKEN: 'e',
           CONSTRUCTIV_PASSWORD: 'c',
           MTECH_API_KEY: 'm',
+          KBO_PASSWORD: 'k',
         }),
       ),
     ).toEqual(['VOLTA_API_KEY']);

@@ -4,3 +4,4 @@ export * from './gemeenten.ts';
 export * from './geo/index.ts';
 export * from './settings/index.ts';
 export * from './radarcel.ts';
+export * from './nace.ts';

@@ -1,3 +1,6 @@
+import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -50,6 +53,13 @@ export interface PartnerRequest {
   readonly deadlineMs?: number | null;
   /** The caller's cancellation: calls still waiting for their turn are dropped, one under way is aborted. */
   readonly signal?: AbortSignal;
+  /**
+   * Streams a successful body into this file instead of into memory (a large
+   * download: the answer's `tekst` is then empty). A retry resumes where the
+   * file ends with a `Range` request, as large downloads do; a partner that
+   * answers the whole body again (200) overwrites the file.
+   */
+  readonly naarBestand?: string;
 }
 
 export interface PartnerClientOptions {
@@ -111,6 +121,15 @@ export function retryAfterMs(waarde: string | string[] | undefined, nu = Date.no
   if (/^\d+$/.test(tekst.trim())) return Number(tekst.trim()) * 1000;
   const datum = Date.parse(tekst);
   return Number.isNaN(datum) ? undefined : Math.max(0, datum - nu);
+}
+
+/** The bytes a file holds so far; 0 when it does not exist yet. */
+async function bestandsgrootte(pad: string): Promise<number> {
+  try {
+    return (await stat(pad)).size;
+  } catch {
+    return 0;
+  }
 }
 
 function netwerkReden(fout: unknown): { reden: Reden; boodschap: string } {
@@ -251,13 +270,15 @@ export class PartnerClient {
     signal: AbortSignal,
   ): Promise<PartnerResponse> {
     this.opties.bijVerzoek?.(methode, url.pathname);
+    const al = verzoek.naarBestand === undefined ? 0 : await bestandsgrootte(verzoek.naarBestand);
+    const bereik: Record<string, string> = al > 0 ? { range: `bytes=${al}-` } : {};
     let status: number;
     let headers: PartnerResponse['headers'];
     let body: Dispatcher.ResponseData['body'];
     try {
       const res = await request(url, {
         method: methode,
-        headers: { ...auth, ...verzoek.headers },
+        headers: { ...auth, ...verzoek.headers, ...bereik },
         ...(verzoek.body !== undefined ? { body: verzoek.body } : {}),
         signal,
         ...(this.opties.dispatcher ? { dispatcher: this.opties.dispatcher } : {}),
@@ -268,8 +289,13 @@ export class PartnerClient {
       throw this.mislukt(new PartnerError(this.bron, reden, `${methode} ${url.pathname}: ${boodschap}`));
     }
     let tekst: string;
+    const geslaagd = (status >= 200 && status < 300) || verzoek.toegestaan?.includes(status);
     try {
-      tekst = await body.text();
+      if (verzoek.naarBestand !== undefined && geslaagd) {
+        // A 206 continues the file; any other success is the whole body again.
+        await pipeline(body, createWriteStream(verzoek.naarBestand, { flags: status === 206 ? 'a' : 'w' }));
+        tekst = '';
+      } else tekst = await body.text();
     } catch (fout) {
       // A body cut off is a broken answer; a body that does not come in time is a timeout.
       const { reden } = netwerkReden(fout);
@@ -290,7 +316,7 @@ export class PartnerClient {
       );
     }
     const antwoord: PartnerResponse = { status, headers, tekst };
-    if ((status >= 200 && status < 300) || verzoek.toegestaan?.includes(status)) {
+    if (geslaagd) {
       this.meld(null);
       return antwoord;
     }

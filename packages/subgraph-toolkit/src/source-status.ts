@@ -12,6 +12,7 @@ export const BRONNEN = [
   'ONDERWIJS',
   'VDAB',
   'KAZI',
+  'KBO',
 ] as const;
 export type Bron = (typeof BRONNEN)[number];
 

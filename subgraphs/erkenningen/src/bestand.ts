@@ -1,6 +1,9 @@
 import { VLAANDEREN, type Gebied } from '@duaal-graph/domein';
 import type { Bevinding, BronStatus, Snapshot, SourceUsage } from '@duaal-graph/subgraph-toolkit';
 import { bouwErkenningsIndex, visiblePart, type ErkenningsIndex } from './erkenningsindex.ts';
+import { gestoptMaarErkend } from './kbo/bevindingen.ts';
+import type { KboStand } from './kbo/lezer.ts';
+import type { KboRegister } from './kbo/register.ts';
 import {
   SECTOREN,
   type Genormaliseerd,
@@ -79,7 +82,9 @@ export class Erkenningsbestand {
     readonly sectoren: readonly SectorBron[],
     readonly register: Snapshot<RegisterKennis>,
     private readonly referentiedatum: () => string,
-    private readonly gebied: Gebied = VLAANDEREN,
+    readonly gebied: Gebied = VLAANDEREN,
+    /** The company register; without it names come from the sectors and VDAB only. */
+    readonly kbo?: Snapshot<KboStand>,
   ) {}
 
   /** The reference date validity is judged on now (asked anew: without a setting it is today). */
@@ -95,6 +100,16 @@ export class Erkenningsbestand {
   /** The sector databanks whose paritaire comités the opleiding names, by the register; [] when none, or for a code it does not hold. */
   erkenningsbronnen(opleidingscode: string): readonly Sector[] {
     return this.register.data?.erkenningsbronnen.get(opleidingscode) ?? [];
+  }
+
+  /** The register as last read; undefined while it never was. */
+  kboRegister(): KboRegister | undefined {
+    return this.kbo?.data?.register;
+  }
+
+  /** Reports to a request that its answer rests on the company register. */
+  meldKbo(bronnen: SourceUsage): void {
+    if (this.kbo) bronnen.meld(this.kbo.status(), this.kbo.reden());
   }
 
   private bron(sector: Sector): SectorBron | undefined {
@@ -164,35 +179,50 @@ export class Erkenningsbestand {
     const bron = this.bron(sector);
     const lezing = bron?.lezing();
     const uit = this.genormaliseerd(sector);
+    const register = this.kboRegister();
+    const gestopt = uit && register ? gestoptMaarErkend(uit, register) : [];
     return {
       bron: sector,
       toestand: this.status(sector).toestand,
       laatsteSucces: bron?.snapshot.laatsteSucces() ?? null,
       aantalRecords: lezing?.aantalRecords ?? 0,
       aantalAfgekeurd: uit?.kwaliteit.aantalAfgekeurd ?? lezing?.bevindingen.length ?? 0,
-      alleBevindingen: uit?.kwaliteit.bevindingen ?? lezing?.bevindingen ?? [],
+      alleBevindingen: [...(uit?.kwaliteit.bevindingen ?? lezing?.bevindingen ?? []), ...gestopt],
     };
   }
 
   /** Reads every source once now, without timers. */
   async ververs(): Promise<void> {
-    await Promise.all([this.register.ververs(), ...this.sectoren.map((s) => s.snapshot.ververs())]);
+    await Promise.all([
+      this.register.ververs(),
+      this.kbo?.ververs(),
+      ...this.sectoren.map((s) => s.snapshot.ververs()),
+    ]);
   }
 
   /** The first round of reads, then a refresh of every snapshot on its interval. */
   async start(): Promise<void> {
-    await Promise.all([this.register.start(), ...this.sectoren.map((s) => s.snapshot.start())]);
+    await Promise.all([
+      this.register.start(),
+      this.kbo?.start(),
+      ...this.sectoren.map((s) => s.snapshot.start()),
+    ]);
     // Builds the index now, so that the first question does not wait for it.
     this.index();
   }
 
   stop(): void {
     this.register.stop();
+    this.kbo?.stop();
     for (const s of this.sectoren) s.snapshot.stop();
   }
 
   /** Ready once every source was tried and the register was read: before that, every erkenning would be judged unknown. */
   gereed(): boolean {
-    return this.register.data !== undefined && this.sectoren.every((s) => s.snapshot.geprobeerd);
+    return (
+      this.register.data !== undefined &&
+      this.sectoren.every((s) => s.snapshot.geprobeerd) &&
+      (this.kbo?.geprobeerd ?? true)
+    );
   }
 }

@@ -1,4 +1,5 @@
 import {
+  integerSetting,
   PARTNER_CREDENTIAL_SETTINGS,
   PARTNER_URL_SETTINGS,
   REFERENCE_DATE_SETTING,
@@ -6,7 +7,7 @@ import {
   type SubgraphConfig,
 } from '@duaal-graph/subgraph-toolkit';
 
-/** The five sector databanks with their credentials, the register, and the reference date for validity. */
+/** The five sector databanks with their credentials, the onderwijs register, the company register (KBO), and the reference date for validity. */
 export const ERKENNINGEN_SETTINGS = {
   voltaUrl: PARTNER_URL_SETTINGS.voltaUrl,
   voltaApiKey: PARTNER_CREDENTIAL_SETTINGS.voltaApiKey,
@@ -19,6 +20,16 @@ export const ERKENNINGEN_SETTINGS = {
   mtechApiKey: PARTNER_CREDENTIAL_SETTINGS.mtechApiKey,
   woodwizeUrl: PARTNER_URL_SETTINGS.woodwizeUrl,
   onderwijsUrl: PARTNER_URL_SETTINGS.onderwijsUrl,
+  kboUrl: PARTNER_URL_SETTINGS.kboUrl,
+  kboUser: PARTNER_CREDENTIAL_SETTINGS.kboUser,
+  kboPassword: PARTNER_CREDENTIAL_SETTINGS.kboPassword,
+  kboTimeoutS: integerSetting('KBO_TIMEOUT', {
+    default: 900,
+    min: 1,
+    max: 86_400,
+    description:
+      'seconds one call to KBO Open Data may take, the list of extracts or the download of one (a real full extract is hundreds of MB); a retried download resumes with a `Range` request. No question waits for it: the register is read in the background',
+  }),
   referenceDate: REFERENCE_DATE_SETTING,
 } as const;
 

@@ -7,6 +7,7 @@ import {
   type OndernemingInfo,
   type VestigingInfo,
 } from './erkenningsindex.ts';
+import type { KboRegister } from './kbo/register.ts';
 import { SECTOREN, type Sector } from './model.ts';
 import type { Visibility } from './visibility.ts';
 
@@ -17,6 +18,8 @@ export interface ErkenningenContext extends WithCaller {
   readonly lees: (sectoren?: readonly Sector[]) => ErkenningsIndex;
   /** An opleidingscode that narrows a list, checked against the register (reported as a source): unknown is BAD_USER_INPUT. */
   readonly opleidingscode: (waarde: string, argument?: string) => string;
+  /** The company register this request answers from (the same one throughout), after reporting it as a source. */
+  readonly kbo: () => KboRegister | undefined;
   /** Every valid ondernemingsnummer is an onderneming, known to a source or not. */
   readonly ondernemingLader: DataLoader<string, OndernemingInfo>;
   readonly vestigingLader: DataLoader<string, VestigingInfo | null>;
@@ -35,6 +38,7 @@ export function maakContext(
 ): Omit<ErkenningenContext, 'gebruiker'> {
   const bronnen = new SourceUsage();
   let index: ErkenningsIndex | undefined;
+  let kbo: { register: KboRegister | undefined } | undefined;
   const lees = (sectoren: readonly Sector[] = SECTOREN): ErkenningsIndex => {
     bestand.meld(bronnen, sectoren);
     index ??= bestand.index(visibility);
@@ -53,11 +57,17 @@ export function maakContext(
       bronnen.meld(bestand.register.status(), bestand.register.reden());
       return controleerOpleidingscode(waarde, bestand.opleidingscodes(), argument);
     },
+    kbo: () => {
+      bestand.meldKbo(bronnen);
+      kbo ??= { register: bestand.kboRegister() };
+      return kbo.register;
+    },
     ondernemingLader: lader(
       (i, nummer) =>
         i.ondernemingen.get(nummer) ?? {
           ondernemingsnummer: nummer,
           naam: null,
+          naamSector: null,
           erkenningen: [],
           vestigingsnummers: [],
         },

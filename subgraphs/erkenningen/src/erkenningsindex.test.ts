@@ -80,7 +80,7 @@ describe('the erkenningen index', () => {
     expect(index.aantalPerCel.size).toBe(0);
   });
 
-  it('groups by onderneming and vestiging, names a company as most sources do, and orders by name', () => {
+  it('groups by onderneming and vestiging, names a company by the first sector that names it (enum Sector order), and orders by name', () => {
     const index = bouwErkenningsIndex(
       [
         sector('VOLTA', [
@@ -109,14 +109,13 @@ describe('the erkenningen index', () => {
       REF,
     );
     const onderneming = index.ondernemingen.get('0403.170.701');
-    expect(onderneming?.naam).toBe('Elektro Vandenberghe');
+    // Volta names it first; that two other sectors spell it otherwise does not matter (contract part 2).
+    expect(onderneming?.naam).toBe('Elektro V.');
+    expect(onderneming?.naamSector).toBe('VOLTA');
+    expect(index.ondernemingen.get('0428.759.497')?.naamSector).toBeNull();
     expect(onderneming?.erkenningen.map((e) => e.sector)).toEqual(['VOLTA', 'EDUCAM', 'MTECH', 'MTECH']);
     expect(onderneming?.vestigingsnummers).toEqual(['2.145.678.996']);
-    expect(index.ondernemingenOpNaam.map((o) => o.naam)).toEqual([
-      'Aannemer Claeys',
-      'Elektro Vandenberghe',
-      null,
-    ]);
+    expect(index.ondernemingenOpNaam.map((o) => o.naam)).toEqual(['Aannemer Claeys', 'Elektro V.', null]);
     // A placed address with a street beats one without.
     expect(index.vestigingen.get('2.145.678.996')?.plaats).toEqual(KORTRIJK);
   });

@@ -1,11 +1,24 @@
 import { celId } from '@duaal-graph/domein';
-import { erkendOp, SECTOREN, type Erkenning, type Genormaliseerd, type Plaats } from './model.ts';
+import {
+  erkendOp,
+  SECTOREN,
+  type Erkenning,
+  type Genormaliseerd,
+  type Plaats,
+  type Sector,
+} from './model.ts';
 
 /** One onderneming as the sources together know it. */
 export interface OndernemingInfo {
   readonly ondernemingsnummer: string;
-  /** The name most sources use; null where no source names it (MTech+ sends none, and KBO knows more companies than the sectors). */
+  /**
+   * The name the sector databanks give: the first sector in the order of `enum
+   * Sector` that names it (the name most of its records give); null where none
+   * does (MTech+ sends none). The register's name goes before it (./naam.ts).
+   */
   readonly naam: string | null;
+  /** The sector that name comes from. */
+  readonly naamSector: Sector | null;
   /** Its erkenningen over all sectors, by sector and id. */
   readonly erkenningen: readonly Erkenning[];
   /** Its vestigingen that some erkenning names, in order. */
@@ -129,9 +142,14 @@ function indexOver(alle: readonly Erkenning[], referentiedatum: string): Erkenni
   for (const [ondernemingsnummer, lijst] of groepeer(alle, (e) => e.ondernemingsnummer)) {
     const nummers = new Set<string>();
     for (const e of lijst) if (e.vestigingsnummer) nummers.add(e.vestigingsnummer);
+    const perSector = SECTOREN.map((s) =>
+      meestGenoemd(lijst.filter((e) => e.sector === s).map((e) => e.naam)),
+    );
+    const eerste = perSector.findIndex((n) => n !== null);
     ondernemingen.set(ondernemingsnummer, {
       ondernemingsnummer,
-      naam: meestGenoemd(lijst.map((e) => e.naam)),
+      naam: perSector[eerste] ?? null,
+      naamSector: SECTOREN[eerste] ?? null,
       erkenningen: lijst,
       vestigingsnummers: [...nummers].sort(),
     });

@@ -18,7 +18,18 @@ import {
   controleerRegio,
   controleerVestigingsnummer,
 } from './invoer.ts';
+import {
+  kboGegevens,
+  kboGemeenten,
+  kboVestiging,
+  sectorenVanNace,
+  sectorKandidaatVan,
+  type KboGegevens,
+} from './kbo/gegevens.ts';
+import type { KboRegister } from './kbo/register.ts';
 import { erkendOp, SECTOREN, type Erkenning, type ErkenningStatus, type Sector } from './model.ts';
+import { kiesNaam } from './naam.ts';
+import { ondernemingenOpNaam, type OndernemingRegel } from './ondernemingslijst.ts';
 
 interface OndernemingFilter {
   sector?: Sector | null;
@@ -27,7 +38,12 @@ interface OndernemingFilter {
   regioCode?: string | null;
   status?: ErkenningStatus | null;
   naamBevat?: string | null;
+  sectorKandidaat?: Sector | null;
+  zonderErkenning?: boolean | null;
 }
+
+/** An onderneming as this subgraph resolves it, with the name the vacatures subgraph gave (`@requires`). */
+type OndernemingOuder = OndernemingInfo & { readonly vacatureNaam?: string | null };
 
 interface ErkenningArgs {
   sector?: Sector | null;
@@ -87,13 +103,78 @@ function ondernemingen(
   const regio = f.regioCode ? controleerRegio(f.regioCode) : null;
   const code = f.opleidingscode ? ctx.opleidingscode(f.opleidingscode) : null;
   const naam = f.naamBevat?.trim().toLocaleLowerCase('nl');
-  const index = ctx.lees(f.sector ? [f.sector] : SECTOREN);
-  const lijst = index.ondernemingenOpNaam.filter(
-    (o) =>
-      (!naam || (o.naam?.toLocaleLowerCase('nl').includes(naam) ?? false)) &&
-      o.erkenningen.some((e) => voldoet(index, e, f, code, nis, regio)),
+  const sector = f.sector ?? f.sectorKandidaat;
+  const index = ctx.lees(sector ? [sector] : SECTOREN);
+  const register = ctx.kbo();
+  const naamPast = (r: OndernemingRegel) =>
+    !naam || (r.naam?.toLocaleLowerCase('nl').includes(naam) ?? false);
+  const alle = ondernemingenOpNaam(index, register);
+  const prospectie =
+    (f.sectorKandidaat !== undefined && f.sectorKandidaat !== null) ||
+    (f.zonderErkenning !== undefined && f.zonderErkenning !== null);
+  const lijst = prospectie
+    ? prospecten(ctx, index, register, alle, f, { nis, regio, code }).filter(naamPast)
+    : alle.filter(
+        (r) => naamPast(r) && r.info.erkenningen.some((e) => voldoet(index, e, f, code, nis, regio)),
+      );
+  return connection(
+    lijst.map((r) => r.info),
+    args.first,
+    args.after,
   );
-  return connection(lijst, args.first, args.after);
+}
+
+/**
+ * The prospecting filter (contract part 2, "The company register"): companies
+ * whose MAIN activity falls in `sectorKandidaat` by kbo.md's table (active
+ * ones), and with `zonderErkenning` those without a geldig erkenning of that
+ * sector (of any sector without `sectorKandidaat`). Here `nisCode` and
+ * `regioCode` say where the company lies (its seat or a vestigingseenheid in
+ * the register, or a vestiging of its erkenningen), and the erkenning
+ * conditions (`sector`, `opleidingscode`, `status`) apply only when `sector`
+ * or `opleidingscode` is given, since a prospect typically has no erkenning.
+ */
+function prospecten(
+  ctx: ErkenningenContext,
+  index: ErkenningsIndex,
+  register: KboRegister | undefined,
+  alle: readonly OndernemingRegel[],
+  f: OndernemingFilter,
+  plaats: { nis: string | null; regio: string | null; code: string | null },
+): OndernemingRegel[] {
+  const { nis, regio, code } = plaats;
+  // Without the register no company is a candidate of any sector: its absence is reported as PARTNER_UNAVAILABLE.
+  if (f.sectorKandidaat && !register) return [];
+  const datum = index.referentiedatum;
+  const gebied = ctx.bestand.gebied;
+  const metErkenningsvoorwaarde = Boolean(f.sector ?? code);
+  const ligtGoed = (o: OndernemingInfo): boolean => {
+    if (!nis && !regio) return true;
+    const gemeenten = register ? kboGemeenten(register, o.ondernemingsnummer, gebied) : new Set<string>();
+    for (const v of o.vestigingsnummers) {
+      const p = index.vestigingen.get(v)?.plaats;
+      if (p?.nisCode) gemeenten.add(p.nisCode);
+    }
+    for (const g of gemeenten)
+      if ((!nis || g === nis) && (!regio || gebied.gemeente(g)?.regioCode === regio)) return true;
+    return false;
+  };
+  return alle.filter(({ info }) => {
+    if (
+      f.sectorKandidaat &&
+      (!register || sectorKandidaatVan(register, info.ondernemingsnummer) !== f.sectorKandidaat)
+    )
+      return false;
+    if (f.zonderErkenning !== undefined && f.zonderErkenning !== null) {
+      const erkend = info.erkenningen.some(
+        (e) => (!f.sectorKandidaat || e.sector === f.sectorKandidaat) && erkendOp(e, datum),
+      );
+      if (erkend === f.zonderErkenning) return false;
+    }
+    if (metErkenningsvoorwaarde && !info.erkenningen.some((e) => voldoet(index, e, f, code, null, null)))
+      return false;
+    return ligtGoed(info);
+  });
 }
 
 /** The root `erkenningen`: the caller's view of the index, so hidden statuses are left out without asking. */
@@ -156,9 +237,22 @@ export function maakResolvers() {
     },
     Onderneming: {
       // A key from another subgraph that is no valid number names no onderneming.
-      __resolveReference: (ref: { ondernemingsnummer: string }, ctx: ErkenningenContext) => {
+      __resolveReference: async (
+        ref: { ondernemingsnummer: string; vacatureNaam?: string | null },
+        ctx: ErkenningenContext,
+      ): Promise<OndernemingOuder | null> => {
         const nummer = normaliseerOndernemingsnummer(ref.ondernemingsnummer);
-        return nummer ? ctx.ondernemingLader.load(nummer) : null;
+        if (!nummer) return null;
+        const info = await ctx.ondernemingLader.load(nummer);
+        return 'vacatureNaam' in ref ? { ...info, vacatureNaam: ref.vacatureNaam ?? null } : info;
+      },
+      naam: (o: OndernemingOuder, _: unknown, ctx: ErkenningenContext) =>
+        kiesNaam(ctx.kbo(), o.ondernemingsnummer, o, o.vacatureNaam).naam,
+      naamBron: (o: OndernemingOuder, _: unknown, ctx: ErkenningenContext) =>
+        kiesNaam(ctx.kbo(), o.ondernemingsnummer, o, o.vacatureNaam).naamBron,
+      kbo: (o: OndernemingInfo, _: unknown, ctx: ErkenningenContext) => {
+        const register = ctx.kbo();
+        return register ? kboGegevens(register, o.ondernemingsnummer, ctx.bestand.gebied) : null;
       },
       vestigingen: async (o: OndernemingInfo, _: unknown, ctx: ErkenningenContext) =>
         (await ctx.vestigingLader.loadMany(o.vestigingsnummers)).filter(
@@ -174,7 +268,27 @@ export function maakResolvers() {
         return o.erkenningen.some((e) => erkendOp(e, datum));
       },
     },
+    KboGegevens: {
+      sectoren: (g: KboGegevens, _: unknown, ctx: ErkenningenContext) => {
+        const register = ctx.kbo();
+        return register ? sectorenVanNace(register, g.ondernemingsnummer) : [];
+      },
+      // A vestigingseenheid no erkenning names is still a Vestiging: without erkenningen and without a sector's address.
+      vestigingen: async (g: KboGegevens, _: unknown, ctx: ErkenningenContext) => {
+        const gevonden = await ctx.vestigingLader.loadMany(g.vestigingsnummers);
+        return g.vestigingsnummers.map((vestigingsnummer, i): VestigingInfo => {
+          const v = gevonden[i];
+          return v && !(v instanceof Error)
+            ? v
+            : { vestigingsnummer, ondernemingsnummer: g.ondernemingsnummer, plaats: null, erkenningen: [] };
+        });
+      },
+    },
     Vestiging: {
+      kbo: (v: VestigingInfo, _: unknown, ctx: ErkenningenContext) => {
+        const register = ctx.kbo();
+        return register ? kboVestiging(register, v.vestigingsnummer, ctx.bestand.gebied) : null;
+      },
       __resolveReference: (ref: { vestigingsnummer: string }, ctx: ErkenningenContext) => {
         const nummer = normaliseerVestigingsnummer(ref.vestigingsnummer);
         return nummer ? ctx.vestigingLader.load(nummer) : null;

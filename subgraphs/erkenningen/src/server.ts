@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { referentiedatum } from '@duaal-graph/domein';
+import { referentiedatum, VLAANDEREN } from '@duaal-graph/domein';
 import {
   defineSubgraph,
   readyState,
@@ -20,6 +20,9 @@ import { VoltaClient } from './bronnen/volta.ts';
 import { WoodwizeClient } from './bronnen/woodwize.ts';
 import { ERKENNINGEN_SETTINGS, settings, type ErkenningenConfig } from './config.ts';
 import { maakContext, type ErkenningenContext } from './context.ts';
+import { KboClient } from './kbo/client.ts';
+import { KboLezer, type KboStand } from './kbo/lezer.ts';
+import { GEHEUGEN_OPSLAG } from './kbo/register.ts';
 import type { Genormaliseerd, RegisterKennis, Sector, SectorLezing } from './model.ts';
 import { normaliseerConstructiv } from './normaliseer/constructiv.ts';
 import { normaliseerEducam } from './normaliseer/educam.ts';
@@ -68,6 +71,24 @@ function maakSectoren(config: ErkenningenConfig, log: (regel: string) => void): 
   ];
 }
 
+/** The company register: its extracts read into memory, kept behind `KboOpslag` until the store takes it. */
+function maakKbo(config: ErkenningenConfig, log: (regel: string) => void): Snapshot<KboStand> {
+  const client = new KboClient({
+    basisUrl: config.kboUrl,
+    gebruiker: config.kboUser,
+    wachtwoord: config.kboPassword,
+    // The register is read in the background, never while a question waits: its calls get the time a bulk read needs.
+    timeoutMs: config.kboTimeoutS * 1000,
+  });
+  const lezer = new KboLezer(client, GEHEUGEN_OPSLAG, log);
+  return new Snapshot<KboStand>({
+    bron: 'KBO',
+    laad: (vorige) => lezer.lees(vorige),
+    intervalMs: config.snapshotIntervalS * 1000,
+    log,
+  });
+}
+
 /**
  * The reference date, asked anew at every rebuild of the index: without
  * DUAAL_REFERENTIEDATUM it is today, and a service that runs past midnight
@@ -99,7 +120,13 @@ export const erkenningen = defineSubgraph<
       intervalMs: config.snapshotIntervalS * 1000,
       log,
     });
-    const bestand = new Erkenningsbestand(maakSectoren(config, log), register, referentiedatumVan(config));
+    const bestand = new Erkenningsbestand(
+      maakSectoren(config, log),
+      register,
+      referentiedatumVan(config),
+      VLAANDEREN,
+      maakKbo(config, log),
+    );
     // Read from the built schema at the first use, at start at the latest (the public's view is built then).
     let rule: AccessRule | undefined;
     const visibility = (gebruiker: Gebruiker) => {
@@ -122,6 +149,7 @@ export const erkenningen = defineSubgraph<
         toestand: () => [
           ...bestand.sectoren.map((s) => readyState(s.snapshot)),
           readyState(bestand.register),
+          ...(bestand.kbo ? [readyState(bestand.kbo)] : []),
         ],
       },
       context: (gebruiker) => Promise.resolve(maakContext(bestand, visibility(gebruiker))),

@@ -178,6 +178,9 @@ export function maakResolvers() {
         const lijst = ctx.lees()?.perWerkgever.get(o.ondernemingsnummer) ?? [];
         return connection(args.alleenDuaal ? lijst.filter((v) => v.duaal) : lijst, args.first, args.after);
       },
+      // The list is newest first: its first vacature is the most recent one with this werkgever.
+      vacatureNaam: (o: { ondernemingsnummer: string }, _: unknown, ctx: VacaturesContext) =>
+        ctx.lees()?.perWerkgever.get(o.ondernemingsnummer)?.[0]?.leverancier.naam ?? null,
     },
     Opleiding: {
       __resolveReference: (ref: { code: string; beroepsprofielCodes?: string[] }) => ref,

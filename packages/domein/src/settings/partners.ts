@@ -20,6 +20,7 @@ export const PARTNER_URL_SETTINGS = {
   onderwijsUrl: partnerUrl('ONDERWIJS_URL', 'onderwijs', 'the Onderwijsaanbod register'),
   vdabUrl: partnerUrl('VDAB_URL', 'vdab', 'the VDAB vacatures API'),
   kaziUrl: partnerUrl('KAZI_URL', 'kazi', 'the Kazi matching API, read and written by the matching subgraph'),
+  kboUrl: partnerUrl('KBO_URL', 'kbo', 'KBO Open Data, the company register (its extracts)'),
 } as const;
 
 export const PARTNER_CREDENTIAL_SETTINGS = {

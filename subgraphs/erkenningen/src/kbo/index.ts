@@ -1,0 +1,15 @@
+/**
+ * The company register's parts, for the benchmark that reads it on its own and
+ * for whoever wires "the sectors of an onderneming by its NACE codes" in
+ * (`kandidaatOpleidingen`): `sectorenVanNace`.
+ */
+export { KboClient, type Extract } from './client.ts';
+export { KboLezer, type KboStand } from './lezer.ts';
+export {
+  GEHEUGEN_OPSLAG,
+  type KboOpslag,
+  type KboRegister,
+  type KboSchrijver,
+  type KboExtractStand,
+} from './register.ts';
+export { kboGegevens, sectorenVanNace, sectorKandidaatVan } from './gegevens.ts';

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startProcess, waitUntilReady } from './services.ts';
+
+/**
+ * Reading the company register (issue 17): the latest full extract and every
+ * update after it, at the mock's default scale and at `MOCK_SCALE=10`, each
+ * read in a fresh process, keeping the register (`bewaar`, as the subgraph
+ * does) and keeping nothing (`tel`: the streaming alone). Memory must not grow
+ * with the file: `tel`'s peak RSS stays flat while the zip grows tenfold.
+ * `npm run bench:kbo -w @duaal-graph/test`; `BENCH_KBO_SCALES=1,10`.
+ */
+
+const SCHALEN = (process.env['BENCH_KBO_SCALES'] ?? '1,10').split(',');
+const MAP = new URL('../', import.meta.url).pathname;
+
+function lees(url: string, modus: string): Promise<Record<string, number | string>> {
+  return new Promise((resolve, reject) => {
+    const kind = spawn(process.execPath, ['--import', 'tsx', 'bench/kbo-lezer.ts', url, modus], {
+      cwd: MAP,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let uit = '';
+    kind.stdout.on('data', (d: Buffer) => (uit += d.toString('utf8')));
+    kind.once('exit', (code) => {
+      const regel = uit.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && regel.startsWith('{')) resolve(JSON.parse(regel) as Record<string, number | string>);
+      else reject(new Error(`kbo-lezer ${modus}: exit ${code}: ${uit}`));
+    });
+  });
+}
+
+for (const schaal of SCHALEN) {
+  const poort = await freePort();
+  const map = mkdtempSync(join(tmpdir(), 'duaal-bench-kbo-'));
+  const mock = startProcess('mock', 'mocks', poort, {
+    MOCK_PORT: String(poort),
+    MOCK_SCALE: schaal,
+    MOCK_LATENCY_MS: '0',
+    MOCK_DATA_DIR: map,
+  });
+  try {
+    await waitUntilReady(mock, '/_mock/health');
+    // The mock makes its register and writes its zips on the first call: not part of the reading.
+    const lijst = (await (
+      await fetch(`${mock.url}/kbo/open-data/extracts`, {
+        headers: { authorization: `Basic ${Buffer.from('duaal:kbo-dev').toString('base64')}` },
+      })
+    ).json()) as { naam: string; bytes: number }[];
+    const zipMb = (lijst[0]?.bytes ?? 0) / 1024 / 1024;
+    for (const modus of ['tel', 'bewaar']) {
+      const r = await lees(mock.url, modus);
+      console.log(
+        JSON.stringify({
+          schaal,
+          volledigeZipMb: Math.round(zipMb * 10) / 10,
+          updates: lijst.length - 1,
+          ...r,
+        }),
+      );
+    }
+  } finally {
+    await mock.stop();
+    rmSync(map, { recursive: true, force: true });
+  }
+}
