@@ -3,6 +3,7 @@ import {
   operationLimitsFrom,
   toegangConfigUit,
   type AccessConfig,
+  type LogLevel,
   type OperationLimits,
 } from '@duaal-graph/subgraph-toolkit';
 import { SUBGRAPHS } from '@duaal-graph/schema';
@@ -30,6 +31,9 @@ export interface GatewayConfig {
   readonly toegang: AccessConfig;
   /** Which browser origins may call the graph (`CORS_ORIGINS`). */
   readonly cors: CorsSettings;
+  readonly logLevel: LogLevel;
+  /** On SIGTERM, how long requests in flight may take to finish. */
+  readonly shutdownGraceS: number;
 }
 
 export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -55,5 +59,7 @@ export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayCo
     verzoeklog: w.verzoeklog,
     toegang: toegangConfigUit(w, productie),
     cors: corsSettingsFrom(w.corsOrigins, productie),
+    logLevel: w.logLevel,
+    shutdownGraceS: w.shutdownGraceS,
   };
 }

@@ -1,13 +1,17 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
+  createTelemetry,
+  inService,
   makeVerifier,
+  observabilityPlugin,
   registeredStatusPlugin,
   sourcesPlugin,
   SourceUsage,
   startListener,
   type AccessConfig,
   type RunningService,
+  type Telemetry,
 } from '@duaal-graph/subgraph-toolkit';
 import { request } from 'undici';
 import { protection } from './protection.ts';
@@ -27,26 +31,34 @@ export interface Gateway {
   readonly apollo: ApolloServer<GatewayContext>;
   /** The routing URL of every subgraph in the running supergraph. */
   readonly subgraphUrls: Map<string, string>;
+  /** Its metrics (`/metrics`) and logger. */
+  readonly telemetry: Telemetry;
 }
 
 /** Builds the gateway and its Apollo server from the configuration; nothing listens yet. */
 export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
+  const telemetry = createTelemetry('gateway', { level: config.logLevel });
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPad),
     buildService: ({ name, url }) => {
       const doel = config.subgraphUrls[name] ?? url ?? '';
       subgraphUrls.set(name, doel);
-      return new SubgraphDataSource(name, doel, config.subgraphTimeoutMs);
+      return new SubgraphDataSource(name, doel, config.subgraphTimeoutMs, telemetry.metrics);
     },
   });
   const { opties, plugins } = protection(config, supergraphCostDirectives(gateway));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...plugins, sourcesPlugin<GatewayContext>(), registeredStatusPlugin<GatewayContext>()],
+    plugins: [
+      ...plugins,
+      sourcesPlugin<GatewayContext>(),
+      registeredStatusPlugin<GatewayContext>(),
+      observabilityPlugin<GatewayContext>(telemetry, { logRequests: config.verzoeklog }),
+    ],
     ...opties,
   });
-  return { gateway, apollo, subgraphUrls };
+  return { gateway, apollo, subgraphUrls, telemetry };
 }
 
 /** Whether every subgraph of the running supergraph answers its health check. */
@@ -73,6 +85,14 @@ export async function startGateway(
   toegang: AccessConfig = config.toegang,
 ): Promise<RunningService & { gateway: Gateway }> {
   const gateway = buildGateway(config);
+  return inService(gateway.telemetry, () => startBuilt(gateway, config, toegang));
+}
+
+async function startBuilt(
+  gateway: Gateway,
+  config: GatewayConfig,
+  toegang: AccessConfig,
+): Promise<RunningService & { gateway: Gateway }> {
   // The gateway refuses a bad token itself (HTTP 401), so no subgraph is called for it; the subgraphs verify again.
   const verify = makeVerifier(toegang);
   const { perMinuut, redisUrl, proxyHops } = config.snelheid;
@@ -81,10 +101,13 @@ export async function startGateway(
     : new MemoryRateLimitStore(perMinuut);
   const telVerzoek = async (sleutel: string) => {
     const { toegestaan, wachtS } = await teller.tel(sleutel);
-    if (!toegestaan) throw tooManyRequests(wachtS, perMinuut);
+    if (toegestaan) return;
+    gateway.telemetry.metrics.rateLimitRefusals.inc();
+    throw tooManyRequests(wachtS, perMinuut);
   };
   let laatsteControle: Record<string, boolean> = {};
   const dienst = await startListener({
+    telemetry: gateway.telemetry,
     apollo: gateway.apollo,
     context: async (req) => {
       const autorisatie = req.headers.authorization;
@@ -111,6 +134,10 @@ export async function startGateway(
     gateway,
     stop: async () => {
       await dienst.stop();
+      await teller.stop();
+    },
+    drain: async (graceMs) => {
+      await dienst.drain(graceMs);
       await teller.stop();
     },
   };

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { graphError, partnerUnavailable } from '@duaal-graph/subgraph-toolkit';
+import { graphError, partnerUnavailable, type ServiceMetrics } from '@duaal-graph/subgraph-toolkit';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import {
@@ -39,6 +39,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly subgraph: string,
     url: string,
     timeoutMs: number,
+    private readonly metrics?: ServiceMetrics,
   ) {
     // The gateway's fetcher type is node-fetch's; undici's fetch speaks the same protocol.
     super({ url, fetcher: metTimeout(timeoutMs) as never });
@@ -66,6 +67,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * what other subgraphs compute from it, stands.
    */
   override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const begin = performance.now();
+    let outcome = 'unreachable';
+    try {
+      const antwoord = await this.answer(options);
+      outcome = (antwoord.errors ?? []).length === 0 ? 'ok' : 'errors';
+      return antwoord;
+    } finally {
+      this.metrics?.subgraphFetches.inc({ subgraph: this.subgraph, outcome });
+      this.metrics?.subgraphFetchDuration.observe(
+        { subgraph: this.subgraph },
+        (performance.now() - begin) / 1000,
+      );
+    }
+  }
+
+  private async answer(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
     try {
