@@ -40,7 +40,9 @@ export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
   const telemetry = createTelemetry('gateway', { level: config.logLevel });
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(config.supergraphPad),
+    supergraphSdl: supergraphFromFile(config.supergraphPad, (regel) => {
+      telemetry.logger.info(regel);
+    }),
     buildService: ({ name, url }) => {
       const doel = config.subgraphUrls[name] ?? url ?? '';
       subgraphUrls.set(name, doel);

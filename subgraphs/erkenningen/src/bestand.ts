@@ -16,7 +16,7 @@ export interface SectorBron {
   readonly sector: Sector;
   readonly snapshot: Pick<
     Snapshot<unknown>,
-    'start' | 'stop' | 'ververs' | 'status' | 'reden' | 'laatsteSucces' | 'geprobeerd'
+    'start' | 'stop' | 'ververs' | 'status' | 'reden' | 'laatsteSucces' | 'geprobeerd' | 'kopie'
   >;
   lezing(): SectorLezing<unknown> | undefined;
   /** The rules' verdict on the current copy; recomputed only when the copy, the register or the date changed. */

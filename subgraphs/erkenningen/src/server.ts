@@ -119,6 +119,7 @@ export const erkenningen = defineSubgraph<
         },
         gereed: () => bestand.gereed(),
         toestand: () => [...bestand.sectoren.map((s) => s.snapshot.status()), bestand.register.status()],
+        kopieen: () => [...bestand.sectoren.map((s) => s.snapshot.kopie()), bestand.register.kopie()],
       },
       context: (gebruiker) => Promise.resolve(maakContext(bestand, visibility(gebruiker))),
       exposed: { bestand, visibility },

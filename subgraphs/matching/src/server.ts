@@ -34,6 +34,8 @@ export const matching = defineSubgraph<
       bron: 'KAZI',
       laad: () => leesZoekenden(kazi, VLAANDEREN),
       intervalMs: config.snapshotIntervalS * 1000,
+      // The copy keeps counts per cell, not learners: its records are its cells.
+      tel: (index) => index.perCel.size,
       // The partner's error only: Kazi's error bodies and our messages name ids, never a learner's data.
       log,
     });

@@ -40,6 +40,7 @@ export const onderwijsaanbod = defineSubgraph<
       bron: 'ONDERWIJS',
       laad: () => leesRegister(client, jaar),
       intervalMs: config.snapshotIntervalS * 1000,
+      tel: (index) => index.opleidingen.size,
       log,
     });
     const context = (): Promise<Omit<OnderwijsContext, 'gebruiker'>> => {

@@ -28,6 +28,13 @@ const GEHEIM = [
 ];
 export const REDACTED_PATHS = [...GEHEIM, ...GEHEIM.map((veld) => `*.${veld}`)];
 
+let destination: DestinationStream | undefined;
+
+/** Where the loggers created from now on write (tests read the lines); standard output by default. */
+export function useLogDestination(stream: DestinationStream | undefined): void {
+  destination = stream;
+}
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -58,7 +65,7 @@ export function createLogger(
         return { requestId: traceId, spanId };
       },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    options.destination ?? destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
 

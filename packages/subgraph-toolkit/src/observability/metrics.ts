@@ -47,7 +47,7 @@ export class ServiceMetrics {
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
-    collectDefaultMetrics({ register: this.registry, prefix: 'duaal_process_' });
+    collectDefaultMetrics({ register: this.registry, prefix: 'duaal_' });
     const registers = [this.registry];
     this.requests = new Counter({
       name: 'duaal_requests_total',

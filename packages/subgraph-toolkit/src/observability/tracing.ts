@@ -76,6 +76,9 @@ export function setupTracing(service: string, env: NodeJS.ProcessEnv = process.e
     // Health checks of the gateway are not part of any request's story.
     instrumentations: [
       new UndiciInstrumentation({
+        // Only calls made for a request or a partner call are traced; anything else (a proxy in front of a
+        // subgraph, say) passes the caller's `traceparent` on untouched instead of starting a trace of its own.
+        requireParentforSpans: true,
         ignoreRequestHook: (request) => /\/(health|ready|metrics)$/.test(request.path),
       }),
     ],
