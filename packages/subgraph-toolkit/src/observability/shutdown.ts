@@ -11,7 +11,9 @@ const CLOSE_CONNECTIONS_MS = 2_000;
  * (Ctrl-C): drain (not ready, no new connections, requests in flight finish
  * within the grace), close what it holds open (`close`: a store, a rate-limit
  * client), close the partner connections (the global undici pool every partner
- * client uses), send the last spans, and exit 0. A second signal ends it at once.
+ * client uses), send the last spans, and exit 0. A repeated SIGTERM changes
+ * nothing (an orchestrator's SIGKILL ends a drain that overruns); a second
+ * Ctrl-C ends it at once.
  */
 export function closeOnTerm(
   service: RunningService,
@@ -22,6 +24,7 @@ export function closeOnTerm(
   let bezig = false;
   const stop = (signaal: NodeJS.Signals) => {
     if (bezig) {
+      if (signaal === 'SIGTERM') return;
       telemetry.logger.warn({ signaal }, 'tweede signaal: meteen gestopt');
       process.exit(1);
     }
