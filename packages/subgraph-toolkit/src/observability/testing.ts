@@ -18,8 +18,13 @@ export function collectSpans(): { spans(): ReadableSpan[]; reset(): void } {
   };
 }
 
-/** Keeps every log line of the services created from now on (as parsed JSON and as text). */
-export function collectLogLines(): { lines(): string[]; parsed(): Record<string, unknown>[] } {
+/** Keeps every log line of the services created from now on (as parsed JSON and as text), until `stop`. */
+export function collectLogLines(): {
+  lines(): string[];
+  parsed(): Record<string, unknown>[];
+  /** Services created after this write to standard output again. */
+  stop(): void;
+} {
   const lines: string[] = [];
   let rest = '';
   useLogDestination(
@@ -35,5 +40,8 @@ export function collectLogLines(): { lines(): string[]; parsed(): Record<string,
   return {
     lines: () => [...lines],
     parsed: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+    stop: () => {
+      useLogDestination(undefined);
+    },
   };
 }
