@@ -3,6 +3,7 @@ import {
   operationLimitsFrom,
   toegangConfigUit,
   type AccessConfig,
+  type LogLevel,
   type OperationLimits,
 } from '@duaal-graph/subgraph-toolkit';
 import { SUBGRAPHS } from '@duaal-graph/schema';
@@ -35,6 +36,9 @@ export interface GatewayConfig {
   readonly exportMaxRows: number;
   /** The response cache and the sharing of identical subgraph calls. */
   readonly cache: ResponseCacheConfig;
+  readonly logLevel: LogLevel;
+  /** On SIGTERM, how long requests in flight may take to finish. */
+  readonly shutdownGraceS: number;
 }
 
 export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -62,5 +66,7 @@ export function leesConfig(omgeving: NodeJS.ProcessEnv = process.env): GatewayCo
     cors: corsSettingsFrom(w.corsOrigins, productie),
     exportMaxRows: w.exportMaxRows,
     cache: responseCacheConfigFrom(w),
+    logLevel: w.logLevel,
+    shutdownGraceS: w.shutdownGraceS,
   };
 }

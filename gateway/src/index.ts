@@ -1,4 +1,5 @@
 import { configOrExit } from '@duaal-graph/domein/settings';
+import { closeOnTerm } from '@duaal-graph/subgraph-toolkit';
 import { leesConfig } from './config.ts';
 import { startGateway } from './server.ts';
 
@@ -17,10 +18,10 @@ const VOORBEELD = `{
 const config = configOrExit('gateway', () => leesConfig());
 const dienst = await startGateway(config);
 const url = `${dienst.url}/graphql`;
-console.log(`gateway at ${url} (supergraph ${config.supergraphPad})`);
-console.log(
-  `try:\n  curl -s ${url} -H 'content-type: application/json' -d '${JSON.stringify({ query: VOORBEELD.replace(/\s+/g, ' ') })}'`,
-);
-const stop = () => void dienst.stop().then(() => process.exit(0));
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+const { logger } = dienst.gateway.telemetry;
+logger.info({ url }, `gateway at ${url} (supergraph ${config.supergraphPad})`);
+if (!config.productie)
+  logger.info(
+    `try:  curl -s ${url} -H 'content-type: application/json' -d '${JSON.stringify({ query: VOORBEELD.replace(/\s+/g, ' ') })}'`,
+  );
+closeOnTerm(dienst, config.shutdownGraceS, dienst.gateway.telemetry);

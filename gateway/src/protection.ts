@@ -4,7 +4,6 @@ import type { GraphQLSchema } from 'graphql';
 import type { GatewayContext } from './subgraph-sources.ts';
 import type { GatewayConfig } from './config.ts';
 import { makeErrorFormatter } from './error-formatting.ts';
-import { requestLogPlugin } from './request-log.ts';
 import { manifestStore, readManifest, trustedDocumentsPlugin, type Manifest } from './trusted-documents.ts';
 import { EXPORTS } from './export/definitions.ts';
 
@@ -19,7 +18,8 @@ type Opties = Omit<ApolloServerOptionsWithGateway<GatewayContext>, 'gateway' | '
 /**
  * The gateway's protection against abuse, as Apollo options and plugins: the
  * operation limits, trusted documents, CSRF prevention, no batching, no
- * introspection, suggestions or internals in production, and the request log.
+ * introspection, suggestions or internals in production. The request log is
+ * the toolkit's observability plugin (server.ts).
  * The rate limit and the body limit sit in front of Apollo (server.ts, the listener).
  */
 export function protection(
@@ -48,7 +48,6 @@ export function protection(
       // The trusted-documents check first: an unregistered operation is refused as that, whatever its size.
       ...(manifest ? [trustedDocumentsPlugin<GatewayContext>(manifest)] : []),
       operationLimitsPlugin<GatewayContext>({ limits: config.grenzen, costDirectives }),
-      ...(config.verzoeklog ? [requestLogPlugin<GatewayContext>()] : []),
     ],
   };
 }

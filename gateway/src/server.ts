@@ -1,13 +1,18 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
+  cacheCounters,
+  createTelemetry,
+  inService,
   makeVerifier,
+  observabilityPlugin,
   registeredStatusPlugin,
   sourcesPlugin,
   SourceUsage,
   startListener,
   type AccessConfig,
   type RunningService,
+  type Telemetry,
 } from '@duaal-graph/subgraph-toolkit';
 import type { IncomingMessage } from 'node:http';
 import { request } from 'undici';
@@ -32,18 +37,23 @@ export interface Gateway {
   readonly subgraphUrls: Map<string, string>;
   /** The response cache (its counters for metrics); null when turned off (`RESPONSE_CACHE_BYTES=0`). */
   readonly responseCache: ResponseCache | null;
+  /** Its metrics (`/metrics`) and logger. */
+  readonly telemetry: Telemetry;
 }
 
 /** Builds the gateway and its Apollo server from the configuration; nothing listens yet. */
 export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
+  const telemetry = createTelemetry('gateway', { level: config.logLevel });
   const subgraphUrls = new Map<string, string>();
   const pool = subgraphPool(config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(config.supergraphPad),
+    supergraphSdl: supergraphFromFile(config.supergraphPad, (regel) => {
+      telemetry.logger.info(regel);
+    }),
     buildService: ({ name, url }) => {
       const doel = config.subgraphUrls[name] ?? url ?? '';
       subgraphUrls.set(name, doel);
-      return new SubgraphDataSource(name, doel, pool, config.cache.deduplicate);
+      return new SubgraphDataSource(name, doel, pool, config.cache.deduplicate, telemetry.metrics);
     },
   });
   const responseCache =
@@ -55,6 +65,7 @@ export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
           dispatcher: pool,
         })
       : null;
+  if (responseCache) cacheCounters(telemetry.metrics, 'response', () => responseCache.counters());
   const { opties, plugins } = protection(config, supergraphCostDirectives(gateway));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -64,10 +75,11 @@ export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
       ...(responseCache ? [responseCache.plugin()] : []),
       sourcesPlugin<GatewayContext>(),
       registeredStatusPlugin<GatewayContext>(),
+      observabilityPlugin<GatewayContext>(telemetry, { logRequests: config.verzoeklog }),
     ],
     ...opties,
   });
-  return { gateway, apollo, subgraphUrls, responseCache };
+  return { gateway, apollo, subgraphUrls, responseCache, telemetry };
 }
 
 /** Whether every subgraph of the running supergraph answers its health check. */
@@ -94,6 +106,14 @@ export async function startGateway(
   toegang: AccessConfig = config.toegang,
 ): Promise<RunningService & { gateway: Gateway }> {
   const gateway = buildGateway(config);
+  return inService(gateway.telemetry, () => startBuilt(gateway, config, toegang));
+}
+
+async function startBuilt(
+  gateway: Gateway,
+  config: GatewayConfig,
+  toegang: AccessConfig,
+): Promise<RunningService & { gateway: Gateway }> {
   // The gateway refuses a bad token itself (HTTP 401), so no subgraph is called for it; the subgraphs verify again.
   const verify = makeVerifier(toegang);
   const { perMinuut, redisUrl, proxyHops } = config.snelheid;
@@ -102,7 +122,9 @@ export async function startGateway(
     : new MemoryRateLimitStore(perMinuut);
   const telVerzoek = async (sleutel: string) => {
     const { toegestaan, wachtS } = await teller.tel(sleutel);
-    if (!toegestaan) throw tooManyRequests(wachtS, perMinuut);
+    if (toegestaan) return;
+    gateway.telemetry.metrics.rateLimitRefusals.inc();
+    throw tooManyRequests(wachtS, perMinuut);
   };
   let laatsteControle: Record<string, boolean> = {};
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
@@ -117,6 +139,7 @@ export async function startGateway(
   };
   const exports = exportRoute({ apollo: gateway.apollo, context, maxRows: config.exportMaxRows });
   const dienst = await startListener({
+    telemetry: gateway.telemetry,
     apollo: gateway.apollo,
     context,
     gereed: async () => {
@@ -140,6 +163,10 @@ export async function startGateway(
     stop: async () => {
       gateway.responseCache?.stop();
       await dienst.stop();
+      await teller.stop();
+    },
+    drain: async (graceMs) => {
+      await dienst.drain(graceMs);
       await teller.stop();
     },
   };

@@ -3,6 +3,7 @@ import {
   booleanSetting,
   defineSettings,
   integerSetting,
+  OBSERVABILITY_SETTINGS,
   OPERATION_LIMIT_SETTINGS,
   portSetting,
   textSetting,
@@ -44,7 +45,8 @@ const GATEWAY_OWN_SETTINGS = {
   }),
   verzoeklog: booleanSetting('REQUEST_LOG', {
     default: { production: true, development: false },
-    description: 'one JSON line per request: operation name, hash, duration, status and error codes',
+    description:
+      'one JSON line per request at level info (else debug): operation name, hash, duration, status, error codes and request id',
   }),
   corsOrigins: textSetting('CORS_ORIGINS', {
     documentedDefault: "the web app's and loopback origins; none in production",
@@ -62,6 +64,7 @@ const GATEWAY_OWN_SETTINGS = {
   ...RESPONSE_CACHE_SETTINGS,
   ...TRUSTED_DOCUMENT_SETTINGS,
   ...ACCESS_SETTINGS,
+  ...OBSERVABILITY_SETTINGS,
 } as const;
 
 /** Every setting the gateway reads, in one schema. */

@@ -1,6 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { graphError, partnerUnavailable, type Reden } from '@duaal-graph/subgraph-toolkit';
+import {
+  graphError,
+  partnerUnavailable,
+  type Reden,
+  type ServiceMetrics,
+} from '@duaal-graph/subgraph-toolkit';
 import { GraphQLError } from 'graphql';
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import { InFlight } from './in-flight.ts';
@@ -65,6 +70,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     private readonly pool: Dispatcher,
     private readonly deduplicate = true,
+    private readonly metrics?: ServiceMetrics,
   ) {
     super({ url });
   }
@@ -80,6 +86,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * what other subgraphs compute from it, stands.
    */
   override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const begin = performance.now();
+    let outcome = 'unreachable';
+    try {
+      const antwoord = await this.answer(options);
+      outcome = (antwoord.errors ?? []).length === 0 ? 'ok' : 'errors';
+      return antwoord;
+    } finally {
+      this.metrics?.subgraphFetches.inc({ subgraph: this.subgraph, outcome });
+      this.metrics?.subgraphFetchDuration.observe(
+        { subgraph: this.subgraph },
+        (performance.now() - begin) / 1000,
+      );
+    }
+  }
+
+  private async answer(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
     try {

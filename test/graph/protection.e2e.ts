@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collectLogLines } from '@duaal-graph/subgraph-toolkit/observability-testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bearer, brokenSubgraph, codes, isGezond, startExtraGateway, stuur, vraag } from './abuse.ts';
 import { startSystem, type System } from './system.ts';
@@ -303,13 +304,10 @@ describe('the rate limit without its Redis', () => {
 
 describe('the request log', () => {
   it('names operation, hash, duration, status and codes, and never a token, a variable or the query', async () => {
+    const logs = collectLogLines();
     const log = await startExtraGateway(system, { REQUEST_LOG: 'true' });
     const token = await bearer({ rol: 'trajectbegeleider', instellingsnummer: '030007', sub: 'log-test' });
     const geheim = token['authorization']?.replace('Bearer ', '') ?? '';
-    const regels: string[] = [];
-    const spion = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      regels.push(args.map(String).join(' '));
-    });
     try {
       const query =
         'query ZoekOpNaam($naam: String) { ondernemingen(first: 1, filter: { naamBevat: $naam }) { totalCount } }';
@@ -318,9 +316,10 @@ describe('the request log', () => {
         authorization: 'Bearer nep.token.waarde',
       });
     } finally {
-      spion.mockRestore();
+      logs.stop();
       await log.stop();
     }
+    const regels = logs.lines();
     const verzoeken = regels
       .filter((r) => r.includes('"verzoek"'))
       .map((r) => JSON.parse(r) as { verzoek: unknown });

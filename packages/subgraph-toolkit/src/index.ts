@@ -1,4 +1,5 @@
 export * from './access/index.ts';
+export * from './observability/index.ts';
 export * from './arguments.ts';
 export * from './composition.ts';
 export * from './error-codes.ts';

@@ -2,11 +2,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { ERROR_CODES, errorBody } from './error-codes.ts';
+import { errorFields } from './observability/logger.ts';
+import { currentTelemetry, inService, type Telemetry } from './observability/scope.ts';
+import { inServerSpan } from './observability/tracing.ts';
 
 export interface RunningService {
   /** Base URL; GraphQL answers at `${url}/graphql`. */
   readonly url: string;
+  /** Stops at once: open connections are cut (tests, and after a drain). */
   readonly stop: () => Promise<void>;
+  /**
+   * The graceful end (SIGTERM): reports not ready, stops accepting connections,
+   * lets the requests in flight finish within `graceMs`, then stops.
+   */
+  readonly drain: (graceMs: number) => Promise<void>;
 }
 
 export interface ListenerOptions<C extends BaseContext> {
@@ -30,6 +39,8 @@ export interface ListenerOptions<C extends BaseContext> {
    * the request and returns true, or returns false to leave it to the listener.
    */
   readonly routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** The service's metrics (served at `/metrics`) and logger; by default those of the scope it starts in. */
+  readonly telemetry?: Telemetry;
 }
 
 /** What is read past the limit and thrown away before the connection is cut. */
@@ -59,28 +70,42 @@ function stuurJson(res: ServerResponse, status: number, body: unknown): void {
 
 /**
  * Serves an Apollo server over plain node:http at `/graphql`, with `/health`
- * (alive) and `/ready` (able to answer): the listener half of a service, so that
- * tests start the same thing on port 0.
+ * (alive), `/ready` (able to answer; not while draining) and `/metrics`
+ * (Prometheus text): the listener half of a service, so that tests start the
+ * same thing on port 0. Every GraphQL request runs in a server span that
+ * continues the caller's W3C trace, and in the service's telemetry scope.
  */
 export async function startListener<C extends BaseContext>(
   opties: ListenerOptions<C>,
 ): Promise<RunningService> {
   const { apollo } = opties;
+  const telemetry = opties.telemetry ?? currentTelemetry();
   await apollo.start();
   const max = opties.maxBodyBytes ?? 1024 * 1024;
+  let draining = false;
+  let inFlight = 0;
 
   const behandel = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://dienst');
+    // While draining, every answer closes its connection, so that no kept-alive connection outlives the drain.
+    if (draining) res.setHeader('connection', 'close');
     if (url.pathname === '/health') {
       stuurJson(res, 200, { status: 'ok' });
       return;
     }
     if (url.pathname === '/ready') {
-      const gereed = await opties.gereed();
+      const gereed = !draining && (await opties.gereed());
       stuurJson(res, gereed ? 200 : 503, {
         gereed,
+        ...(draining ? { draining } : {}),
         ...(opties.toestand ? { toestand: opties.toestand() } : {}),
       });
+      return;
+    }
+    if (url.pathname === '/metrics') {
+      const { contentType, body } = await telemetry.metrics.scrape();
+      res.writeHead(200, { 'content-type': contentType });
+      res.end(body);
       return;
     }
     if (opties.routes && (await opties.routes(req, res, url))) return;
@@ -88,6 +113,22 @@ export async function startListener<C extends BaseContext>(
       stuurJson(res, 404, { fout: 'niet gevonden; GraphQL antwoordt op /graphql' });
       return;
     }
+    await inServerSpan(
+      `${req.method ?? 'GET'} /graphql`,
+      req.headers,
+      {
+        'http.request.method': req.method ?? 'GET',
+        'url.path': '/graphql',
+        'duaal.service': telemetry.service,
+      },
+      async (span) => {
+        await graphql(req, res, url);
+        span.setAttribute('http.response.status_code', res.statusCode);
+      },
+    );
+  };
+
+  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (opties.beforeGraphQL?.(req, res)) return;
     const tekst = await leesBody(req, max);
     if (tekst === null) {
@@ -138,8 +179,12 @@ export async function startListener<C extends BaseContext>(
   };
 
   const server = createServer((req, res) => {
-    behandel(req, res).catch((fout: unknown) => {
-      console.error('dienst: onverwachte fout', fout instanceof Error ? fout.message : fout);
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+    });
+    inService(telemetry, () => behandel(req, res)).catch((fout: unknown) => {
+      telemetry.logger.error({ err: errorFields(fout) }, 'onverwachte fout');
       if (!res.headersSent)
         stuurJson(
           res,
@@ -157,16 +202,30 @@ export async function startListener<C extends BaseContext>(
     });
   });
   const { port } = server.address() as AddressInfo;
+  const gesloten = new Promise<void>((resolve) => {
+    server.once('close', resolve);
+  });
+  const stop = async () => {
+    server.closeAllConnections();
+    if (server.listening) server.close();
+    await gesloten;
+    await apollo.stop();
+  };
   return {
     url: `http://${opties.host.includes(':') ? `[${opties.host}]` : opties.host}:${port}`,
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) =>
-        server.close(() => {
-          resolve();
-        }),
-      );
-      await apollo.stop();
+    stop,
+    drain: async (graceMs) => {
+      draining = true;
+      // No new connections; idle kept-alive ones are closed now, busy ones once their answer is sent.
+      server.close();
+      server.closeIdleConnections();
+      const einde = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < einde) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        server.closeIdleConnections();
+      }
+      telemetry.logger.info({ afgebroken: inFlight }, 'gestopt na drain');
+      await stop();
     },
   };
 }

@@ -14,6 +14,8 @@ import {
   type BreakerOptions,
   type BreakerState,
 } from './policies.ts';
+import { currentTelemetry, type Telemetry } from './observability/scope.ts';
+import { inSpan } from './observability/tracing.ts';
 
 /** A partner call that failed, in the graph's terms: which source, and why. */
 export class PartnerError extends Error {
@@ -161,6 +163,8 @@ export class PartnerClient {
   private readonly policies: CallPolicies;
   private failure: CurrentFailure | null = null;
   private rateLimitedWaits = 0;
+  /** The service this client calls for: its metrics count the calls (the scope it was built in). */
+  private readonly telemetry: Telemetry = currentTelemetry();
 
   constructor(private readonly opties: PartnerClientOptions) {
     this.bron = opties.bron;
@@ -213,8 +217,38 @@ export class PartnerClient {
     return url;
   }
 
+  /**
+   * One call, all its attempts included, in a span of its own (source, method
+   * and outcome; each attempt's HTTP span below it), counted and timed in the
+   * service's metrics by source and outcome: `ok` or the reason it failed.
+   */
   async verzoek(verzoek: PartnerRequest): Promise<PartnerResponse> {
     const methode = verzoek.methode ?? 'GET';
+    const begin = performance.now();
+    const meet = (outcome: string) => {
+      const labels = { bron: this.bron, outcome };
+      this.telemetry.metrics.partnerCalls.inc(labels);
+      this.telemetry.metrics.partnerCallDuration.observe(labels, (performance.now() - begin) / 1000);
+    };
+    const uitkomst = (fout: unknown) => (fout instanceof PartnerError ? fout.reden : 'ERROR');
+    return inSpan(
+      `partner ${this.bron}`,
+      { 'duaal.bron': this.bron, 'http.request.method': methode },
+      async () => {
+        try {
+          const antwoord = await this.roep(methode, verzoek);
+          meet('ok');
+          return antwoord;
+        } catch (fout) {
+          meet(uitkomst(fout));
+          throw fout;
+        }
+      },
+      uitkomst,
+    );
+  }
+
+  private async roep(methode: 'GET' | 'POST' | 'PATCH', verzoek: PartnerRequest): Promise<PartnerResponse> {
     const url = this.url(verzoek.pad, verzoek.query);
     try {
       return await this.policies.run(
@@ -317,6 +351,7 @@ export class PartnerClient {
     }
     const antwoord: PartnerResponse = { status, headers, tekst };
     if (geslaagd) {
+      this.telemetry.metrics.partnerAttempts.inc({ bron: this.bron, outcome: 'ok' });
       this.meld(null);
       return antwoord;
     }
@@ -325,6 +360,7 @@ export class PartnerClient {
   }
 
   private mislukt(fout: PartnerError): PartnerError {
+    this.telemetry.metrics.partnerAttempts.inc({ bron: this.bron, outcome: fout.reden });
     this.meld(fout);
     return fout;
   }

@@ -1,6 +1,8 @@
 import type { Bron, BronStatus, Reden } from './source-status.ts';
 import { judgeFreshness } from './freshness.ts';
 import { PartnerError } from './partner-client.ts';
+import type { CopyState } from './observability/metrics.ts';
+import { outsideTraces } from './observability/tracing.ts';
 
 export interface SnapshotOptions<T> {
   readonly bron: Bron;
@@ -14,6 +16,10 @@ export interface SnapshotOptions<T> {
   readonly eersteHerhalingMs?: number;
   /** Writes a line when a refresh fails; personal data never goes in here, only the partner's error. */
   readonly log?: (regel: string) => void;
+  /** Which copy of the source this is, in `/metrics` (`duaal_source_*{kopie}`); the source's name by default. */
+  readonly kopie?: string;
+  /** How many records a copy holds, for `/metrics`; by default its length or size when it has one. */
+  readonly tel?: (data: T) => number | null;
   /** The clock (ms), for tests of how a copy ages. */
   readonly nu?: () => number;
 }
@@ -72,6 +78,17 @@ export class Snapshot<T> {
     return { bron: this.opties.bron, ...versheid, bijgewerktOp: this.laatsteSucces() };
   }
 
+  /** This copy's state, age and size, for `/metrics`. */
+  kopie(): CopyState {
+    return {
+      bron: this.opties.bron,
+      kopie: this.opties.kopie ?? this.opties.bron.toLowerCase(),
+      toestand: this.status().toestand,
+      bijgewerktOpMs: this.bijgewerktOp,
+      aantal: this.huidig === undefined ? null : (this.opties.tel ?? recordCount)(this.huidig),
+    };
+  }
+
   reden(): Reden {
     return this.status().reden ?? 'ERROR';
   }
@@ -98,8 +115,10 @@ export class Snapshot<T> {
     } catch (fout) {
       this.laatsteFout =
         fout instanceof PartnerError ? fout : new PartnerError(this.opties.bron, 'ERROR', String(fout));
+      // The reason and status only: a partner's answer may hold anything, personal data included.
+      const { reden, status } = this.laatsteFout;
       this.opties.log?.(
-        `bron ${this.opties.bron}: verversen mislukt (${this.laatsteFout.reden}): ${this.laatsteFout.message}`,
+        `bron ${this.opties.bron}: verversen mislukt (${reden}${status === undefined ? '' : `, HTTP ${status}`})`,
       );
     } finally {
       this.pogingen += 1;
@@ -120,7 +139,8 @@ export class Snapshot<T> {
 
   /** First read, then a refresh every interval; the timer does not keep the process alive. */
   async start(): Promise<void> {
-    this.timer = setInterval(() => void this.ververs(), this.opties.intervalMs);
+    // Refreshes belong to no request's trace, even when a request happened to start the service.
+    this.timer = outsideTraces(() => setInterval(() => void this.ververs(), this.opties.intervalMs));
     this.timer.unref();
     await this.ververs();
   }
@@ -131,4 +151,14 @@ export class Snapshot<T> {
     this.timer = null;
     this.herhaling = null;
   }
+}
+
+/** The records of a copy when its shape says: a list, a map or set, or an object with a count or a list of records. */
+export function recordCount(data: unknown): number | null {
+  if (Array.isArray(data)) return data.length;
+  if (data instanceof Map || data instanceof Set) return data.size;
+  if (typeof data !== 'object' || data === null) return null;
+  const d = data as { aantal?: unknown; records?: unknown };
+  if (typeof d.aantal === 'number') return d.aantal;
+  return Array.isArray(d.records) ? d.records.length : null;
 }

@@ -28,6 +28,9 @@ import { buildSubgraph, startSubgraph, type SubgraphData } from './subgraph.ts';
 import { ACCESS_SETTINGS, toegangConfigUit, type AccessConfig } from './access/config.ts';
 import type { WithCaller } from './access/directive.ts';
 import type { Gebruiker } from './access/caller.ts';
+import { createTelemetry, inService, type Telemetry } from './observability/scope.ts';
+import { OBSERVABILITY_SETTINGS } from './observability/settings.ts';
+import { closeOnTerm } from './observability/shutdown.ts';
 
 /**
  * The one shape of a subgraph service. The toolkit reads the settings, builds the
@@ -63,6 +66,7 @@ export const SUBGRAPH_SETTINGS = {
   tokens: OPERATION_LIMIT_SETTINGS.tokens,
   cost: OPERATION_LIMIT_SETTINGS.cost,
   assumedListSize: OPERATION_LIMIT_SETTINGS.assumedListSize,
+  ...OBSERVABILITY_SETTINGS,
 } as const;
 
 type SubgraphDeclarations<D extends SettingDeclarations> = D &
@@ -105,8 +109,10 @@ export interface SubgraphParts<C extends BaseContext, P extends object> {
 
 /** What the toolkit hands a subgraph's build. */
 export interface BuildTools {
-  /** Logs a line prefixed with the subgraph's name. */
+  /** Logs a line (info) in the subgraph's JSON log; personal data never goes in here. */
   readonly log: (line: string) => void;
+  /** The subgraph's metrics and logger, for what it observes of its own (the VDAB sync lag). */
+  readonly telemetry: Telemetry;
   /** The built schema (with the `@toegang` rules), for what reads the SDL's rules; only after build returns. */
   readonly schema: () => GraphQLSchema;
 }
@@ -129,6 +135,7 @@ export type Built<C extends BaseContext, P extends object> = P & {
   readonly apollo: ApolloServer<C>;
   readonly subgraphData: SubgraphData;
   readonly context: (gebruiker: Gebruiker) => Promise<Omit<C, 'gebruiker'>>;
+  readonly telemetry: Telemetry;
 };
 
 export interface SubgraphService<
@@ -154,9 +161,6 @@ export function defineSubgraph<
   P extends object,
 >(definition: SubgraphDefinition<D, C, P>): SubgraphService<D, C, P> {
   const { name } = definition;
-  const log = (line: string) => {
-    console.warn(`${name}: ${line}`);
-  };
   const readConfig = (env: NodeJS.ProcessEnv = process.env): SubgraphConfig<D> => {
     // The schema's values are the shared ones and the subgraph's own; TypeScript cannot see through the generic spread.
     const values = definition.settings.read(env) as unknown as SettingValues<D> &
@@ -165,31 +169,43 @@ export function defineSubgraph<
     return { ...values, production, access: toegangConfigUit(values, production) };
   };
   const build = (config: SubgraphConfig<D> = readConfig()): Built<C, P> => {
+    const telemetry = createTelemetry(name, { level: config.logLevel });
+    return inService(telemetry, () => buildIn(config, telemetry));
+  };
+  const buildIn = (config: SubgraphConfig<D>, telemetry: Telemetry): Built<C, P> => {
+    const log = (line: string) => {
+      telemetry.logger.info(line);
+    };
     const built: { schema?: GraphQLSchema } = {};
     const schemaOf = () => {
       if (!built.schema) throw new Error(`${name}: the schema is asked for before it is built`);
       return built.schema;
     };
-    const parts = definition.build(config, { log, schema: schemaOf });
+    const parts = definition.build(config, { log, telemetry, schema: schemaOf });
     const { schema, apollo } = buildSubgraph<C>(definition.typeDefs, parts.resolvers, {
       production: config.production,
       limits: operationLimitsFrom({ ...config, bodyBytes: DEFAULT_OPERATION_LIMITS.bodyBytes }),
+      telemetry,
     });
     built.schema = schema;
-    return { ...parts.exposed, schema, apollo, subgraphData: parts.data, context: parts.context };
+    return { ...parts.exposed, schema, apollo, subgraphData: parts.data, context: parts.context, telemetry };
   };
   const start = async (config: SubgraphConfig<D> = readConfig()) => {
     const subgraph = build(config);
-    const dienst = await startSubgraph<C>({
-      apollo: subgraph.apollo,
-      context: subgraph.context,
-      subgraphData: subgraph.subgraphData,
-      poort: config.port,
-      host: config.host,
-      maxBodyBytes: config.maxBodyBytes,
-      toegang: config.access,
-      compositionToken: config.compositionToken ?? (config.production ? null : DEVELOPMENT_COMPOSITION_TOKEN),
-    });
+    const dienst = await inService(subgraph.telemetry, () =>
+      startSubgraph<C>({
+        telemetry: subgraph.telemetry,
+        apollo: subgraph.apollo,
+        context: subgraph.context,
+        subgraphData: subgraph.subgraphData,
+        poort: config.port,
+        host: config.host,
+        maxBodyBytes: config.maxBodyBytes,
+        toegang: config.access,
+        compositionToken:
+          config.compositionToken ?? (config.production ? null : DEVELOPMENT_COMPOSITION_TOKEN),
+      }),
+    );
     return { ...dienst, subgraph };
   };
   return {
@@ -202,10 +218,11 @@ export function defineSubgraph<
       const config = configOrExit(`subgraph ${name}`, () => readConfig(env));
       const dienst = await start(config);
       const extra = definition.describe?.(config, dienst.subgraph);
-      console.log(`subgraph ${name} at ${dienst.url}/graphql${extra ? ` (${extra})` : ''}`);
-      const stop = () => void dienst.stop().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      dienst.subgraph.telemetry.logger.info(
+        { url: `${dienst.url}/graphql` },
+        `subgraph ${name} at ${dienst.url}/graphql${extra ? ` (${extra})` : ''}`,
+      );
+      closeOnTerm(dienst, config.shutdownGraceS, dienst.subgraph.telemetry);
     },
   };
 }

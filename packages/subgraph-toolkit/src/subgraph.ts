@@ -15,6 +15,9 @@ import { readAccessConfig, type AccessConfig } from './access/config.ts';
 import { applyAccessRules, type WithCaller } from './access/directive.ts';
 import type { Gebruiker } from './access/caller.ts';
 import { makeVerifier } from './access/verification.ts';
+import type { CopyState } from './observability/metrics.ts';
+import { observabilityPlugin } from './observability/plugin.ts';
+import { currentTelemetry, type Telemetry } from './observability/scope.ts';
 
 /** The partner data a subgraph answers from: read at start, refreshed until stop. */
 export interface SubgraphData {
@@ -23,6 +26,20 @@ export interface SubgraphData {
   /** Whether the subgraph can answer queries (`/ready`). */
   gereed(): boolean;
   toestand(): BronStatus[];
+  /** Each copy of partner data held, for its age and record count in `/metrics`; by default from `toestand`. */
+  kopieen?(): CopyState[];
+}
+
+/** The copies a subgraph holds, from what it reports when it does not say more. */
+export function copiesOf(data: SubgraphData): CopyState[] {
+  if (data.kopieen) return data.kopieen();
+  return data.toestand().map((s) => ({
+    bron: s.bron,
+    kopie: s.bron.toLowerCase(),
+    toestand: s.toestand,
+    bijgewerktOpMs: s.bijgewerktOp === null ? null : Date.parse(s.bijgewerktOp),
+    aantal: null,
+  }));
 }
 
 /** What `fromSnapshots` needs of a snapshot, whatever it holds. */
@@ -30,6 +47,7 @@ interface SnapshotLike {
   start(): Promise<void>;
   stop(): void;
   status(): BronStatus;
+  kopie(): CopyState;
   readonly data: unknown;
   /** Which copy it holds (Snapshot.versie); absent where a copy does not count its reads. */
   readonly versie?: number;
@@ -54,6 +72,7 @@ export function fromSnapshots(...snapshots: SnapshotLike[]): SubgraphData {
     },
     gereed: () => snapshots.every((m) => m.data !== undefined),
     toestand: () => snapshots.map(readyState),
+    kopieen: () => snapshots.map((m) => m.kopie()),
   };
 }
 
@@ -69,7 +88,11 @@ export function fromSnapshots(...snapshots: SnapshotLike[]): SubgraphData {
 export function buildSubgraph<C extends BaseContext & WithSources & WithCaller>(
   typeDefs: DocumentNode,
   resolvers: object,
-  options: { readonly production?: boolean; readonly limits?: OperationLimits } = {},
+  options: {
+    readonly production?: boolean;
+    readonly limits?: OperationLimits;
+    readonly telemetry?: Telemetry;
+  } = {},
 ): { schema: GraphQLSchema; apollo: ApolloServer<C> } {
   // buildSubgraphSchema types resolvers with an unknown context; ours always get the context the listener builds.
   const schema = applyAccessRules(
@@ -88,6 +111,8 @@ export function buildSubgraph<C extends BaseContext & WithSources & WithCaller>(
       sourcesPlugin<C>(),
       ApolloServerPluginInlineTraceDisabled(),
       registeredStatusPlugin<C>(),
+      // Request lines of a subgraph are debug: the gateway's line, with the same request id, is the one kept.
+      observabilityPlugin<C>(options.telemetry ?? currentTelemetry(), { logRequests: false }),
     ],
     parseOptions: { maxLexicalTokens: limits.tokens },
     introspection: !productie,
@@ -118,13 +143,17 @@ export async function startSubgraph<C extends BaseContext & WithCaller>(opties: 
   readonly toegang?: AccessConfig;
   /** The credential for `_service` (COMPOSITION_TOKEN); null closes it to everyone. */
   readonly compositionToken?: string | null;
+  readonly telemetry?: Telemetry;
 }): Promise<RunningService> {
   const { subgraphData } = opties;
   const verify = makeVerifier(opties.toegang ?? readAccessConfig());
   const compositionToken =
     opties.compositionToken === undefined ? readCompositionToken() : opties.compositionToken;
+  const telemetry = opties.telemetry ?? currentTelemetry();
+  telemetry.metrics.copies(() => copiesOf(subgraphData));
   const gelezen = subgraphData.start();
   const dienst = await startListener({
+    telemetry,
     apollo: opties.apollo,
     context: async (req) => {
       const gebruiker = await verify(req.headers.authorization);
@@ -144,6 +173,10 @@ export async function startSubgraph<C extends BaseContext & WithCaller>(opties: 
     stop: async () => {
       subgraphData.stop();
       await dienst.stop();
+    },
+    drain: async (graceMs) => {
+      await dienst.drain(graceMs);
+      subgraphData.stop();
     },
   };
 }

@@ -19,7 +19,7 @@ export interface SectorBron {
   readonly sector: Sector;
   readonly snapshot: Pick<
     Snapshot<unknown>,
-    'start' | 'stop' | 'ververs' | 'status' | 'reden' | 'laatsteSucces' | 'geprobeerd' | 'versie'
+    'start' | 'stop' | 'ververs' | 'status' | 'reden' | 'laatsteSucces' | 'geprobeerd' | 'versie' | 'kopie'
   >;
   lezing(): SectorLezing<unknown> | undefined;
   /** The rules' verdict on the current copy; recomputed only when the copy, the register or the date changed. */

@@ -151,6 +151,11 @@ export const erkenningen = defineSubgraph<
           readyState(bestand.register),
           ...(bestand.kbo ? [readyState(bestand.kbo)] : []),
         ],
+        kopieen: () => [
+          ...bestand.sectoren.map((s) => s.snapshot.kopie()),
+          bestand.register.kopie(),
+          ...(bestand.kbo ? [bestand.kbo.kopie()] : []),
+        ],
       },
       context: (gebruiker) => Promise.resolve(maakContext(bestand, visibility(gebruiker))),
       exposed: { bestand, visibility },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VLAANDEREN } from '@duaal-graph/domein';
 import {
+  breakerGauge,
   defineSubgraph,
   fromSnapshots,
   OnderwijsregisterClient,
@@ -37,7 +38,7 @@ export const matching = defineSubgraph<
   name: 'matching',
   typeDefs,
   settings,
-  build: (config, { log }) => {
+  build: (config, { log, telemetry }) => {
     const kazi = new KaziClient({
       basisUrl: config.kaziUrl,
       apiKey: config.kaziApiKey,
@@ -47,6 +48,7 @@ export const matching = defineSubgraph<
     });
     // The radar's copy is read in the background, all pages at once: a client of its own without the
     // breaker, so that one slow bulk read (eight calls failing together) does not stop the live reads.
+    breakerGauge(telemetry.metrics, 'KAZI', () => kazi.breakerState);
     const kaziBulk = new KaziClient({
       basisUrl: config.kaziUrl,
       apiKey: config.kaziApiKey,
@@ -56,6 +58,8 @@ export const matching = defineSubgraph<
       bron: 'KAZI',
       laad: () => leesZoekenden(kaziBulk, VLAANDEREN),
       intervalMs: config.snapshotIntervalS * 1000,
+      // The copy keeps counts per cell, not learners: its records are its cells.
+      tel: (index) => index.perCel.size,
       // The partner's error only: Kazi's error bodies and our messages name ids, never a learner's data.
       log,
     });

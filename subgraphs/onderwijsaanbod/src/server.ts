@@ -41,6 +41,7 @@ export const onderwijsaanbod = defineSubgraph<
       bron: 'ONDERWIJS',
       laad: () => leesRegister(client, jaar),
       intervalMs: config.snapshotIntervalS * 1000,
+      tel: (index) => index.opleidingen.size,
       log,
     });
     const labelsClient = new BeroepslabelsClient({

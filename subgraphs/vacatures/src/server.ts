@@ -23,7 +23,7 @@ export const vacatures = defineSubgraph<
   name: 'vacatures',
   typeDefs,
   settings,
-  build: (config, { log }) => {
+  build: (config, { log, telemetry }) => {
     const client = new VdabClient({
       basisUrl: config.vdabUrl,
       clientId: config.vdabClientId,
@@ -48,6 +48,8 @@ export const vacatures = defineSubgraph<
       }),
       knelpunten: new Snapshot<Knelpuntlijst>({
         bron: 'VDAB',
+        kopie: 'knelpuntberoepen',
+        tel: (lijst) => lijst.beroepen.size,
         laad: () => leesKnelpunten(client, jaar),
         intervalMs,
         log,
@@ -60,6 +62,16 @@ export const vacatures = defineSubgraph<
       }),
     };
     const { vacatures: index, knelpunten, register } = bestanden;
+    // How far the index lags behind VDAB: the time since the end of the last window applied.
+    telemetry.metrics.gauge(
+      'duaal_vdab_sync_lag_seconds',
+      'seconds between now and the end of the last VDAB window applied to the vacatures index',
+      [],
+      (set) => {
+        const tot = index.venstereinde;
+        if (tot !== null) set({}, (Date.now() - tot) / 1000);
+      },
+    );
     return {
       resolvers: maakResolvers(),
       data: {
@@ -75,6 +87,17 @@ export const vacatures = defineSubgraph<
         gereed: () => index.index !== undefined && register.data !== undefined && knelpunten.geprobeerd,
         // The index counts no versions: its last window applied (bijgewerktOp) stands for one.
         toestand: () => [index.status(), readyState(knelpunten), readyState(register)],
+        kopieen: () => [
+          {
+            bron: 'VDAB',
+            kopie: 'vacatures',
+            toestand: index.status().toestand,
+            bijgewerktOpMs: index.index ? index.venstereinde : null,
+            aantal: index.index?.aantal ?? null,
+          },
+          knelpunten.kopie(),
+          register.kopie(),
+        ],
       },
       context: () => Promise.resolve(maakContext(bestanden)),
       exposed: { bestanden, client },
