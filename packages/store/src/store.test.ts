@@ -31,7 +31,10 @@ const backends: {
       const dir = mkdtempSync(join(tmpdir(), 'duaal-store-'));
       return Promise.resolve({
         dir,
-        done: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+        done: () => {
+          rmSync(dir, { recursive: true, force: true });
+          return Promise.resolve();
+        },
       });
     },
   },
@@ -40,7 +43,7 @@ const backends: {
     skip: !TEST_DATABASE_URL,
     open: async () => {
       const scratch = await scratchDatabase(TEST_DATABASE_URL ?? '');
-      return { url: scratch.url, dir: null, done: scratch.drop };
+      return { url: scratch.url, dir: null, done: () => scratch.drop() };
     },
   },
 ];

@@ -41,7 +41,12 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider: migrations }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined || failed) {
-    const why = error instanceof Error ? error.message : String(error ?? failed?.migrationName);
+    const why =
+      error instanceof Error
+        ? error.message
+        : failed
+          ? `${failed.migrationName} did not run`
+          : JSON.stringify(error);
     throw new Error(`store: migration failed: ${why}`);
   }
 }
