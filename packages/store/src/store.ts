@@ -4,7 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
-import { migrations } from './migrations.ts';
+import { MIGRATION_NAMES, migrations } from './migrations.ts';
+import { holdsCluster, pgliteTemplate } from './pglite-template.ts';
 import type { Database } from './schema.ts';
 
 export interface StoreOptions {
@@ -71,9 +72,23 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
   return { db, kind: 'postgresql', where: describeUrl(databaseUrl), close: () => db.destroy() };
 }
 
+/** Made once per process (and kept on disk for the next ones): see pglite-template.ts. */
+let template: Promise<Blob> | undefined;
+
+function newPglite(folder?: string): Promise<PGlite> | PGlite {
+  if (folder !== undefined && holdsCluster(folder)) return new PGlite(folder);
+  template ??= pgliteTemplate(MIGRATION_NAMES, (pglite) =>
+    migrate(new Kysely<Database>({ dialect: new PGliteDialect(pglite) })),
+  );
+  template.catch(() => {
+    template = undefined;
+  });
+  return template.then((loadDataDir) => new PGlite(folder, { loadDataDir }));
+}
+
 async function openPglite(dataDir: string | null): Promise<Store> {
   if (dataDir === null) {
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite()) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(await newPglite()) });
     await migrate(db);
     return { db, kind: 'pglite', where: 'PGlite in memory', close: () => db.destroy() };
   }
@@ -82,7 +97,7 @@ async function openPglite(dataDir: string | null): Promise<Store> {
   if (!shared) {
     shared = (async () => {
       mkdirSync(folder, { recursive: true });
-      const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(folder)) });
+      const db = new Kysely<Database>({ dialect: new PGliteDialect(await newPglite(folder)) });
       await migrate(db);
       return { db, users: 0 };
     })();
