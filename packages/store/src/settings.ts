@@ -17,6 +17,6 @@ export const DATABASE_URL_SETTING = declareSetting(
   {
     secret: true,
     description:
-      'the PostgreSQL server every replica keeps its state in (`postgres://user:password@host:5432/db`); unset, an embedded PGlite in the service’s data folder',
+      "the PostgreSQL server the replicas share their state in; unset, PGlite in the service's data folder",
   },
 );

@@ -34,7 +34,7 @@ export const VACATURES_SETTINGS = {
     default: fileURLToPath(new URL('../.data', import.meta.url)),
     documentedDefault: '`subgraphs/vacatures/.data`',
     description:
-      'where the vacatures subgraph keeps its embedded PostgreSQL (PGlite, in `store/`) when `DATABASE_URL` is unset; a `vdab-index.json` of before the store found there is moved into the store once',
+      'the vacatures PGlite (`store/`) without `DATABASE_URL`; an old `vdab-index.json` there moves into the store once',
   }),
   onderwijsUrl: PARTNER_URL_SETTINGS.onderwijsUrl,
   referenceDate: REFERENCE_DATE_SETTING,
