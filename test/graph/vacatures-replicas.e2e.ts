@@ -19,6 +19,7 @@ import { VDAB_API, type Vacature } from '../contract/vdab-reader.ts';
 const INTERVAL_S = 1;
 const INITIAL = `GET ${VDAB_API}/vacatures/initial`;
 const TOKEN = 'POST /vdab/isam/sps/oauth/oauth20/token';
+const KNELPUNTEN = 'GET /vdab/knelpuntberoepen/{bestand}';
 
 type Replica = Awaited<ReturnType<typeof startVacatures>>;
 
@@ -142,6 +143,10 @@ for (const backend of backends) {
         // One token and one `initial` read, page by page: a second reader would double both.
         expect(s.vdab.routes[TOKEN]).toBe(1);
         expect(s.vdab.routes[INITIAL]).toBe(paginas);
+        // The knelpuntberoepen too: the other replica takes them from the store.
+        await wachtTot(() => b.subgraph.bestanden.knelpunten.data !== undefined);
+        expect((await stats()).vdab.routes[KNELPUNTEN]).toBe(1);
+        expect(b.subgraph.bestanden.knelpunten.data).toEqual(a.subgraph.bestanden.knelpunten.data);
         const standA = await vraag(a, STAND);
         expect(await vraag(b, STAND)).toEqual(standA);
         expect((standA['alle'] as { totalCount: number }).totalCount).toBeGreaterThan(5_000);

@@ -34,6 +34,17 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_vdab_knelpunten': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('vdab_knelpunten')
+        .addColumn('jaar', 'integer', (c) => c.primaryKey())
+        .addColumn('records', 'jsonb', (c) => c.notNull())
+        .addColumn('bevindingen', 'jsonb', (c) => c.notNull())
+        .addColumn('gelezen_op', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+  },
 };
 
 export const migrations: MigrationProvider = {

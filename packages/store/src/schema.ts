@@ -44,9 +44,18 @@ export interface VdabIndexStandTable {
   bijgewerkt_op: Generated<Date>;
 }
 
+/** VDAB's knelpuntberoepen of a year as the syncing replica last read them, for the others to answer from. */
+export interface VdabKnelpuntenTable {
+  jaar: number;
+  records: Json;
+  bevindingen: Json;
+  gelezen_op: Generated<Date>;
+}
+
 /** The schema of the store, as the migrations (migrations.ts) leave it. */
 export interface Database {
   lease: LeaseTable;
   vdab_index: VdabIndexTable;
   vdab_index_stand: VdabIndexStandTable;
+  vdab_knelpunten: VdabKnelpuntenTable;
 }

@@ -4,11 +4,16 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { referentiedatum } from '@duaal-graph/domein';
 import { Lease, openStore, type Store } from '@duaal-graph/store';
-import { defineSubgraph, OnderwijsregisterClient, Snapshot } from '@duaal-graph/subgraph-toolkit';
+import {
+  defineSubgraph,
+  OnderwijsregisterClient,
+  PartnerError,
+  Snapshot,
+} from '@duaal-graph/subgraph-toolkit';
 import { parse } from 'graphql';
 import { settings, VACATURES_SETTINGS } from './config.ts';
 import { maakContext, type Bestanden, type VacaturesContext } from './context.ts';
-import { leesKnelpunten, type Knelpuntlijst } from './knelpunten.ts';
+import { KnelpuntenOpslag, leesKnelpunten, type Knelpuntlijst } from './knelpunten.ts';
 import { leesBeroepenPerOpleiding, type BeroepenPerOpleiding } from './register.ts';
 import { maakResolvers } from './resolvers.ts';
 import { IndexOpslag } from './opslag.ts';
@@ -44,6 +49,7 @@ export const vacatures = defineSubgraph<
     const jaar = Number(referentiedatum(config.referenceDate).slice(0, 4));
     const intervalMs = config.snapshotIntervalS * 1000;
     const syncMs = config.vdabSyncIntervalS * 1000;
+    let knelpuntOpslag: KnelpuntenOpslag | undefined;
     const bestanden: Bestanden = {
       vacatures: new Vacaturebestand({
         client,
@@ -55,7 +61,14 @@ export const vacatures = defineSubgraph<
       }),
       knelpunten: new Snapshot<Knelpuntlijst>({
         bron: 'VDAB',
-        laad: () => leesKnelpunten(client, jaar),
+        // Only the replica that syncs reads VDAB; the others take the list it stored.
+        laad: async () => {
+          if (!knelpuntOpslag || bestanden.vacatures.synchroniseert)
+            return leesKnelpunten(client, jaar, knelpuntOpslag);
+          const bewaard = await knelpuntOpslag.lees(jaar);
+          if (bewaard) return bewaard;
+          throw new PartnerError('VDAB', 'ERROR', 'knelpuntberoepen nog niet in de store');
+        },
         intervalMs,
         log,
       }),
@@ -84,7 +97,9 @@ export const vacatures = defineSubgraph<
             new IndexOpslag(store.db, log),
             new Lease(store.db, 'vdab-sync', houder, leaseMs(syncMs, Math.min(syncMs, 1_000))),
           );
-          await Promise.all([index.start(), knelpunten.start(), register.start()]);
+          knelpuntOpslag = new KnelpuntenOpslag(store.db);
+          // The index's first look decides which replica reads VDAB, the knelpuntberoepen included.
+          await Promise.all([index.start().then(() => knelpunten.start()), register.start()]);
         },
         stop: async () => {
           knelpunten.stop();
