@@ -17,7 +17,8 @@ import { KnelpuntenOpslag, leesKnelpunten, type Knelpuntlijst } from './knelpunt
 import { leesBeroepenPerOpleiding, type BeroepenPerOpleiding } from './register.ts';
 import { maakResolvers } from './resolvers.ts';
 import { IndexOpslag } from './opslag.ts';
-import { leaseMs, Vacaturebestand } from './synchronisatie.ts';
+import { leaseMs } from './synchronisatie-opties.ts';
+import { Vacaturebestand } from './synchronisatie.ts';
 import { VdabClient } from './vdab/client.ts';
 
 export type { VacaturesConfig } from './config.ts';

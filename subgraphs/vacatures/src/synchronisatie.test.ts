@@ -6,7 +6,8 @@ import { PartnerError } from '@duaal-graph/subgraph-toolkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IndexOpslag } from './opslag.ts';
 import { OUDE_SNAPSHOT, OVERGEZET } from './oude-snapshot.ts';
-import { MAX_VENSTER_MS, Vacaturebestand } from './synchronisatie.ts';
+import { MAX_VENSTER_MS } from './synchronisatie-opties.ts';
+import { Vacaturebestand } from './synchronisatie.ts';
 import { vdabRecord } from './testdata.ts';
 import type { Wijziging } from './vdab/client.ts';
 
