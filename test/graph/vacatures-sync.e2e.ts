@@ -158,7 +158,7 @@ describe('the vacatures index follows VDAB', () => {
     expect(bevindingen.some((b) => b.recordId === String(id))).toBe(false);
   });
 
-  it('restarts from its snapshot on disk: no second initial read, and catches up with what changed meanwhile', async () => {
+  it('restarts from the store: no second initial read, and catches up with what changed meanwhile', async () => {
     const id = vrijeRef++;
     const voor = await stand(id);
     await fetch(`${system.mock.url}/_mock/stats/reset`, { method: 'POST' });

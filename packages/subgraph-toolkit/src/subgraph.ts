@@ -19,7 +19,8 @@ import { makeVerifier } from './access/verification.ts';
 /** The partner data a subgraph answers from: read at start, refreshed until stop. */
 export interface SubgraphData {
   start(): Promise<void>;
-  stop(): void;
+  /** May finish asynchronously: a store to close, a lease to give back. */
+  stop(): void | Promise<void>;
   /** Whether the subgraph can answer queries (`/ready`). */
   gereed(): boolean;
   toestand(): BronStatus[];
@@ -129,7 +130,7 @@ export async function startSubgraph<C extends BaseContext & WithCaller>(opties: 
   return {
     url: dienst.url,
     stop: async () => {
-      subgraphData.stop();
+      await subgraphData.stop();
       await dienst.stop();
     },
   };

@@ -9,6 +9,7 @@ import {
   type SubgraphConfig,
 } from '@duaal-graph/subgraph-toolkit';
 import { fileURLToPath } from 'node:url';
+import { DATABASE_URL_SETTING } from '@duaal-graph/store';
 
 /** VDAB and its index, the register for the radar counts, and the reference date that picks the knelpunt year. */
 export const VACATURES_SETTINGS = {
@@ -28,10 +29,12 @@ export const VACATURES_SETTINGS = {
     max: 86_400,
     description: "seconds between two syncs of the vacatures index from VDAB's `bulk` windows",
   }),
+  databaseUrl: DATABASE_URL_SETTING,
   dataDir: textSetting('VACATURES_DATA_DIR', {
     default: fileURLToPath(new URL('../.data', import.meta.url)),
     documentedDefault: '`subgraphs/vacatures/.data`',
-    description: 'where the vacatures index keeps its snapshot across restarts (delete it to read VDAB anew)',
+    description:
+      'the vacatures PGlite (`store/`) without `DATABASE_URL`; an old `vdab-index.json` there moves into the store once',
   }),
   onderwijsUrl: PARTNER_URL_SETTINGS.onderwijsUrl,
   referenceDate: REFERENCE_DATE_SETTING,

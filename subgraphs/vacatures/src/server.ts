@@ -1,12 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { referentiedatum } from '@duaal-graph/domein';
-import { defineSubgraph, OnderwijsregisterClient, Snapshot } from '@duaal-graph/subgraph-toolkit';
+import { Lease, openStore, type Store } from '@duaal-graph/store';
+import {
+  defineSubgraph,
+  OnderwijsregisterClient,
+  PartnerError,
+  Snapshot,
+} from '@duaal-graph/subgraph-toolkit';
 import { parse } from 'graphql';
 import { settings, VACATURES_SETTINGS } from './config.ts';
 import { maakContext, type Bestanden, type VacaturesContext } from './context.ts';
-import { leesKnelpunten, type Knelpuntlijst } from './knelpunten.ts';
+import { KnelpuntenOpslag, leesKnelpunten, type Knelpuntlijst } from './knelpunten.ts';
 import { leesBeroepenPerOpleiding, type BeroepenPerOpleiding } from './register.ts';
 import { maakResolvers } from './resolvers.ts';
+import { IndexOpslag } from './opslag.ts';
+import { leaseMs } from './synchronisatie-opties.ts';
 import { Vacaturebestand } from './synchronisatie.ts';
 import { VdabClient } from './vdab/client.ts';
 
@@ -38,17 +49,27 @@ export const vacatures = defineSubgraph<
     // The knelpuntberoepen are those of the reference date's year.
     const jaar = Number(referentiedatum(config.referenceDate).slice(0, 4));
     const intervalMs = config.snapshotIntervalS * 1000;
+    const syncMs = config.vdabSyncIntervalS * 1000;
+    let knelpuntOpslag: KnelpuntenOpslag | undefined;
     const bestanden: Bestanden = {
       vacatures: new Vacaturebestand({
         client,
         vdabUrl: config.vdabUrl,
-        dataMap: config.dataDir,
-        intervalMs: config.vdabSyncIntervalS * 1000,
+        opslag: null,
+        oudeMap: config.dataDir,
+        intervalMs: syncMs,
         log,
       }),
       knelpunten: new Snapshot<Knelpuntlijst>({
         bron: 'VDAB',
-        laad: () => leesKnelpunten(client, jaar),
+        // Only the replica that syncs reads VDAB; the others take the list it stored.
+        laad: async () => {
+          if (!knelpuntOpslag || bestanden.vacatures.synchroniseert)
+            return leesKnelpunten(client, jaar, knelpuntOpslag);
+          const bewaard = await knelpuntOpslag.lees(jaar);
+          if (bewaard) return bewaard;
+          throw new PartnerError('VDAB', 'ERROR', 'knelpuntberoepen nog niet in de store');
+        },
         intervalMs,
         log,
       }),
@@ -60,16 +81,33 @@ export const vacatures = defineSubgraph<
       }),
     };
     const { vacatures: index, knelpunten, register } = bestanden;
+    let store: Store | undefined;
     return {
       resolvers: maakResolvers(),
       data: {
         start: async () => {
-          await Promise.all([index.start(), knelpunten.start(), register.start()]);
+          // The store is the index's truth: without DATABASE_URL an embedded PGlite beside the old snapshot.
+          store = await openStore({
+            databaseUrl: config.databaseUrl,
+            dataDir: join(config.dataDir, 'store'),
+            log,
+          });
+          // One name per replica, also for two in one process (the tests).
+          const houder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+          index.koppel(
+            new IndexOpslag(store.db, log),
+            new Lease(store.db, 'vdab-sync', houder, leaseMs(syncMs, Math.min(syncMs, 1_000))),
+          );
+          knelpuntOpslag = new KnelpuntenOpslag(store.db);
+          // The index's first look decides which replica reads VDAB, the knelpuntberoepen included.
+          await Promise.all([index.start().then(() => knelpunten.start()), register.start()]);
         },
-        stop: () => {
-          index.stop();
+        stop: async () => {
           knelpunten.stop();
           register.stop();
+          await index.stop();
+          await store?.close();
+          store = undefined;
         },
         // Ready once the index is in and the register read (without it no cell counts); the list was at least tried.
         gereed: () => index.index !== undefined && register.data !== undefined && knelpunten.geprobeerd,

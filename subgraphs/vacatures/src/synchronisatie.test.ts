@@ -1,9 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Lease, openStore, type Store } from '@duaal-graph/store';
 import { PartnerError } from '@duaal-graph/subgraph-toolkit';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_VENSTER_MS, Vacaturebestand } from './synchronisatie.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { IndexOpslag } from './opslag.ts';
+import { OUDE_SNAPSHOT, OVERGEZET } from './oude-snapshot.ts';
+import { MAX_VENSTER_MS } from './synchronisatie-opties.ts';
+import { Vacaturebestand } from './synchronisatie.ts';
 import { vdabRecord } from './testdata.ts';
 import type { Wijziging } from './vdab/client.ts';
 
@@ -56,20 +60,38 @@ function map(): string {
   return m;
 }
 
-function bestand(nep: ReturnType<typeof nepVdab>, dataMap: string | null, vdabUrl = 'http://vdab.test/vdab') {
+/** One PGlite in memory for the file; every test starts on an empty store. */
+let store: Store;
+
+function bestand(
+  nep: ReturnType<typeof nepVdab>,
+  opslag: IndexOpslag | null,
+  extra: { vdabUrl?: string; lease?: Lease; oudeMap?: string; intervalMs?: number } = {},
+) {
   return new Vacaturebestand({
     client: nep.client,
-    vdabUrl,
-    dataMap,
-    intervalMs: 60_000,
+    vdabUrl: extra.vdabUrl ?? 'http://vdab.test/vdab',
+    opslag,
+    lease: extra.lease ?? null,
+    oudeMap: extra.oudeMap ?? null,
+    intervalMs: extra.intervalMs ?? 60_000,
     overlapMs: OVERLAP,
     nu: nep.nu,
   });
 }
 
 describe('Vacaturebestand', () => {
-  afterEach(() => {
+  beforeAll(async () => {
+    store = await openStore({ dataDir: null });
+  }, 120_000);
+  afterAll(async () => {
+    await store.close();
+  });
+  afterEach(async () => {
     for (const m of mappen.splice(0)) rmSync(m, { recursive: true, force: true });
+    await store.db.deleteFrom('vdab_index').execute();
+    await store.db.deleteFrom('vdab_index_stand').execute();
+    await store.db.deleteFrom('lease').execute();
   });
 
   it('ages: VEROUDERD once the last window applied is older than two intervals and a minute, ACTUEEL after a sync', async () => {
@@ -167,49 +189,111 @@ describe('Vacaturebestand', () => {
     expect(b.status().toestand).toBe('ACTUEEL');
   });
 
-  it('restarts from its snapshot on disk: no second initial, bulk from where it stopped', async () => {
-    const dataMap = map();
+  it('restarts from the store: no second initial, bulk from where it stopped', async () => {
+    const opslag = new IndexOpslag(store.db);
     const nep = nepVdab();
-    const eerste = bestand(nep, dataMap);
+    const eerste = bestand(nep, opslag);
     await eerste.start();
     nep.bulk = () => [{ soort: 'NIEUW', ref: 4, vacature: vdabRecord(4) }];
     nep.records.push(vdabRecord(4));
     nep.vooruit(60_000);
     await eerste.synchroniseer();
-    eerste.stop();
-    expect(readdirSync(dataMap)).toEqual(['vdab-index.json']);
+    await eerste.stop();
 
     nep.vooruit(5 * 60_000);
     nep.vensters.length = 0;
     nep.bulk = () => [{ soort: 'VERWIJDERD', ref: 3 }];
     nep.records.splice(2, 1);
-    const tweede = bestand(nep, dataMap);
+    const tweede = bestand(nep, opslag);
     await tweede.start();
-    tweede.stop();
+    await tweede.stop();
     expect(nep.initialGelezen).toBe(1);
     expect(nep.vensters).toEqual([[START + 60_000 - OVERLAP, START + 6 * 60_000]]);
     expect([...(tweede.index?.afgeleid().perId.keys() ?? [])].sort()).toEqual(['1', '2', '4']);
     expect(tweede.status().toestand).toBe('ACTUEEL');
+
+    // The removal is in the store too: a third start holds what the second left.
+    const derde = bestand(nep, opslag);
+    await derde.start();
+    await derde.stop();
+    expect([...(derde.index?.afgeleid().perId.keys() ?? [])].sort()).toEqual(['1', '2', '4']);
+    expect(nep.initialGelezen).toBe(1);
   });
 
-  it('reads initial anew when the snapshot does not add up to what VDAB publishes, or belongs to another VDAB', async () => {
-    const dataMap = map();
+  it('reads initial anew when the store does not add up to what VDAB publishes, or belongs to another VDAB', async () => {
+    const opslag = new IndexOpslag(store.db);
     const nep = nepVdab();
-    const eerste = bestand(nep, dataMap);
+    const eerste = bestand(nep, opslag);
     await eerste.start();
-    eerste.stop();
+    await eerste.stop();
 
     const anderAantal = nepVdab({ gepubliceerd: () => 3_000 });
-    const tweede = bestand(anderAantal, dataMap);
+    const tweede = bestand(anderAantal, opslag);
     await tweede.start();
-    tweede.stop();
+    await tweede.stop();
     expect(anderAantal.initialGelezen).toBe(1);
 
     const andereVdab = nepVdab();
-    const derde = bestand(andereVdab, dataMap, 'http://elders.test/vdab');
+    const derde = bestand(andereVdab, opslag, { vdabUrl: 'http://elders.test/vdab' });
     await derde.start();
-    derde.stop();
+    await derde.stop();
     expect(andereVdab.initialGelezen).toBe(1);
+  });
+
+  it('moves an old JSON snapshot into the store once, and never reads it again', async () => {
+    const oudeMap = map();
+    const records = [vdabRecord(11), vdabRecord(12)];
+    writeFileSync(
+      join(oudeMap, OUDE_SNAPSHOT),
+      JSON.stringify({ versie: 1, vdabUrl: 'http://vdab.test/vdab', tot: START, records, afgekeurd: [] }),
+    );
+    const opslag = new IndexOpslag(store.db);
+    const nep = nepVdab();
+    nep.records = records;
+    const eerste = bestand(nep, opslag, { oudeMap });
+    await eerste.start();
+    await eerste.stop();
+    expect(nep.initialGelezen).toBe(0);
+    expect(existsSync(join(oudeMap, OUDE_SNAPSHOT))).toBe(false);
+    expect(existsSync(join(oudeMap, OVERGEZET))).toBe(true);
+
+    const tweede = bestand(nep, opslag, { oudeMap });
+    await tweede.start();
+    await tweede.stop();
+    expect(nep.initialGelezen).toBe(0);
+    expect([...(tweede.index?.afgeleid().perId.keys() ?? [])].sort()).toEqual(['11', '12']);
+  });
+
+  it('syncs on one replica of two: the other answers from the store, and takes over when the first stops', async () => {
+    const opslag = new IndexOpslag(store.db);
+    const nep = nepVdab();
+    const a = bestand(nep, opslag, { lease: new Lease(store.db, 'vdab-sync', 'a', 2_000), intervalMs: 100 });
+    const b = bestand(nep, opslag, { lease: new Lease(store.db, 'vdab-sync', 'b', 2_000), intervalMs: 100 });
+    await a.start();
+    await b.start();
+    expect(a.synchroniseert).toBe(true);
+    expect(b.synchroniseert).toBe(false);
+    expect(nep.initialGelezen).toBe(1);
+    expect(b.index?.aantal).toBe(3);
+
+    const vensters = nep.vensters.length;
+    nep.bulk = () => [{ soort: 'NIEUW', ref: 5, vacature: vdabRecord(5) }];
+    nep.vooruit(1_000);
+    await vi.waitFor(() => {
+      expect(b.index?.afgeleid().perId.has('5')).toBe(true);
+    }, 10_000);
+    expect(nep.vensters.length).toBeGreaterThan(vensters);
+    expect(b.synchroniseert).toBe(false);
+
+    await a.stop();
+    nep.bulk = () => [{ soort: 'VERWIJDERD', ref: 1 }];
+    nep.vooruit(1_000);
+    await vi.waitFor(() => {
+      expect(b.synchroniseert).toBe(true);
+      expect(b.index?.afgeleid().perId.has('1')).toBe(false);
+    }, 10_000);
+    await b.stop();
+    expect(nep.initialGelezen).toBe(1);
   });
 
   it('has no copy and is ONBESCHIKBAAR while initial fails, and keeps trying', async () => {

@@ -1,61 +1,69 @@
-import { VLAANDEREN, type Gebied } from '@duaal-graph/domein';
+import { VLAANDEREN } from '@duaal-graph/domein';
+import type { Lease } from '@duaal-graph/store';
 import { judgeFreshness, PartnerError, type BronStatus, type Reden } from '@duaal-graph/subgraph-toolkit';
-import { leesOpslag, schrijfOpslag } from './opslag.ts';
+import type { IndexOpslag, Lezing, Stand } from './opslag.ts';
+import { leesOudeSnapshot, zetOudeSnapshotOpzij } from './oude-snapshot.ts';
+import {
+  BEWAAR_MINSTENS_ELKE_MS,
+  MAX_VENSTER_MS,
+  type SynchronisatieOpties,
+} from './synchronisatie-opties.ts';
 import { VacatureIndex } from './vacatureindex.ts';
-import type { VdabClient } from './vdab/client.ts';
-
-/** VDAB refuses `bulk` windows of more than 24 hours. */
-export const MAX_VENSTER_MS = 24 * 60 * 60 * 1000;
-
-export interface SynchronisatieOpties {
-  readonly client: Pick<VdabClient, 'initial' | 'bulk' | 'aantalGepubliceerd'> &
-    Partial<Pick<VdabClient, 'currentFailure'>>;
-  /** Names the VDAB a snapshot on disk belongs to. */
-  readonly vdabUrl: string;
-  /** Where the snapshot lives; null keeps the index in memory only. */
-  readonly dataMap: string | null;
-  readonly intervalMs: number;
-  /**
-   * Each sync reads again this much before where the last one ended: a change
-   * VDAB logs a moment after its own timestamp is still met, and applying it
-   * again changes nothing.
-   */
-  readonly overlapMs?: number;
-  readonly nu?: () => number;
-  readonly log?: (regel: string) => void;
-  readonly gebied?: Gebied;
-}
-
-/** Even without changes the snapshot's window end is brought up to date this often, so a restart reads little. */
-const BEWAAR_MINSTENS_ELKE_MS = 10 * 60_000;
 
 /**
- * The synced index of VDAB's vacatures. At start it comes from the snapshot on
- * disk (and `bulk` from where that stopped) or else from `initial`; then every
- * interval from the `bulk` windows since the last successful sync, at most 24
- * hours each, none skipped: a failed sync leaves the window end where it was,
- * and the next one starts there. When a sync fails the index keeps answering,
- * marked VEROUDERD.
+ * The synced index of VDAB's vacatures, kept in the store. One replica syncs
+ * (the holder of the lease): its first copy comes from the store (and `bulk`
+ * from where that stopped), else from an old JSON snapshot moved into the
+ * store, else from `initial`; then every interval the `bulk` windows since the
+ * last successful sync, at most 24 hours each, none skipped: a failed sync
+ * leaves the window end where it was, and the next one starts there. Each sync
+ * writes what changed to the store, fenced by the lease. Every other replica
+ * reads the store's new versions into its own copy in memory, and takes the
+ * lease over when the holder gives it back or lets it run out. When a sync
+ * fails the index keeps answering, marked VEROUDERD.
  */
 export class Vacaturebestand {
   private huidig: VacatureIndex | undefined;
   /** End of the last window applied (ms): the index holds every change before it. */
   private tot: number | null = null;
   private laatsteFout: PartnerError | null = null;
+  /** Why the holder's last sync failed, as the store says (on a replica that does not sync). */
+  private standReden: Reden | null = null;
   private bezig: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private pogingen = 0;
   private bewaardTot: number | null = null;
-  private teBewaren = false;
-  /** Set after a start from disk: the first sync checks the index against VDAB's count. */
+  /** The index is to be written to the store as a whole (after `initial` or a move from JSON). */
+  private volledigTeBewaren = false;
+  /** The version and generation of the store this copy holds. */
+  private gelezen: { versie: number; generatie: number } | null = null;
+  /** Set after a start from the store: the first sync checks the index against VDAB's count. */
   private teControleren = false;
   private gestopt = false;
+  /** Whether this replica holds the lease (always, without one). */
+  private houder: boolean;
+  private volgendeSync = 0;
+  private kijkt: Promise<void> | null = null;
   private readonly nu: () => number;
   private readonly log: (regel: string) => void;
+  private readonly kijkMs: number;
+  private opslag: IndexOpslag | null;
+  private lease: Lease | null;
 
   constructor(private readonly opties: SynchronisatieOpties) {
+    this.opslag = opties.opslag;
+    this.lease = opties.lease ?? null;
     this.nu = opties.nu ?? Date.now;
     this.log = opties.log ?? (() => undefined);
+    this.houder = !opties.lease;
+    this.kijkMs = opties.kijkMs ?? Math.min(opties.intervalMs, 1_000);
+  }
+
+  /** The store and the lease, once the store is open (before `start`). */
+  koppel(opslag: IndexOpslag, lease: Lease | null): void {
+    this.opslag = opslag;
+    this.lease = lease;
+    this.houder = lease === null;
   }
 
   get index(): VacatureIndex | undefined {
@@ -68,21 +76,26 @@ export class Vacaturebestand {
   }
 
   get geprobeerd(): boolean {
-    return this.pogingen > 0;
+    return this.pogingen > 0 || (!this.houder && this.gelezen !== null);
+  }
+
+  /** Whether this replica syncs now (holds the lease). */
+  get synchroniseert(): boolean {
+    return this.houder;
   }
 
   /**
    * The index's state by the contract's rules of freshness (the toolkit's
    * freshness.ts): its age is that of the last window applied, so a sync that
    * is held up (by 429s, say) ages it until it is VEROUDERD, even though it
-   * will complete.
+   * will complete. A replica that does not sync ages with the store.
    */
   status(): BronStatus {
     const versheid = judgeFreshness({
       hasCopy: this.huidig !== undefined,
       lastSuccessMs: this.huidig ? this.tot : null,
       intervalMs: this.opties.intervalMs,
-      lastFailure: this.laatsteFout?.reden ?? null,
+      lastFailure: this.houder ? (this.laatsteFout?.reden ?? null) : this.standReden,
       waitingOn: this.waitingOn()?.reden ?? null,
       readUnderWay: this.bezig !== null,
       nowMs: this.nu(),
@@ -119,7 +132,8 @@ export class Vacaturebestand {
 
   private async stap(): Promise<void> {
     try {
-      if (!this.huidig && !(await this.vanSchijf())) await this.leesInitial();
+      if (!this.huidig && !(await this.uitOpslag()) && !(await this.uitOudeSnapshot()))
+        await this.leesInitial();
       else {
         await this.haalBij();
         if (this.teControleren) {
@@ -138,24 +152,58 @@ export class Vacaturebestand {
     await this.bewaar();
   }
 
-  /** The snapshot on disk as the index, when there is a usable one: no `initial` then. */
-  private async vanSchijf(): Promise<boolean> {
-    const { dataMap, vdabUrl } = this.opties;
-    const opslag = dataMap === null ? null : await leesOpslag(dataMap, vdabUrl, this.log);
+  /** The index in the store as this copy: all of it, or the versions since the one this copy holds. */
+  private async uitOpslag(): Promise<boolean> {
+    const { vdabUrl } = this.opties;
+    const { opslag } = this;
     if (!opslag) return false;
-    this.huidig = VacatureIndex.uit(opslag.records, opslag.afgekeurd, this.opties.gebied ?? VLAANDEREN);
-    this.tot = opslag.tot;
-    this.bewaardTot = opslag.tot;
+    const lezing = await opslag.lees(null);
+    if (!lezing) return false;
+    if (lezing.stand.vdabUrl !== vdabUrl) {
+      this.log(`de index in de store komt van ${lezing.stand.vdabUrl}, niet van ${vdabUrl}; opnieuw gelezen`);
+      return false;
+    }
+    this.neemOver(lezing);
     this.teControleren = true;
-    this.log(
-      `index van schijf: ${this.huidig.aantal} vacatures, bij tot ${new Date(opslag.tot).toISOString()}`,
-    );
+    return true;
+  }
+
+  /** What another replica's sync wrote, into this copy. */
+  private neemOver({ stand, rijen, volledig }: Lezing): void {
+    const gebied = this.opties.gebied ?? VLAANDEREN;
+    const index = volledig || !this.huidig ? new VacatureIndex(gebied) : this.huidig;
+    for (const rij of rijen) index.neemOver(rij);
+    index.afgeleid();
+    if (volledig || !this.huidig)
+      this.log(`index uit de store: ${index.aantal} vacatures, bij tot ${new Date(stand.tot).toISOString()}`);
+    this.huidig = index;
+    this.zetStand(stand);
+  }
+
+  private zetStand(stand: Stand): void {
+    this.gelezen = { versie: stand.versie, generatie: stand.generatie };
+    this.tot = stand.tot;
+    this.bewaardTot = stand.tot;
+    this.standReden = stand.reden;
+  }
+
+  /** A JSON snapshot from before the store, once: it becomes the index, written whole to the store. */
+  private async uitOudeSnapshot(): Promise<boolean> {
+    const { oudeMap, vdabUrl } = this.opties;
+    if (!oudeMap) return false;
+    const oud = await leesOudeSnapshot(oudeMap, vdabUrl, this.log);
+    if (!oud) return false;
+    this.huidig = VacatureIndex.uit(oud.records, oud.afgekeurd, this.opties.gebied ?? VLAANDEREN);
+    this.tot = oud.tot;
+    this.volledigTeBewaren = true;
+    this.teControleren = true;
+    this.log(`${this.huidig.aantal} vacatures uit de JSON-snapshot naar de store overgezet`);
     return true;
   }
 
   /**
-   * After a restart the snapshot plus the windows since must add up to what VDAB
-   * publishes; when they do not (a snapshot of another data set, say) the index
+   * After a restart the stored index plus the windows since must add up to what VDAB
+   * publishes; when they do not (an index of another data set, say) the index
    * is read anew rather than answer wrong counts for ever.
    */
   private async controleerAantal(): Promise<void> {
@@ -190,7 +238,7 @@ export class Vacaturebestand {
       index.afgeleid();
       this.huidig = index;
       this.tot = begin;
-      this.teBewaren = true;
+      this.volledigTeBewaren = true;
       this.log(`initial gelezen: ${index.aantal} vacatures, ${lezing.bevindingen.length} afgekeurd`);
       return;
     }
@@ -214,64 +262,148 @@ export class Vacaturebestand {
       this.tot = Math.max(this.tot, tot);
       van = tot;
     }
-    if (veranderd > 0) {
-      this.teBewaren = true;
-      this.log(`bulk: ${gemeld} wijzigingen gemeld, ${veranderd} vacatures veranderd`);
-    }
+    if (veranderd > 0) this.log(`bulk: ${gemeld} wijzigingen gemeld, ${veranderd} vacatures veranderd`);
     // Builds the lists and counts now, so that no question waits for it.
     index.afgeleid();
   }
 
+  /**
+   * Tells the store what the sync changed (or all of it), with where it is up
+   * to and why it failed, if it did; a replica that lost the lease meanwhile
+   * writes nothing and reads the store anew.
+   */
   private async bewaar(): Promise<void> {
-    const { dataMap, vdabUrl } = this.opties;
+    const { vdabUrl } = this.opties;
+    const { opslag } = this;
     const index = this.huidig;
-    if (dataMap === null || !index || this.tot === null || this.gestopt) return;
+    if (!opslag || !index || this.tot === null || this.gestopt) return;
+    const volledig = this.volledigTeBewaren;
+    const rijen = volledig ? index.alleRijen() : index.neemWijzigingen();
     const achter = this.bewaardTot === null || this.tot - this.bewaardTot >= BEWAAR_MINSTENS_ELKE_MS;
-    if (!this.teBewaren && !achter) return;
-    const tot = this.tot;
+    const reden = this.laatsteFout?.reden ?? null;
+    if (!volledig && rijen.length === 0 && !achter && reden === this.standReden) return;
     try {
-      await schrijfOpslag(dataMap, {
-        versie: 1,
+      const stand = await opslag.schrijf(this.lease, {
         vdabUrl,
-        tot,
-        records: index.alleRecords(),
-        afgekeurd: index.afgekeurdeBevindingen().map((b) => ({ ...b, bron: 'VDAB' as const })),
+        tot: this.tot,
+        reden,
+        rijen,
+        volledig,
       });
-      this.bewaardTot = tot;
-      this.teBewaren = false;
+      if (!stand) {
+        this.log('synchronisatie afgestaan: een andere replica houdt de lease; de index komt uit de store');
+        this.houder = false;
+        // Read whole from the store at once; this copy answers meanwhile.
+        this.gelezen = null;
+        this.volledigTeBewaren = false;
+        await this.volg();
+        return;
+      }
+      this.zetStand(stand);
+      this.volledigTeBewaren = false;
+      if (volledig && this.opties.oudeMap) await zetOudeSnapshotOpzij(this.opties.oudeMap);
     } catch (fout) {
-      // The index in memory still answers; the next sync tries to write again.
+      // The index in memory still answers; the next sync writes it whole, so that nothing is lost.
+      this.volledigTeBewaren = true;
       this.log(`index niet bewaard: ${fout instanceof Error ? fout.message : String(fout)}`);
     }
   }
 
-  /** The first copy, then a sync every interval; before there is a copy, retries within seconds. */
+  /** A replica that does not sync: the store's new versions into this copy. */
+  private async volg(): Promise<void> {
+    const { vdabUrl } = this.opties;
+    const { opslag } = this;
+    if (!opslag) return;
+    const lezing = await opslag.lees(this.gelezen);
+    if (lezing?.stand.vdabUrl !== vdabUrl) return;
+    if (lezing.volledig || lezing.rijen.length > 0 || !this.huidig) this.neemOver(lezing);
+    else this.zetStand(lezing.stand);
+  }
+
+  /**
+   * One look at the store: take or renew the lease; the holder syncs when an
+   * interval has passed since its last sync, the others read what it wrote.
+   */
+  private async kijk(): Promise<void> {
+    const { lease } = this;
+    if (lease) {
+      let houder: boolean;
+      try {
+        houder = await lease.acquire();
+      } catch (fout) {
+        this.log(`store niet bereikbaar: ${fout instanceof Error ? fout.message : String(fout)}`);
+        return;
+      }
+      if (houder && !this.houder) {
+        this.log(`${lease.holder} synchroniseert VDAB`);
+        // Where the last holder stopped is where this one goes on: its own copy first brought up to date.
+        this.teControleren = false;
+        if (this.huidig) await this.volg();
+      } else if (!houder && this.houder) this.log(`${lease.holder} synchroniseert niet meer`);
+      this.houder = houder;
+    }
+    if (!this.houder) {
+      await this.volg().catch((fout: unknown) => {
+        this.log(`store niet gelezen: ${fout instanceof Error ? fout.message : String(fout)}`);
+      });
+      return;
+    }
+    if (this.bezig || performance.now() < this.volgendeSync) return;
+    // Not awaited: the looks go on renewing the lease while a long sync (a first `initial`) runs.
+    void this.synchroniseer().then(() => {
+      const { intervalMs } = this.opties;
+      const wachtMs = this.huidig
+        ? intervalMs
+        : Math.min(intervalMs, 1_000 * 2 ** Math.min(this.pogingen - 1, 10));
+      this.volgendeSync = performance.now() + wachtMs;
+    });
+  }
+
+  /** Looks at the store now, unless a look is under way: one at a time. */
+  private kijkNu(): Promise<void> {
+    this.kijkt ??= this.kijk().finally(() => {
+      this.kijkt = null;
+    });
+    return this.kijkt;
+  }
+
+  /**
+   * The first look (the holder's first copy, or the store's index), then a look
+   * every `kijkMs`: they renew the lease while a long sync runs.
+   */
   async start(): Promise<void> {
     this.gestopt = false;
-    await this.synchroniseer();
     this.plan();
+    await this.kijkNu();
+    // A look that found a sync under way (the timer's, say) waits for that sync: ready means caught up.
+    await this.bezig;
   }
 
   private plan(): void {
     if (this.gestopt) return;
-    const { intervalMs } = this.opties;
-    const wachtMs = this.huidig
-      ? intervalMs
-      : Math.min(intervalMs, 1_000 * 2 ** Math.min(this.pogingen - 1, 10));
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.synchroniseer().then(() => {
+      void this.kijkNu().then(() => {
         this.plan();
       });
-    }, wachtMs);
+    }, this.kijkMs);
     this.timer.unref();
   }
 
-  /** Stops the timer; a sync under way finishes but writes nothing any more. */
-  stop(): void {
+  /**
+   * Stops the looks; a sync under way finishes but writes nothing any more, and
+   * the lease is given back, so that another replica takes over at once.
+   */
+  async stop(): Promise<void> {
     this.gestopt = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.bezig;
+    await this.kijkt;
+    if (this.lease && this.houder) {
+      this.houder = false;
+      await this.lease.release().catch(() => undefined);
+    }
   }
 
   /** Resolves when no sync is under way (tests and restarts wait for it). */

@@ -1,5 +1,6 @@
 import { VLAANDEREN, type Gebied } from '@duaal-graph/domein';
 import type { Bevinding, Kwaliteit } from '@duaal-graph/subgraph-toolkit';
+import type { IndexRij } from './opslag.ts';
 import { normaliseerVacature, type Vacature } from './vacature.ts';
 import type { Wijziging } from './vdab/client.ts';
 import type { VdabVacature } from './vdab/schema.ts';
@@ -54,6 +55,8 @@ export class VacatureIndex {
   /** Findings on records left out of the answers, by record id. */
   private readonly afgekeurd = new Map<string, Bevinding>();
   private versie = 0;
+  /** Keys changed since the last `neemWijzigingen`: what the store is still to be told. */
+  private readonly gewijzigd = new Set<string>();
   private cache: { versie: number; afgeleid: Afgeleid } | undefined;
 
   constructor(private readonly gebied: Gebied = VLAANDEREN) {}
@@ -95,6 +98,7 @@ export class VacatureIndex {
     this.records.set(ref, record);
     this.vacatures.set(ref, normaliseerVacature(record, this.gebied));
     this.versie += 1;
+    this.gewijzigd.add(String(ref));
     return true;
   }
 
@@ -104,6 +108,7 @@ export class VacatureIndex {
     this.vacatures.delete(ref);
     if (!hadRecord && !wasAfgekeurd) return false;
     this.versie += 1;
+    this.gewijzigd.add(String(ref));
     return true;
   }
 
@@ -118,7 +123,43 @@ export class VacatureIndex {
     if (!hadRecord && eerder && JSON.stringify(eerder) === JSON.stringify(bevinding)) return false;
     this.afgekeurd.set(sleutel, bevinding);
     this.versie += 1;
+    this.gewijzigd.add(sleutel);
     return true;
+  }
+
+  /** One key as the store keeps it, now. */
+  private rij(sleutel: string): IndexRij {
+    const record = /^\d+$/.test(sleutel) ? (this.records.get(Number(sleutel)) ?? null) : null;
+    return { sleutel, record, bevinding: this.afgekeurd.get(sleutel) ?? null };
+  }
+
+  /** Every key the index holds, as the store keeps them (a full write). */
+  alleRijen(): IndexRij[] {
+    this.gewijzigd.clear();
+    return [...[...this.records.keys()].map(String), ...this.afgekeurd.keys()].map((k) => this.rij(k));
+  }
+
+  /** The keys changed since the last call, as they stand now: what the store is to be told. */
+  neemWijzigingen(): IndexRij[] {
+    const rijen = [...this.gewijzigd].map((k) => this.rij(k));
+    this.gewijzigd.clear();
+    return rijen;
+  }
+
+  /** Sets one key to what the store says (another replica's sync), without counting it as a change to write. */
+  neemOver(rij: IndexRij): void {
+    const ref = /^\d+$/.test(rij.sleutel) ? Number(rij.sleutel) : null;
+    if (ref !== null) {
+      this.records.delete(ref);
+      this.vacatures.delete(ref);
+    }
+    this.afgekeurd.delete(rij.sleutel);
+    if (rij.record) {
+      const r = rij.record.vacatureReferentie.vdabReferentie;
+      this.records.set(r, rij.record);
+      this.vacatures.set(r, normaliseerVacature(rij.record, this.gebied));
+    } else if (rij.bevinding) this.afgekeurd.set(rij.sleutel, rij.bevinding);
+    this.versie += 1;
   }
 
   /**

@@ -1,0 +1,5 @@
+export { Lease } from './lease.ts';
+export { MIGRATION_NAMES } from './migrations.ts';
+export type { Database, VdabIndexTable, VdabIndexStandTable } from './schema.ts';
+export { DATABASE_URL_SETTING } from './settings.ts';
+export { openStore, type Store, type StoreOptions } from './store.ts';

@@ -1,0 +1,54 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * The one schema of the store, as Kysely migrations run in name order at start
+ * by Kysely's Migrator (which locks, so replicas starting together migrate
+ * once). Never edit a migration that has shipped: add the next one.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_lease_and_vdab_index': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('lease')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('vdab_index')
+        .addColumn('sleutel', 'text', (c) => c.primaryKey())
+        .addColumn('record', 'jsonb')
+        .addColumn('bevinding', 'jsonb')
+        .addColumn('versie', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('vdab_index_versie').on('vdab_index').column('versie').execute();
+      await db.schema
+        .createTable('vdab_index_stand')
+        .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+        .addColumn('vdab_url', 'text', (c) => c.notNull())
+        .addColumn('tot', 'bigint', (c) => c.notNull())
+        .addColumn('versie', 'bigint', (c) => c.notNull())
+        .addColumn('generatie', 'bigint', (c) => c.notNull())
+        .addColumn('reden', 'text')
+        .addColumn('bijgewerkt_op', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+  },
+  '0002_vdab_knelpunten': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('vdab_knelpunten')
+        .addColumn('jaar', 'integer', (c) => c.primaryKey())
+        .addColumn('records', 'jsonb', (c) => c.notNull())
+        .addColumn('bevindingen', 'jsonb', (c) => c.notNull())
+        .addColumn('gelezen_op', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+  },
+};
+
+export const migrations: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};
+
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);

@@ -1,0 +1,61 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * A bigint column: PostgreSQL answers int8 as text (node-postgres) or as a
+ * number (PGlite), so it is read through `Number()` and written as a number.
+ */
+type Int8 = ColumnType<string | number | bigint, number, number>;
+/** A jsonb column: written as JSON text, read back as the parsed value. */
+type Json = ColumnType<unknown, string | null, string | null>;
+
+/** Which replica does a job that must run once (the VDAB sync), and until when. */
+export interface LeaseTable {
+  name: string;
+  holder: string;
+  expires_at: ColumnType<Date, never, never>;
+}
+
+/**
+ * The VDAB index, one row per key of the index: a published vacature
+ * (`record`), a record left out with its finding (`bevinding`), or neither (a
+ * vacature VDAB removed, kept so that a replica reading changes learns it).
+ * `versie` is the store version that last wrote the row.
+ */
+export interface VdabIndexTable {
+  sleutel: string;
+  record: Json;
+  bevinding: Json;
+  versie: Int8;
+}
+
+/** The one row (`id` 1) saying where the VDAB index is up to. */
+export interface VdabIndexStandTable {
+  id: ColumnType<number, number, never>;
+  /** The VDAB it was read from: an index of another VDAB is no use. */
+  vdab_url: string;
+  /** End of the last `bulk` window applied (ms since 1970). */
+  tot: Int8;
+  /** Bumped by every write; a replica reads the rows newer than the version it holds. */
+  versie: Int8;
+  /** Bumped when the index is written anew from `initial`: a replica then reads it all again. */
+  generatie: Int8;
+  /** Why the last sync failed (a `BronReden`), null after a successful one. */
+  reden: string | null;
+  bijgewerkt_op: Generated<Date>;
+}
+
+/** VDAB's knelpuntberoepen of a year as the syncing replica last read them, for the others to answer from. */
+export interface VdabKnelpuntenTable {
+  jaar: number;
+  records: Json;
+  bevindingen: Json;
+  gelezen_op: Generated<Date>;
+}
+
+/** The schema of the store, as the migrations (migrations.ts) leave it. */
+export interface Database {
+  lease: LeaseTable;
+  vdab_index: VdabIndexTable;
+  vdab_index_stand: VdabIndexStandTable;
+  vdab_knelpunten: VdabKnelpuntenTable;
+}
