@@ -27,9 +27,17 @@ const SEED = process.env['MOCK_SEED'] ?? '42';
 const REFERENTIEDATUM = '2026-11-01';
 const LATENTIE_MS = 15;
 const PROVINCIES = ['WEST_VLAANDEREN', 'OOST_VLAANDEREN', 'ANTWERPEN', 'VLAAMS_BRABANT', 'LIMBURG'];
-const SCHALEN: Record<string, readonly string[]> = {
-  'west-vlaanderen': ['WEST_VLAANDEREN'],
-  vlaanderen: PROVINCIES,
+/** What each bench scale asks: the mock partners' scale, the provinces, and the radar's own scale. */
+interface Schaal {
+  readonly mock: string;
+  readonly provincies: readonly string[];
+  readonly per: 'REGIO' | 'GEMEENTE';
+}
+const SCHALEN: Record<string, Schaal> = {
+  'west-vlaanderen': { mock: 'west-vlaanderen', provincies: ['WEST_VLAANDEREN'], per: 'REGIO' },
+  vlaanderen: { mock: 'vlaanderen', provincies: PROVINCIES, per: 'REGIO' },
+  // The radar per gemeente of all Flanders: some 18,000 cells, still one _entities fetch per owner and province.
+  'vlaanderen-gemeente': { mock: 'vlaanderen', provincies: PROVINCIES, per: 'GEMEENTE' },
 };
 
 function mediaan(waarden: readonly number[]): number {
@@ -43,13 +51,15 @@ const spreiding = (w: readonly number[]) =>
   `${ms(mediaan(w))} (min ${ms(Math.min(...w))}, max ${ms(Math.max(...w))})`;
 
 /** Every count of the contract per cell; the learners' count once the matching subgraph provides it. */
-function radarVraag(provincies: readonly string[]): string {
+function radarVraag(provincies: readonly string[], per: Schaal['per']): string {
   const lerenden = readFileSync(SUPERGRAPH_FILE, 'utf8').includes('aantalZoekendeLerenden')
     ? 'aantalZoekendeLerenden { waarde onderdrukt }'
     : '';
-  const velden = `regioCode opleidingscode regio { naam } aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken
+  const gemeente = per === 'GEMEENTE' ? 'gemeente { naam }' : '';
+  const velden = `regioCode opleidingscode regio { naam } ${gemeente} aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken
     aantalVacatures aantalDualeVacatures knelpunt ${lerenden} witteVlek signalen`;
-  return `{ ${provincies.map((p) => `${p.toLowerCase()}: radar(provincie: ${p}) { ${velden} }`).join(' ')} }`;
+  const schaal = per === 'GEMEENTE' ? ', per: GEMEENTE' : '';
+  return `{ ${provincies.map((p) => `${p.toLowerCase()}: radar(provincie: ${p}${schaal}) { ${velden} }`).join(' ')} }`;
 }
 
 async function vraag(url: string, query: string): Promise<{ ms: number; cellen: number; bytes: number }> {
@@ -81,7 +91,7 @@ async function partnerverzoeken(mock: Service): Promise<{ totaal: number; vdab: 
 
 const reset = (mock: Service) => fetch(`${mock.url}/_mock/stats/reset`, { method: 'POST' });
 
-async function meetSchaal(schaal: string, provincies: readonly string[]): Promise<void> {
+async function meetSchaal(schaal: string, { mock: mockSchaal, provincies, per }: Schaal): Promise<void> {
   const mockMap = mkdtempSync(join(tmpdir(), 'bench-mock-'));
   const vacatureMap = mkdtempSync(join(tmpdir(), 'bench-vacatures-'));
   const mockPoort = await freePort();
@@ -91,7 +101,7 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
   const begin = performance.now();
   const mock = startProcess('mock', 'mocks', mockPoort, {
     MOCK_PORT: String(mockPoort),
-    MOCK_SCALE: schaal,
+    MOCK_SCALE: mockSchaal,
     MOCK_SEED: SEED,
     MOCK_LATENCY_MS: String(LATENTIE_MS),
     MOCK_DATA_DIR: mockMap,
@@ -108,7 +118,7 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
       ]),
     );
     const omgeving = { ...partners, DUAAL_REFERENTIEDATUM: REFERENTIEDATUM, VACATURES_DATA_DIR: vacatureMap };
-    const query = radarVraag(provincies);
+    const query = radarVraag(provincies, per);
 
     console.log(
       `\n${schaal}: mock partners ready in ${ms(mockKlaar)}; starting the subgraphs (VDAB at 10 requests a second)…`,
@@ -167,7 +177,7 @@ async function meetSchaal(schaal: string, provincies: readonly string[]): Promis
     const rechtstreeks = mediaan(direct.map((d) => d.totaalMs));
     const gatewayDeel = mediaan(warm) - rechtstreeks;
     console.log(
-      `  the radar of ${provincies.length === 1 ? 'one province' : `all ${provincies.length} provinces`}: ${cellen} cells, ${(bytes / 1024).toFixed(0)} kB of JSON`,
+      `  the radar per ${per.toLowerCase()} of ${provincies.length === 1 ? 'one province' : `all ${provincies.length} provinces`}: ${cellen} cells, ${(bytes / 1024).toFixed(0)} kB of JSON, ${opnemer.opnames.length} subgraph fetches`,
     );
     console.log(
       `  cold (first question after a restart of gateway and subgraphs), ${RUNS} runs: ${spreiding(koud)}; partner requests: ${mediaan(koudePartners)}`,
@@ -208,4 +218,9 @@ console.log(
   `Radar Duaal, seed ${SEED}, reference date ${REFERENTIEDATUM}, every service in its own process, mock latency ${LATENTIE_MS} ms; medians of ${RUNS} runs (warm: ${WARM})`,
 );
 const gekozen = (process.env['BENCH_SCALES'] ?? Object.keys(SCHALEN).join(',')).split(',');
-for (const schaal of gekozen) await meetSchaal(schaal, SCHALEN[schaal] ?? PROVINCIES);
+for (const schaal of gekozen) {
+  const gevraagd = SCHALEN[schaal];
+  if (!gevraagd)
+    throw new Error(`BENCH_SCALES: onbekende schaal ${schaal}; kies uit ${Object.keys(SCHALEN).join(', ')}`);
+  await meetSchaal(schaal, gevraagd);
+}

@@ -10,6 +10,7 @@ import type { RunningService } from './listener.ts';
 import {
   configOrExit,
   credentialSetting,
+  integerSetting,
   defineSettings,
   isProduction,
   portSetting,
@@ -49,6 +50,12 @@ export const SUBGRAPH_SETTINGS = {
     description: `the credential a caller presents in \`${COMPOSITION_HEADER}\` to read a subgraph's SDL (\`_service\`)`,
   }),
   // The gateway's operation limits, enforced again by the subgraph itself; its body limit is the listener's own.
+  maxBodyBytes: integerSetting('SUBGRAPH_MAX_BODY_BYTES', {
+    default: 32 * 1024 * 1024,
+    min: 1024,
+    description:
+      "largest request body a subgraph reads: the gateway's `_entities` fetches of a gemeente-scale radar of all Flanders carry some 18,000 cells",
+  }),
   depth: OPERATION_LIMIT_SETTINGS.depth,
   aliases: OPERATION_LIMIT_SETTINGS.aliases,
   rootFields: OPERATION_LIMIT_SETTINGS.rootFields,
@@ -179,6 +186,7 @@ export function defineSubgraph<
       subgraphData: subgraph.subgraphData,
       poort: config.port,
       host: config.host,
+      maxBodyBytes: config.maxBodyBytes,
       toegang: config.access,
       compositionToken: config.compositionToken ?? (config.production ? null : DEVELOPMENT_COMPOSITION_TOKEN),
     });

@@ -104,6 +104,8 @@ export async function startSubgraph<C extends BaseContext & WithCaller>(opties: 
   readonly subgraphData: SubgraphData;
   readonly poort: number;
   readonly host: string;
+  /** The largest request body read; the listener's default when not given. */
+  readonly maxBodyBytes?: number;
   readonly toegang?: AccessConfig;
   /** The credential for `_service` (COMPOSITION_TOKEN); null closes it to everyone. */
   readonly compositionToken?: string | null;
@@ -125,6 +127,7 @@ export async function startSubgraph<C extends BaseContext & WithCaller>(opties: 
     toestand: () => subgraphData.toestand(),
     poort: opties.poort,
     host: opties.host,
+    ...(opties.maxBodyBytes === undefined ? {} : { maxBodyBytes: opties.maxBodyBytes }),
   });
   await gelezen;
   return {

@@ -1,3 +1,4 @@
+import { celId } from '@duaal-graph/domein';
 import { erkendOp, SECTOREN, type Erkenning, type Genormaliseerd, type Plaats } from './model.ts';
 
 /** One onderneming as the sources together know it. */
@@ -35,12 +36,13 @@ export interface ErkenningsIndex {
   readonly vestigingen: ReadonlyMap<string, VestigingInfo>;
   /** By opleidingscode: the vestigingen with an ERKEND erkenning for it valid on the reference date, by number. */
   readonly erkendePlekken: ReadonlyMap<string, readonly VestigingInfo[]>;
-  /** By `celSleutel(regio, opleiding)`: how many of those vestigingen lie in the regio. */
+  /** By `celSleutel(gebied, opleiding)`, gebied a regiocode or a NIS code: how many of those vestigingen lie in it. */
   readonly aantalPerCel: ReadonlyMap<string, number>;
 }
 
-export function celSleutel(regioCode: string, opleidingscode: string): string {
-  return `${regioCode}|${opleidingscode}`;
+/** The radar's cell id (`celId` of the domain) of an area (regio or gemeente) and an opleiding. */
+export function celSleutel(gebiedscode: string, opleidingscode: string): string {
+  return celId({ gebiedscode, opleidingscode });
 }
 
 const naamVolgorde = new Intl.Collator('nl');
@@ -156,10 +158,12 @@ function indexOver(alle: readonly Erkenning[], referentiedatum: string): Erkenni
   const aantalPerCel = new Map<string, number>();
   for (const [code, plekken] of erkendePlekken) {
     for (const plek of plekken) {
-      const regio = plek.plaats?.regioCode;
-      if (!regio) continue;
-      const sleutel = celSleutel(regio, code);
-      aantalPerCel.set(sleutel, (aantalPerCel.get(sleutel) ?? 0) + 1);
+      // The same vestiging counts once in its regio's cell and once in its gemeente's.
+      for (const gebied of [plek.plaats?.regioCode, plek.plaats?.nisCode]) {
+        if (!gebied) continue;
+        const sleutel = celSleutel(gebied, code);
+        aantalPerCel.set(sleutel, (aantalPerCel.get(sleutel) ?? 0) + 1);
+      }
     }
   }
   return {

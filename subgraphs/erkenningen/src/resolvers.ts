@@ -1,7 +1,8 @@
 import { normaliseerOndernemingsnummer, normaliseerVestigingsnummer } from '@duaal-graph/domein';
 import { badUserInput, connection, DateScalar, DateTimeScalar } from '@duaal-graph/subgraph-toolkit';
 import type { SectorRapport } from './bestand.ts';
-import { celSleutel, type ErkenningenContext } from './context.ts';
+import { type ErkenningenContext } from './context.ts';
+import { celVanRadar, regioTotaalResolvers } from './radarcel.ts';
 import type { ErkenningsIndex, OndernemingInfo, VestigingInfo } from './erkenningsindex.ts';
 import {
   controleerVenster,
@@ -221,15 +222,11 @@ export function maakResolvers() {
         return connection(plekken, args.first, args.after);
       },
     },
+    RegioTotaal: regioTotaalResolvers,
     RadarCel: {
-      __resolveReference: async (
-        cel: { regioCode: string; opleidingscode: string },
-        ctx: ErkenningenContext,
-      ) => ({
+      __resolveReference: async (cel: { id: string }, ctx: ErkenningenContext) => ({
         ...cel,
-        aantalErkendeLeerwerkplekken: await ctx.radarLader.load(
-          celSleutel(cel.regioCode, cel.opleidingscode),
-        ),
+        aantalErkendeLeerwerkplekken: await ctx.radarLader.load(celVanRadar(cel.id)),
       }),
     },
   };

@@ -25,7 +25,9 @@ import {
 } from './model.ts';
 import { maakMutaties } from './mutaties.ts';
 import type { Toegang } from './toegang.ts';
-import { tellingVanCel, type ZoekendenIndex } from './zoekenden.ts';
+import type { ActievePlekkenIndex } from './actieve-plekken.ts';
+import { radarCelResolvers, regioTotaalResolvers } from './radarcel.ts';
+import type { ZoekendenIndex } from './zoekenden.ts';
 
 interface LerendeFilter {
   instellingsnummer?: string | null;
@@ -86,6 +88,7 @@ export function maakResolvers(
   toegang: Toegang,
   zoekenden: Snapshot<ZoekendenIndex>,
   opleidingscodes: Snapshot<ReadonlySet<string>>,
+  actief: Snapshot<ActievePlekkenIndex>,
 ) {
   /** A filter's opleidingscode, judged by the register (reported as a source): one it does not hold is BAD_USER_INPUT. */
   const opleidingscodeVan = (ctx: MatchingContext, waarde: string): string => {
@@ -249,16 +252,7 @@ export function maakResolvers(
           .sort((a, b) => a.id.localeCompare(b.id));
       },
     },
-    RadarCel: {
-      __resolveReference: (cel: { regioCode: string; opleidingscode: string }, ctx: MatchingContext) => {
-        ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());
-        const index = zoekenden.data;
-        return {
-          ...cel,
-          // Without any copy of Kazi the count is not known: null, which the radar lists in `onbekend`.
-          aantalZoekendeLerenden: index ? tellingVanCel(index, cel.regioCode, cel.opleidingscode) : null,
-        };
-      },
-    },
+    RadarCel: radarCelResolvers(zoekenden, actief),
+    RegioTotaal: regioTotaalResolvers(zoekenden, actief),
   };
 }

@@ -7,6 +7,7 @@ import {
   Snapshot,
 } from '@duaal-graph/subgraph-toolkit';
 import { parse } from 'graphql';
+import { kaziRapportClient, leesActievePlekken, type ActievePlekkenIndex } from './actieve-plekken.ts';
 import { MATCHING_SETTINGS, settings } from './config.ts';
 import { maakContext, type MatchingContext } from './context.ts';
 import { KaziClient } from './kazi/client.ts';
@@ -24,7 +25,7 @@ export const matching = defineSubgraph<
   typeof MATCHING_SETTINGS,
   MatchingContext,
   /** The counts behind the radar; learners themselves are always read live. */
-  { readonly zoekenden: Snapshot<ZoekendenIndex> }
+  { readonly zoekenden: Snapshot<ZoekendenIndex>; readonly actief: Snapshot<ActievePlekkenIndex> }
 >({
   name: 'matching',
   typeDefs,
@@ -53,15 +54,26 @@ export const matching = defineSubgraph<
       intervalMs: config.snapshotIntervalS * 1000,
       log,
     });
+    const rapportering = kaziRapportClient({
+      basisUrl: config.kaziUrl,
+      apiKey: config.kaziApiKey,
+      timeoutMs: config.partnerTimeoutMs,
+    });
+    const actief = new Snapshot<ActievePlekkenIndex>({
+      bron: 'KAZI',
+      laad: () => leesActievePlekken(rapportering, VLAANDEREN),
+      intervalMs: config.snapshotIntervalS * 1000,
+      log,
+    });
     const register = new MatchRegister();
     const toegang = new Toegang(lerendeRegel(typeDefs));
-    const bronnen = fromSnapshots(zoekenden, opleidingscodes);
+    const bronnen = fromSnapshots(zoekenden, opleidingscodes, actief);
     return {
-      resolvers: maakResolvers(toegang, zoekenden, opleidingscodes),
+      resolvers: maakResolvers(toegang, zoekenden, opleidingscodes, actief),
       // Ready with Kazi's counts, as before: the codes only sharpen an error.
-      data: { ...bronnen, gereed: () => zoekenden.data !== undefined },
+      data: { ...bronnen, gereed: () => zoekenden.data !== undefined && actief.data !== undefined },
       context: () => Promise.resolve(maakContext(kazi, register)),
-      exposed: { zoekenden },
+      exposed: { zoekenden, actief },
     };
   },
   describe: (config) => `Kazi ${config.kaziUrl}`,

@@ -59,6 +59,15 @@ describe('the snapshot behind aantalZoekendeLerenden', () => {
       [celSleutel(KORTRIJK, 'X-2')]: { waarde: 6, onderdrukt: false },
       [celSleutel(BRUGGE, 'DS-ELT-3')]: { waarde: null, onderdrukt: true },
       [celSleutel(BRUGGE, 'X-1')]: { waarde: null, onderdrukt: true },
+      // The same learners again per gemeente, for the radar per gemeente.
+      [celSleutel('34022', 'DS-ELT-3')]: { waarde: null, onderdrukt: true },
+      [celSleutel('34022', 'X-2')]: { waarde: 6, onderdrukt: false },
+      [celSleutel('31005', 'DS-ELT-3')]: { waarde: null, onderdrukt: true },
+      [celSleutel('31005', 'X-1')]: { waarde: null, onderdrukt: true },
+    });
+    expect(Object.fromEntries(index.gestartPerCel)).toEqual({
+      [celSleutel(KORTRIJK, 'DS-ELT-3')]: { waarde: null, onderdrukt: true },
+      [celSleutel('34022', 'DS-ELT-3')]: { waarde: null, onderdrukt: true },
     });
     expect(tellingVanCel(index, BRUGGE, 'X-2')).toEqual({ waarde: 0, onderdrukt: false });
     expect(JSON.stringify([...index.perCel])).not.toMatch(/L-\d|Lotte|Maes|030007|030015/);

@@ -1,4 +1,4 @@
-import { normaliseerInstellingsnummer, VLAANDEREN, volgendSchooljaar } from '@duaal-graph/domein';
+import { celId, leesCelId, normaliseerInstellingsnummer, VLAANDEREN, volgendSchooljaar } from '@duaal-graph/domein';
 import {
   badUserInput,
   connection,
@@ -17,6 +17,7 @@ import type DataLoader from 'dataloader';
 import type { Beroepslabels } from './beroepsprofielen.ts';
 import type { AanbodRij, OnderwijsIndex } from './onderwijsindex.ts';
 import { zoektermVindt, zoekwoorden } from './zoekterm.ts';
+import { aanbodVanCel } from './radartellingen.ts';
 
 export interface OnderwijsContext extends WithCaller {
   readonly bronnen: SourceUsage;
@@ -217,21 +218,37 @@ export function maakResolvers(
         ctx.opleidingLader.load(a.opleidingscode),
       gemeente: (a: AanbodRij) => ({ nisCode: a.vestigingsplaats.nisCode }),
     },
+    RegioTotaal: {
+      __resolveReference: (
+        ref: { id: string; opleidingscodes?: readonly string[] },
+        ctx: OnderwijsContext,
+      ) => {
+        const regioCode = ref.id.split('|')[0] ?? '';
+        if (!VLAANDEREN.regio(regioCode))
+          throw badUserInput('representations', `onbekend regiototaal ${ref.id}`);
+        if (ref.opleidingscodes === undefined) return ref;
+        const index = lees(ctx);
+        if (index === undefined) return { ...ref, aantalAanbieders: null, aantalOpleidingenMetAanbod: null };
+        // Distinct: a school offering three of the opleidingen counts once.
+        const rijen = ref.opleidingscodes.flatMap((code) =>
+          aanbodVan(index, huidigSchooljaar, 'opleiding', code).filter((a) => a.regioCode === regioCode),
+        );
+        return {
+          ...ref,
+          aantalAanbieders: new Set(rijen.map((a) => a.instellingsnummer)).size,
+          aantalOpleidingenMetAanbod: new Set(rijen.map((a) => a.opleidingscode)).size,
+        };
+      },
+    },
     RadarCel: {
-      __resolveReference: (cel: { regioCode: string; opleidingscode: string }, ctx: OnderwijsContext) => {
+      __resolveReference: (cel: { id: string }, ctx: OnderwijsContext) => {
+        const delen = leesCelId(cel.id);
+        if (!delen) throw badUserInput('representations', `onbekende radarcel ${cel.id}`);
+        const { gebiedscode, opleidingscode } = delen;
         const index = lees(ctx);
         // The register never read: the counts are not known, and are never shown as 0.
         if (index === undefined) return { ...cel, aantalAanbieders: null, aantalPlaatsen: null };
-        const rijen = aanbodVan(index, huidigSchooljaar, 'opleiding', cel.opleidingscode).filter(
-          (a) => a.regioCode === cel.regioCode,
-        );
-        return {
-          ...cel,
-          aantalAanbieders: new Set(rijen.map((a) => a.instellingsnummer)).size,
-          aantalPlaatsen: rijen.some((a) => a.capaciteit === null)
-            ? null
-            : rijen.reduce((som, a) => som + (a.capaciteit ?? 0), 0),
-        };
+        return { ...cel, ...aanbodVanCel(index, huidigSchooljaar, celId({ gebiedscode, opleidingscode })) };
       },
     },
   };

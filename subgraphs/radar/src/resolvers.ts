@@ -13,7 +13,22 @@ import {
   type WithCaller,
 } from '@duaal-graph/subgraph-toolkit';
 import type DataLoader from 'dataloader';
+import {
+  celVanId,
+  radarCellen,
+  regioCellen,
+  type Cel,
+  type RadarFilter,
+  type RadarSchaal,
+} from './cellen.ts';
 import { onbekendVan, signalenVan, type CelTellingen } from './signalen.ts';
+import {
+  onbekendVanTotaal,
+  regioTotalen,
+  totaalVanId,
+  type RegioTotaal,
+  type TotaalTellingen,
+} from './totalen.ts';
 
 export interface RadarContext extends WithCaller {
   readonly bronnen: SourceUsage;
@@ -21,21 +36,10 @@ export interface RadarContext extends WithCaller {
   readonly regioLader: DataLoader<string, Regio | null>;
 }
 
-interface Cel {
-  readonly regioCode: string;
-  readonly opleidingscode: string;
-}
-
 const gebied = VLAANDEREN;
 
 function regiosVan(provincie: Provincie | null | undefined): readonly Regio[] {
   return provincie ? gebied.regios.filter((r) => r.provincie === provincie) : gebied.regios;
-}
-
-function cellen(regios: readonly Regio[], opleidingscodes: readonly string[]): Cel[] {
-  return regios.flatMap((r) =>
-    opleidingscodes.map((opleidingscode) => ({ regioCode: r.code, opleidingscode })),
-  );
 }
 
 export function maakResolvers(opleidingen: Snapshot<readonly RegisterOpleiding[]>) {
@@ -62,15 +66,40 @@ export function maakResolvers(opleidingen: Snapshot<readonly RegisterOpleiding[]
       regios: (_: unknown, { provincie }: { provincie?: Provincie | null }) => regiosVan(provincie),
       radar: (
         _: unknown,
-        { provincie, niveau }: { provincie: Provincie; niveau?: string | null },
+        vraag: {
+          provincie: Provincie;
+          niveau?: string | null;
+          per?: RadarSchaal | null;
+          filter?: RadarFilter | null;
+        },
         ctx: RadarContext,
       ) => {
-        const codes = leesOpleidingen(ctx)
-          .filter((o) => !niveau || o.niveau === niveau)
+        const register = leesOpleidingen(ctx);
+        const codes = register
+          .filter((o) => !vraag.niveau || o.niveau === vraag.niveau)
           .map((o) => o.opleidingscode)
           .sort();
-        return cellen(regiosVan(provincie), codes);
+        const alleCodes = opleidingen.data ? new Set(register.map((o) => o.opleidingscode)) : null;
+        return radarCellen(
+          gebied,
+          { provincie: vraag.provincie, per: vraag.per ?? 'REGIO', filter: vraag.filter ?? null },
+          codes,
+          alleCodes,
+        );
       },
+      regioTotalen: (
+        _: unknown,
+        { provincie, niveau }: { provincie: Provincie; niveau?: string | null },
+        ctx: RadarContext,
+      ) => regioTotalen(gebied, provincie, niveau ?? null, leesOpleidingen(ctx)),
+    },
+    RegioTotaal: {
+      __resolveReference: (ref: { id: string } & TotaalTellingen, ctx: RadarContext) => ({
+        ...ref,
+        ...totaalVanId(ref.id, gebied, leesOpleidingen(ctx)),
+      }),
+      regio: (t: RegioTotaal, _: unknown, ctx: RadarContext) => ctx.regioLader.load(t.regioCode),
+      onbekend: (t: TotaalTellingen) => onbekendVanTotaal(t),
     },
     Gemeente: {
       __resolveReference: (ref: { nisCode: string }, ctx: RadarContext) =>
@@ -84,11 +113,16 @@ export function maakResolvers(opleidingen: Snapshot<readonly RegisterOpleiding[]
     },
     Opleiding: {
       radar: (o: { code: string }, { provincie }: { provincie: Provincie }) =>
-        cellen(regiosVan(provincie), [o.code]),
+        regioCellen(regiosVan(provincie), [o.code]),
     },
     RadarCel: {
-      __resolveReference: (cel: Cel & Partial<CelTellingen>) => cel,
+      __resolveReference: (ref: { id: string } & Partial<CelTellingen>) => ({
+        ...ref,
+        ...celVanId(ref.id, gebied),
+      }),
       regio: (cel: Cel, _: unknown, ctx: RadarContext) => ctx.regioLader.load(cel.regioCode),
+      gemeente: (cel: Cel, _: unknown, ctx: RadarContext) =>
+        cel.nisCode === null ? null : ctx.gemeenteLader.load(cel.nisCode),
       opleiding: (cel: Cel) => ({ code: cel.opleidingscode }),
       witteVlek: (cel: CelTellingen) => signalenVan(cel).length > 0,
       signalen: (cel: CelTellingen) => signalenVan(cel),

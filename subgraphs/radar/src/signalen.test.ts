@@ -8,6 +8,8 @@ const volledig: CelTellingen = {
   aantalVacatures: 0,
   knelpunt: false,
   aantalZoekendeLerenden: { waarde: 0, onderdrukt: false },
+  aantalGestarteLerenden: { waarde: null, onderdrukt: true },
+  aantalActieveLeerwerkplekken: 0,
 };
 
 describe('signalen', () => {
@@ -77,8 +79,17 @@ describe('onbekend', () => {
         knelpunt: false,
         aantalVacatures: null,
         aantalZoekendeLerenden: null,
+        aantalGestarteLerenden: { waarde: null, onderdrukt: false },
       }),
-    ).toEqual(['AANBOD', 'ERKENDE_LEERWERKPLEKKEN', 'VACATURES', 'ZOEKENDE_LERENDEN', 'PLAATSEN']);
+    ).toEqual([
+      'AANBOD',
+      'ERKENDE_LEERWERKPLEKKEN',
+      'VACATURES',
+      'ZOEKENDE_LERENDEN',
+      'GESTARTE_LERENDEN',
+      'ACTIEVE_LEERWERKPLEKKEN',
+      'PLAATSEN',
+    ]);
     expect(onbekendVan({ ...volledig, knelpunt: null })).toEqual(['VACATURES']);
   });
 

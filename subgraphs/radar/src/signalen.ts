@@ -32,6 +32,8 @@ export interface CelTellingen {
   readonly knelpunt?: boolean | null;
   /** A suppressed count (1 to 4) counts as not 0; a value null and not suppressed is not known. */
   readonly aantalZoekendeLerenden?: Telling | null;
+  readonly aantalGestarteLerenden?: Telling | null;
+  readonly aantalActieveLeerwerkplekken?: number | null;
 }
 
 function bekend<T>(waarde: T | null | undefined): waarde is T {
@@ -49,6 +51,8 @@ export function onbekendVan(cel: CelTellingen): RadarMaat[] {
   if (!bekend(cel.aantalErkendeLeerwerkplekken)) onbekend.push('ERKENDE_LEERWERKPLEKKEN');
   if (!bekend(cel.aantalVacatures) || !bekend(cel.knelpunt)) onbekend.push('VACATURES');
   if (!lerendenBekend(cel.aantalZoekendeLerenden)) onbekend.push('ZOEKENDE_LERENDEN');
+  if (!lerendenBekend(cel.aantalGestarteLerenden)) onbekend.push('GESTARTE_LERENDEN');
+  if (!bekend(cel.aantalActieveLeerwerkplekken)) onbekend.push('ACTIEVE_LEERWERKPLEKKEN');
   if (!bekend(cel.aantalPlaatsen)) onbekend.push('PLAATSEN');
   return onbekend;
 }

@@ -1,4 +1,5 @@
-import { SourceUsage, type Snapshot, type WithCaller } from '@duaal-graph/subgraph-toolkit';
+import { leesCelId, type CelIdentiteit } from '@duaal-graph/domein';
+import { badUserInput, SourceUsage, type Snapshot, type WithCaller } from '@duaal-graph/subgraph-toolkit';
 import DataLoader from 'dataloader';
 import type { Knelpuntlijst } from './knelpunten.ts';
 import type { BeroepenPerOpleiding } from './register.ts';
@@ -28,19 +29,23 @@ export interface VacaturesContext extends WithCaller {
   readonly knelpunten: () => Knelpuntlijst | undefined;
   readonly beroepen: () => BeroepenPerOpleiding | undefined;
   readonly vacatureLader: DataLoader<string, Vacature | null>;
-  /** Keys made with `celSleutel`. */
+  /** Keys: radar cell ids (`celId` of the domain). */
   readonly radarLader: DataLoader<string, RadarTelling>;
 }
 
-export function celSleutel(regioCode: string, opleidingscode: string): string {
-  return `${regioCode}|${opleidingscode}`;
+/** The radar's cell id of a representation, checked: an id the radar never gives out is bad input. */
+export function celSleutel(id: string): CelIdentiteit {
+  const cel = leesCelId(id);
+  if (!cel) throw badUserInput('representations', `onbekende radarcel ${id}`);
+  return cel;
 }
 
 /** The counts of one cell, as CONTRACT.md defines them: each vacature once, whichever of the codes it carries. */
 export function telCel(
   afgeleid: Afgeleid | undefined,
   codes: readonly string[] | undefined,
-  regioCode: string,
+  /** A regiocode or a NIS code. */
+  gebiedscode: string,
   knelpunten: Knelpuntlijst | undefined,
 ): RadarTelling {
   // Without the register the opleiding's beroepen are unknown, and so is every count that rests on them.
@@ -50,7 +55,7 @@ export function telCel(
   let aantalVacatures = 0;
   let aantalDualeVacatures = 0;
   for (const code of new Set(codes)) {
-    const t = afgeleid.perRegioEnBeroep.get(`${regioCode}|${code}`);
+    const t = afgeleid.perRegioEnBeroep.get(`${gebiedscode}|${code}`);
     aantalVacatures += t?.totaal ?? 0;
     aantalDualeVacatures += t?.duaal ?? 0;
   }
@@ -90,9 +95,10 @@ export function maakContext(bestanden: Bestanden): Omit<VacaturesContext, 'gebru
       const perOpleiding = beroepen();
       return Promise.resolve(
         sleutels.map((sleutel) => {
-          const [regioCode = '', code = ''] = sleutel.split('|');
+          const { gebiedscode, opleidingscode } = celSleutel(sleutel);
           // A code the register does not know has no beroepen: its counts are 0, not unknown.
-          return telCel(index, perOpleiding ? (perOpleiding.get(code) ?? []) : undefined, regioCode, lijst);
+          const codes = perOpleiding ? (perOpleiding.get(opleidingscode) ?? []) : undefined;
+          return telCel(index, codes, gebiedscode, lijst);
         }),
       );
     }),

@@ -1,6 +1,7 @@
 import { normaliseerOndernemingsnummer } from '@duaal-graph/domein';
 import { badUserInput, connection, DateTimeScalar, type Bevinding } from '@duaal-graph/subgraph-toolkit';
 import { celSleutel, type VacaturesContext } from './context.ts';
+import { regioTotaalResolvers } from './regiototaal.ts';
 import {
   controleerId,
   controleerNis,
@@ -195,14 +196,13 @@ export function maakResolvers() {
         return o.beroepsprofielCodes.some((c) => lijst?.beroepen.has(beroepscode(c)) ?? false);
       },
     },
+    RegioTotaal: regioTotaalResolvers,
     RadarCel: {
-      __resolveReference: async (
-        cel: { regioCode: string; opleidingscode: string },
-        ctx: VacaturesContext,
-      ) => ({
-        ...cel,
-        ...(await ctx.radarLader.load(celSleutel(cel.regioCode, cel.opleidingscode))),
-      }),
+      __resolveReference: async (cel: { id: string }, ctx: VacaturesContext) => {
+        // Checked before the loader: a bad id fails its own representation, not the whole batch.
+        celSleutel(cel.id);
+        return { ...cel, ...(await ctx.radarLader.load(cel.id)) };
+      },
     },
   };
 }

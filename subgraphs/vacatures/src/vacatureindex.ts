@@ -18,7 +18,7 @@ export interface Afgeleid {
   readonly perBeroepsprofiel: ReadonlyMap<string, readonly Vacature[]>;
   /** Per canonical KBO of the werkgever. */
   readonly perWerkgever: ReadonlyMap<string, readonly Vacature[]>;
-  /** Per `regioCode|beroepsprofielCode`. */
+  /** Per `gebied|beroepsprofielCode`, gebied a regiocode or a NIS code (the radar's two scales). */
   readonly perRegioEnBeroep: ReadonlyMap<string, Telling>;
   readonly kwaliteit: Kwaliteit;
 }
@@ -191,12 +191,14 @@ export class VacatureIndex {
     const gesorteerd = [...this.vacatures.values()].sort(nieuwsteEerst);
     const perRegioEnBeroep = new Map<string, { totaal: number; duaal: number }>();
     for (const v of gesorteerd) {
-      if (v.regioCode === null) continue;
-      const sleutel = `${v.regioCode}|${v.beroepsprofielCode}`;
-      const t = perRegioEnBeroep.get(sleutel) ?? { totaal: 0, duaal: 0 };
-      t.totaal += 1;
-      if (v.duaal) t.duaal += 1;
-      perRegioEnBeroep.set(sleutel, t);
+      for (const gebied of [v.regioCode, v.nisCode]) {
+        if (gebied === null) continue;
+        const sleutel = `${gebied}|${v.beroepsprofielCode}`;
+        const t = perRegioEnBeroep.get(sleutel) ?? { totaal: 0, duaal: 0 };
+        t.totaal += 1;
+        if (v.duaal) t.duaal += 1;
+        perRegioEnBeroep.set(sleutel, t);
+      }
     }
     const bevindingen = [
       ...this.afgekeurd.values(),

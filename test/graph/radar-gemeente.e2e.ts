@@ -1,0 +1,305 @@
+import { schooljaarVan } from '@duaal-graph/domein';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leesWestVlaamseGemeenten } from '../contract/sector-reader.ts';
+import { REFERENTIEDATUM } from '../contract/mock.ts';
+import { geldigOp, leesAanbod, leesVerwachteErkenningen, REGIOS } from './expectations.ts';
+import { leesLerenden } from './kazi-reader.ts';
+import {
+  aanbodPerGebied,
+  actievePlekkenPerGebied,
+  distinctPerRegio,
+  lerendenPerRegio,
+  regioVanNis,
+  leesGestarteMatches,
+  lerendenPerGebied,
+  plekkenPerGebied,
+  vacaturesPerGebied,
+} from './radar-readings.ts';
+import { startSystem, type System } from './system.ts';
+import {
+  isDuaal,
+  leesBeroepenPerOpleiding,
+  leesKnelpuntcodes,
+  leesVacatures,
+  nisVan,
+  ref,
+} from './vacatures-expectations.ts';
+
+const VDAB_PER_SECONDE = 1_000;
+
+/** The paritaire comités of each sector databank (../shared/domain/GLOSSARY.md). */
+const COMITES = ['149.01', '112', '124', '111', '209', '125', '126'];
+
+interface Telling {
+  waarde: number | null;
+  onderdrukt: boolean;
+}
+
+interface Cel {
+  id: string;
+  regioCode: string;
+  opleidingscode: string;
+  gemeente: { nisCode: string; regio: { code: string } } | null;
+  aantalAanbieders: number | null;
+  aantalPlaatsen: number | null;
+  aantalErkendeLeerwerkplekken: number | null;
+  aantalVacatures: number | null;
+  aantalDualeVacatures: number | null;
+  knelpunt: boolean | null;
+  aantalZoekendeLerenden: Telling | null;
+  aantalGestarteLerenden: Telling | null;
+  aantalActieveLeerwerkplekken: number | null;
+  witteVlek: boolean;
+  signalen: string[];
+  onbekend: string[];
+}
+
+const VELDEN = `id regioCode opleidingscode gemeente { nisCode regio { code } }
+  aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken aantalVacatures aantalDualeVacatures knelpunt
+  aantalZoekendeLerenden { waarde onderdrukt } aantalGestarteLerenden { waarde onderdrukt }
+  aantalActieveLeerwerkplekken witteVlek signalen onbekend`;
+
+const RADAR = `query Radar($per: RadarSchaal, $filter: RadarFilter) {
+  radar(provincie: WEST_VLAANDEREN, per: $per, filter: $filter) { ${VELDEN} }
+}`;
+
+const GEMEENTEN = leesWestVlaamseGemeenten();
+
+describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with learners in duaal, filtered', () => {
+  let system: System;
+  let codes: string[];
+  let verwachtTotaal: (regio: string) => Record<string, unknown>;
+  let verwacht: (
+    gebied: string,
+    opleidingscode: string,
+  ) => Omit<Cel, 'id' | 'regioCode' | 'opleidingscode' | 'gemeente'>;
+
+  beforeAll(async () => {
+    system = await startSystem({ vdabPerSeconde: VDAB_PER_SECONDE });
+    const basis = system.mock.url;
+    const opleidingen = (await (await fetch(`${basis}/onderwijs/v1/opleidingen`)).json()) as {
+      opleidingscode: string;
+      paritaireComites: string[];
+    }[];
+    codes = opleidingen.map((o) => o.opleidingscode).sort();
+    const zonderErkenningsbron = new Set(
+      opleidingen
+        .filter((o) => !o.paritaireComites.some((pc) => COMITES.includes(pc)))
+        .map((o) => o.opleidingscode),
+    );
+    const beroepen = await leesBeroepenPerOpleiding(basis);
+    const knelpunten = await leesKnelpuntcodes(basis, Number(REFERENTIEDATUM.slice(0, 4)));
+    const lerenden = await leesLerenden(basis);
+    const zoekend = lerendenPerGebied(lerenden, 'ZOEKEND');
+    const gestart = lerendenPerGebied(lerenden, 'GESTART');
+    const erkenningen = await leesVerwachteErkenningen(basis, REFERENTIEDATUM);
+    const aanbodRijen = await leesAanbod(basis, schooljaarVan(REFERENTIEDATUM));
+    const alleVacatures = await leesVacatures(basis, VDAB_PER_SECONDE);
+    const matches = await leesGestarteMatches(basis);
+    const alleBeroepen = new Set([...beroepen.values()].flat());
+    const totaalPlekken = distinctPerRegio(
+      erkenningen
+        .filter((e) => e.status === 'ERKEND' && geldigOp(e, REFERENTIEDATUM) && e.vestiging)
+        .map((e) => [regioVanNis(e.nis), e.vestiging ?? ''] as const),
+    );
+    const totaalAanbieders = distinctPerRegio(
+      aanbodRijen.map((r) => [regioVanNis(r.vestigingsplaats.nisCode), r.instellingsnummer] as const),
+    );
+    const totaalOpleidingen = distinctPerRegio(
+      aanbodRijen.map((r) => [regioVanNis(r.vestigingsplaats.nisCode), r.opleidingscode] as const),
+    );
+    const relevant = alleVacatures.filter((v) => alleBeroepen.has(v.functie.beroepsprofiel.code));
+    const totaalVacatures = distinctPerRegio(relevant.map((v) => [regioVanNis(nisVan(v)), ref(v)] as const));
+    const totaalDuaal = distinctPerRegio(
+      relevant.filter(isDuaal).map((v) => [regioVanNis(nisVan(v)), ref(v)] as const),
+    );
+    const totaalActief = distinctPerRegio(
+      matches.map(
+        (m) =>
+          [
+            regioVanNis(m.vestigingNisCode),
+            m.vestigingsnummer ?? `onderneming ${m.ondernemingsnummer}`,
+          ] as const,
+      ),
+    );
+    const zoekendPerRegio = lerendenPerRegio(lerenden, 'ZOEKEND');
+    const gestartPerRegio = lerendenPerRegio(lerenden, 'GESTART');
+    const plekken = plekkenPerGebied(erkenningen, REFERENTIEDATUM);
+    const aanbod = aanbodPerGebied(aanbodRijen);
+    const vacatures = vacaturesPerGebied(alleVacatures, beroepen);
+    const actief = actievePlekkenPerGebied(matches);
+    verwachtTotaal = (regio) => ({
+      regio: { code: regio },
+      aantalErkendeLeerwerkplekken: totaalPlekken.get(regio) ?? 0,
+      aantalActieveLeerwerkplekken: totaalActief.get(regio) ?? 0,
+      aantalAanbieders: totaalAanbieders.get(regio) ?? 0,
+      aantalOpleidingenMetAanbod: totaalOpleidingen.get(regio) ?? 0,
+      aantalVacatures: totaalVacatures.get(regio) ?? 0,
+      aantalDualeVacatures: totaalDuaal.get(regio) ?? 0,
+      aantalZoekendeLerenden: zoekendPerRegio(regio),
+      aantalGestarteLerenden: gestartPerRegio(regio),
+      onbekend: [],
+    });
+    verwacht = (gebied, code) => {
+      const sleutel = `${gebied}|${code}`;
+      const a = aanbod.get(sleutel) ?? { aanbieders: 0, plaatsen: 0 };
+      const v = vacatures.get(sleutel) ?? { totaal: 0, duaal: 0 };
+      const knelpunt = (beroepen.get(code) ?? []).some((c) => knelpunten.has(c));
+      const p = zonderErkenningsbron.has(code) ? null : (plekken.get(sleutel) ?? 0);
+      const z = zoekend(sleutel);
+      const signalen = [
+        ...(v.totaal > 0 && a.aanbieders === 0 ? ['VRAAG_ZONDER_AANBOD'] : []),
+        // An unknown number of workplaces raises neither signal that needs it.
+        ...(a.aanbieders > 0 && p === 0 ? ['AANBOD_ZONDER_LEERWERKPLEKKEN'] : []),
+        ...((z.onderdrukt || (z.waarde ?? 0) > 0) && p === 0 ? ['LERENDEN_ZONDER_LEERWERKPLEK'] : []),
+        ...(knelpunt && a.aanbieders === 0 ? ['KNELPUNT_ZONDER_AANBOD'] : []),
+      ];
+      return {
+        aantalAanbieders: a.aanbieders,
+        aantalPlaatsen: a.plaatsen,
+        aantalErkendeLeerwerkplekken: p,
+        aantalVacatures: v.totaal,
+        aantalDualeVacatures: v.duaal,
+        knelpunt,
+        aantalZoekendeLerenden: z,
+        aantalGestarteLerenden: gestart(sleutel),
+        aantalActieveLeerwerkplekken: actief.get(sleutel) ?? 0,
+        witteVlek: signalen.length > 0,
+        signalen,
+        onbekend: [
+          ...(p === null ? ['ERKENDE_LEERWERKPLEKKEN'] : []),
+          ...(a.plaatsen === null ? ['PLAATSEN'] : []),
+        ],
+      };
+    };
+  });
+
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  const vergelijk = (cellen: readonly Cel[], gebiedVan: (c: Cel) => string) => {
+    const soorten = { gestartOnderdrukt: 0, gestartGetoond: 0, actief: 0, signalen: 0 };
+    for (const cel of cellen) {
+      const { id, regioCode, opleidingscode, gemeente, ...tellingen } = cel;
+      const sleutel = `${gebiedVan(cel)}|${opleidingscode}`;
+      expect({ sleutel, ...tellingen }).toEqual({ sleutel, ...verwacht(gebiedVan(cel), opleidingscode) });
+      expect(id.length > 0 && regioCode.length > 0 && gemeente === gemeente).toBe(true);
+      if (cel.aantalGestarteLerenden?.onderdrukt) soorten.gestartOnderdrukt += 1;
+      if ((cel.aantalGestarteLerenden?.waarde ?? 0) > 0) soorten.gestartGetoond += 1;
+      if ((cel.aantalActieveLeerwerkplekken ?? 0) > 0) soorten.actief += 1;
+      if (cel.signalen.length > 0) soorten.signalen += 1;
+    }
+    return soorten;
+  };
+
+  it('per gemeente: one cell per gemeente and opleiding, ordered by NIS code, every measure equal to the partner data', async () => {
+    const antwoord = await system.vraag(RADAR, { per: 'GEMEENTE' });
+    expect(antwoord.errors).toBeUndefined();
+    const cellen = antwoord.data?.['radar'] as Cel[];
+    const gemeenten = GEMEENTEN.map((g) => g.nis).sort();
+    expect(cellen.map((c) => `${c.gemeente?.nisCode ?? '-'}|${c.opleidingscode}`)).toEqual(
+      gemeenten.flatMap((nis) => codes.map((code) => `${nis}|${code}`)),
+    );
+    const regioVan = new Map(GEMEENTEN.map((g) => [g.nis, g.regio]));
+    for (const c of cellen) {
+      expect(c.regioCode).toBe(regioVan.get(c.gemeente?.nisCode ?? ''));
+      expect(c.gemeente?.regio.code).toBe(c.regioCode);
+    }
+    expect(new Set(cellen.map((c) => c.id)).size).toBe(cellen.length);
+    const soorten = vergelijk(cellen, (c) => c.gemeente?.nisCode ?? '');
+    // The data must show suppressed and shown learners in duaal, active leerwerkplekken and signals.
+    expect(soorten.gestartOnderdrukt).toBeGreaterThan(0);
+    expect(soorten.actief).toBeGreaterThan(0);
+    expect(soorten.signalen).toBeGreaterThan(0);
+  });
+
+  it('per regio: every cell, ordered by regio code, with learners in duaal and active leerwerkplekken', async () => {
+    const antwoord = await system.vraag(RADAR, {});
+    expect(antwoord.errors).toBeUndefined();
+    const cellen = antwoord.data?.['radar'] as Cel[];
+    expect(cellen.map((c) => `${c.regioCode}|${c.opleidingscode}`)).toEqual(
+      REGIOS.flatMap((r) => codes.map((code) => `${r}|${code}`)),
+    );
+    expect(cellen.every((c) => c.gemeente === null)).toBe(true);
+    const soorten = vergelijk(cellen, (c) => c.regioCode);
+    expect(soorten.gestartOnderdrukt).toBeGreaterThan(0);
+    expect(soorten.actief).toBeGreaterThan(0);
+  });
+
+  it('filters on regio, gemeente and opleiding, at both scales, in any notation', async () => {
+    const gemeente = GEMEENTEN.find((g) => g.regio === REGIOS[1]) ?? GEMEENTEN[0];
+    const code = codes[3] ?? '';
+    const sleutels = async (per: string, filter: Record<string, string>) => {
+      const antwoord = await system.vraag(RADAR, { per, filter });
+      expect(antwoord.errors).toBeUndefined();
+      return (antwoord.data?.['radar'] as Cel[]).map(
+        (c) => `${c.gemeente?.nisCode ?? c.regioCode}|${c.opleidingscode}`,
+      );
+    };
+    const regio = REGIOS[1] ?? '';
+    expect(await sleutels('REGIO', { regioCode: regio.toLowerCase() })).toEqual(
+      codes.map((c) => `${regio}|${c}`),
+    );
+    expect(await sleutels('REGIO', { nisCode: gemeente?.nis ?? '' })).toEqual(
+      codes.map((c) => `${gemeente?.regio ?? ''}|${c}`),
+    );
+    expect(await sleutels('GEMEENTE', { nisCode: ` ${gemeente?.nis ?? ''} ` })).toEqual(
+      codes.map((c) => `${gemeente?.nis ?? ''}|${c}`),
+    );
+    expect(await sleutels('GEMEENTE', { regioCode: regio, opleidingscode: code })).toEqual(
+      GEMEENTEN.filter((g) => g.regio === regio)
+        .map((g) => g.nis)
+        .sort()
+        .map((nis) => `${nis}|${code}`),
+    );
+    expect(await sleutels('REGIO', { opleidingscode: code })).toEqual(REGIOS.map((r) => `${r}|${code}`));
+    // A regio and a gemeente of another regio: no cell matches both.
+    const elders = GEMEENTEN.find((g) => g.regio !== regio);
+    expect(await sleutels('GEMEENTE', { regioCode: regio, nisCode: elders?.nis ?? '' })).toEqual([]);
+  });
+
+  it('regioTotalen: one row per regio, every distinct total equal to the partner data, never the sum of the cells', async () => {
+    const antwoord = await system.vraag(`{ regioTotalen(provincie: WEST_VLAANDEREN) {
+      regio { code } aantalErkendeLeerwerkplekken aantalActieveLeerwerkplekken aantalAanbieders
+      aantalOpleidingenMetAanbod aantalVacatures aantalDualeVacatures
+      aantalZoekendeLerenden { waarde onderdrukt } aantalGestarteLerenden { waarde onderdrukt } onbekend
+    } }`);
+    expect(antwoord.errors).toBeUndefined();
+    const rijen = antwoord.data?.['regioTotalen'] as { regio: { code: string }; aantalVacatures: number }[];
+    expect(rijen).toEqual(REGIOS.map((r) => verwachtTotaal(r)));
+    // Distinct: the regio totals of vacatures stay below what summing the cells gives.
+    const cellen = (await system.vraag(RADAR, {})).data?.['radar'] as Cel[];
+    const somVanCellen = cellen.reduce((s, c) => s + (c.aantalVacatures ?? 0), 0);
+    expect(rijen.reduce((s, r) => s + r.aantalVacatures, 0)).toBeLessThan(somVanCellen);
+  });
+
+  it('refuses an unknown regio, gemeente or opleiding in the filter with BAD_USER_INPUT naming it', async () => {
+    for (const [filter, argument] of [
+      [{ regioCode: 'NERGENS' }, 'filter.regioCode'],
+      [{ nisCode: '39999' }, 'filter.nisCode'],
+      [{ nisCode: 'abc' }, 'filter.nisCode'],
+      [{ opleidingscode: 'GEEN-OPLEIDING' }, 'filter.opleidingscode'],
+    ] as const) {
+      const antwoord = await system.vraag(RADAR, { per: 'GEMEENTE', filter });
+      expect(antwoord.errors?.map((e) => [e.extensions?.['code'], e.extensions?.['argument']])).toEqual([
+        ['BAD_USER_INPUT', argument],
+      ]);
+      expect(antwoord.errors?.[0]?.message).toContain(argument);
+    }
+  });
+
+  it('answers a gemeente-scale radar in one fetch per owner subgraph, not one per cell', async () => {
+    for (const p of Object.values(system.proxies)) p.wis();
+    const antwoord = await system.vraag(RADAR, { per: 'GEMEENTE' });
+    expect(antwoord.errors).toBeUndefined();
+    const na = Object.fromEntries(
+      Object.entries(system.proxies).map(([n, p]) => [
+        n,
+        p.verzoeken.filter((v) => /_entities|radar/.test(v.query)).length,
+      ]),
+    );
+    // One _entities fetch at each owner whatever the number of cells; at the radar the root and its own follow-ups.
+    expect(na).toEqual({ erkenningen: 1, onderwijsaanbod: 1, vacatures: 1, matching: 1, radar: 3 });
+  });
+});

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERENTIEDATUM } from '../contract/mock.ts';
+import { leesVerwachteErkenningen } from './expectations.ts';
+import { plekkenPerGebied } from './radar-readings.ts';
+import { startSystem, type System } from './system.ts';
+
+/** Volta's paritair comité (../shared/domain/GLOSSARY.md): the opleidingen whose leerwerkplekken it knows. */
+const VOLTA_COMITE = '149.01';
+const COMITES = ['149.01', '112', '124', '111', '209', '125', '126'];
+
+interface Cel {
+  regioCode: string;
+  opleidingscode: string;
+  gemeente: { nisCode: string } | null;
+  aantalAanbieders: number | null;
+  aantalErkendeLeerwerkplekken: number | null;
+  signalen: string[];
+  onbekend: string[];
+}
+
+const RADAR = `query($per: RadarSchaal) { radar(provincie: WEST_VLAANDEREN, per: $per) {
+  regioCode opleidingscode gemeente { nisCode } aantalAanbieders aantalErkendeLeerwerkplekken signalen onbekend
+} }`;
+
+describe('the radar with one sector databank down from the start', () => {
+  let system: System;
+  let voltaOpleidingen: Set<string>;
+  let zonderBron: Set<string>;
+  let plekken: Map<string, number>;
+
+  beforeAll(async () => {
+    system = await startSystem({
+      vdabPerSeconde: 1_000,
+      voorStart: async (mock) => {
+        const antwoord = await fetch(`${mock.url}/_mock/faults`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ partner: 'volta', mode: 'down' }),
+        });
+        expect(antwoord.status).toBe(200);
+      },
+    });
+    const basis = system.mock.url;
+    const opleidingen = (await (await fetch(`${basis}/onderwijs/v1/opleidingen`)).json()) as {
+      opleidingscode: string;
+      paritaireComites: string[];
+    }[];
+    voltaOpleidingen = new Set(
+      opleidingen.filter((o) => o.paritaireComites.includes(VOLTA_COMITE)).map((o) => o.opleidingscode),
+    );
+    zonderBron = new Set(
+      opleidingen
+        .filter((o) => !o.paritaireComites.some((pc) => COMITES.includes(pc)))
+        .map((o) => o.opleidingscode),
+    );
+    // The other sectors, read while Volta is down: Volta's own records are read only to leave them out.
+    await fetch(`${basis}/_mock/faults`, { method: 'DELETE' });
+    const erkenningen = (await leesVerwachteErkenningen(basis, REFERENTIEDATUM)).filter(
+      (e) => e.sector !== 'VOLTA',
+    );
+    plekken = plekkenPerGebied(erkenningen, REFERENTIEDATUM);
+  });
+
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  it.each(['REGIO', 'GEMEENTE'])(
+    'at scale %s: Volta opleidingen say ERKENDE_LEERWERKPLEKKEN in onbekend and raise no signal that needs it',
+    async (per) => {
+      const antwoord = await system.vraag(RADAR, { per });
+      const cellen = antwoord.data?.['radar'] as Cel[];
+      expect(cellen.length).toBeGreaterThan(0);
+      let voltaMetAanbod = 0;
+      for (const cel of cellen) {
+        const sleutel = `${cel.gemeente?.nisCode ?? cel.regioCode}|${cel.opleidingscode}`;
+        if (voltaOpleidingen.has(cel.opleidingscode)) {
+          expect({ sleutel, plekken: cel.aantalErkendeLeerwerkplekken }).toEqual({ sleutel, plekken: null });
+          expect(cel.onbekend, sleutel).toContain('ERKENDE_LEERWERKPLEKKEN');
+          expect(cel.signalen, sleutel).not.toContain('AANBOD_ZONDER_LEERWERKPLEKKEN');
+          expect(cel.signalen, sleutel).not.toContain('LERENDEN_ZONDER_LEERWERKPLEK');
+          if ((cel.aantalAanbieders ?? 0) > 0) voltaMetAanbod += 1;
+        } else {
+          const verwacht = zonderBron.has(cel.opleidingscode) ? null : (plekken.get(sleutel) ?? 0);
+          expect({ sleutel, plekken: cel.aantalErkendeLeerwerkplekken }).toEqual({
+            sleutel,
+            plekken: verwacht,
+          });
+        }
+      }
+      // The data must hold Volta opleidingen with offer: there the signal would have been raised on a false 0.
+      expect(voltaMetAanbod).toBeGreaterThan(0);
+      expect(antwoord.extensions?.['bronnen']).toEqual(
+        expect.arrayContaining([expect.objectContaining({ bron: 'VOLTA', toestand: 'ONBESCHIKBAAR' })]),
+      );
+    },
+  );
+
+  it('regioTotalen: the erkende leerwerkplekken are not known, the other totals stand', async () => {
+    const antwoord = await system.vraag(`{ regioTotalen(provincie: WEST_VLAANDEREN) {
+      regio { code } aantalErkendeLeerwerkplekken aantalAanbieders onbekend } }`);
+    const rijen = antwoord.data?.['regioTotalen'] as {
+      aantalErkendeLeerwerkplekken: number | null;
+      aantalAanbieders: number | null;
+      onbekend: string[];
+    }[];
+    expect(rijen.length).toBeGreaterThan(0);
+    for (const rij of rijen) {
+      expect(rij.aantalErkendeLeerwerkplekken).toBeNull();
+      expect(rij.onbekend).toEqual(['ERKENDE_LEERWERKPLEKKEN']);
+      expect(rij.aantalAanbieders).not.toBeNull();
+    }
+  });
+});
