@@ -1,0 +1,26 @@
+import { DateScalar, DateTimeScalar, forbidden, type WithCaller } from '@duaal-graph/subgraph-toolkit';
+import type { PeilingDienst } from './dienst.ts';
+import type { Peiling, PeilingOpslag } from './opslag.ts';
+
+/** The store is opened at start: until then there is no history to answer from. */
+export interface PeilingBronnen {
+  readonly opslag: () => PeilingOpslag;
+  readonly dienst: () => PeilingDienst;
+}
+
+export function peilingResolvers(bronnen: PeilingBronnen) {
+  return {
+    Date: DateScalar,
+    DateTime: DateTimeScalar,
+    Query: {
+      peilingen: (): Promise<Peiling[]> => bronnen.opslag().lijst(),
+    },
+    Mutation: {
+      neemPeiling: (_: unknown, __: unknown, ctx: WithCaller): Promise<Peiling> => {
+        const g = ctx.gebruiker;
+        if (g.soort !== 'aangemeld' || g.rol !== 'beheerder') throw forbidden('neemPeiling');
+        return bronnen.dienst().neem();
+      },
+    },
+  };
+}
