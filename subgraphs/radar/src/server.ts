@@ -31,7 +31,7 @@ export const radar = defineSubgraph<
   {
     readonly opleidingen: Snapshot<readonly RegisterOpleiding[]>;
     /** The measurements over time; `graafUrl` can be pointed at a gateway started after the radar (the tests). */
-    readonly peilingen: { graafUrl: string; dienst: () => PeilingDienst };
+    readonly peilingen: { graafUrl: string; dienst: () => PeilingDienst; opslag: () => PeilingOpslag };
   }
 >({
   name: 'radar',
@@ -68,15 +68,13 @@ export const radar = defineSubgraph<
         if (!dienst) throw new Error('radar: the store is not open');
         return dienst;
       },
-    };
-    const radarResolvers = maakResolvers(opleidingen);
-    const historie = peilingResolvers({
-      opslag: () => {
+      opslag: (): PeilingOpslag => {
         if (!opslag) throw new Error('radar: the store is not open');
         return opslag;
       },
-      dienst: peilingen.dienst,
-    });
+    };
+    const radarResolvers = maakResolvers(opleidingen);
+    const historie = peilingResolvers(peilingen);
     return {
       resolvers: {
         ...radarResolvers,
