@@ -88,4 +88,64 @@ describe('measurements over time (peilingen)', () => {
       await systeem.radar().peilingen.opslag().rijen(REFERENTIEDATUM, 'WEST_VLAANDEREN', 'REGIO'),
     ).toEqual(rijen);
   }, 120_000);
+
+  it('indicatoren: one point per measurement, equal to a reading of the graph at that moment', async () => {
+    await systeem.vraag(NEEM, undefined, beheerder);
+    const live = await systeem.vraag(
+      `{ r: radar(provincie: WEST_VLAANDEREN) { ${CEL} } t: regioTotalen(provincie: WEST_VLAANDEREN) { ${TOTAAL} } }`,
+    );
+    const cellen = live.data?.['r'] as {
+      regioCode: string;
+      opleidingscode: string;
+      witteVlek: boolean;
+      aantalAanbieders: number | null;
+    }[];
+    const totalen = live.data?.['t'] as {
+      regio: { code: string };
+      aantalErkendeLeerwerkplekken: number | null;
+      aantalActieveLeerwerkplekken: number | null;
+    }[];
+    const VELDEN =
+      'op gereconstrueerd aantalErkendeLeerwerkplekken aantalActieveLeerwerkplekken aantalOpleidingenMetAanbod aantalWitteVlekken';
+    for (const regioCode of [null, totalen[0]?.regio.code ?? '']) {
+      const inRegio = (code: string) => regioCode === null || code === regioCode;
+      const antwoord = await systeem.vraag(
+        `query($r: ID) { indicatoren(provincie: WEST_VLAANDEREN, regioCode: $r, van: "2000-01-01", tot: "${REFERENTIEDATUM}") { ${VELDEN} } }`,
+        { r: regioCode },
+      );
+      expect(antwoord.errors).toBeUndefined();
+      const t = totalen.filter((x) => inRegio(x.regio.code));
+      const c = cellen.filter((x) => inRegio(x.regioCode));
+      expect(antwoord.data?.['indicatoren']).toEqual([
+        {
+          op: REFERENTIEDATUM,
+          gereconstrueerd: false,
+          aantalErkendeLeerwerkplekken: t.reduce(
+            (n, x) => n + (x.aantalErkendeLeerwerkplekken ?? Number.NaN),
+            0,
+          ),
+          aantalActieveLeerwerkplekken: t.reduce(
+            (n, x) => n + (x.aantalActieveLeerwerkplekken ?? Number.NaN),
+            0,
+          ),
+          aantalOpleidingenMetAanbod: new Set(
+            c.filter((x) => (x.aantalAanbieders ?? 0) > 0).map((x) => x.opleidingscode),
+          ).size,
+          aantalWitteVlekken: c.filter((x) => x.witteVlek).length,
+        },
+      ]);
+    }
+    const leeg = await systeem.vraag(
+      `{ indicatoren(provincie: WEST_VLAANDEREN, van: "2000-01-01", tot: "2000-12-31") { op } }`,
+    );
+    expect(leeg.data?.['indicatoren']).toEqual([]);
+    const fout = await systeem.vraag(
+      `{ indicatoren(provincie: ANTWERPEN, regioCode: "${totalen[0]?.regio.code ?? ''}", van: "2026-01-01", tot: "2026-12-31") { op } }`,
+    );
+    expect(fout.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const omgekeerd = await systeem.vraag(
+      `{ indicatoren(provincie: ANTWERPEN, van: "2026-12-31", tot: "2026-01-01") { op } }`,
+    );
+    expect(omgekeerd.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  }, 120_000);
 });
