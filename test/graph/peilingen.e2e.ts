@@ -80,6 +80,8 @@ describe('measurements over time (peilingen)', () => {
     const lijst = (await systeem.vraag('{ peilingen { op genomenOp gereconstrueerd } }')).data?.['peilingen'];
     expect(lijst).toEqual([nieuw]);
     const rijen = await systeem.radar().peilingen.opslag().rijen(REFERENTIEDATUM, 'WEST_VLAANDEREN', 'REGIO');
+    // The bytes of one measurement, for the README's estimate (tables, indexes and TOAST).
+    console.info(`peiling: ${String(await systeem.radar().peilingen.opslag().bytes())} bytes in the store`);
     await systeem.herstartRadar();
     expect(
       (await systeem.vraag('{ peilingen { op genomenOp gereconstrueerd } }')).data?.['peilingen'],
