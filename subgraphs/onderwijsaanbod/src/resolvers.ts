@@ -1,4 +1,10 @@
-import { celId, leesCelId, normaliseerInstellingsnummer, VLAANDEREN, volgendSchooljaar } from '@duaal-graph/domein';
+import {
+  celId,
+  leesCelId,
+  normaliseerInstellingsnummer,
+  VLAANDEREN,
+  volgendSchooljaar,
+} from '@duaal-graph/domein';
 import {
   badUserInput,
   connection,
