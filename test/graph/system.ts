@@ -36,6 +36,10 @@ export interface System {
    * folder, as a restart would; `tussendoor` runs while it is down.
    */
   herstartVacatures(tussendoor?: () => Promise<void>): Promise<void>;
+  /** The radar subgraph as it runs now: its measurements over time. */
+  readonly radar: () => Awaited<ReturnType<typeof startRadar>>['subgraph'];
+  /** Stops the radar subgraph and starts it again on the same port and data folder, as a restart would. */
+  herstartRadar(): Promise<void>;
   vraag(
     query: string,
     variables?: Record<string, unknown>,
@@ -84,6 +88,8 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     KBO_URL: `${mock.url}/kbo`,
     VDAB_RATE_LIMIT: String(vdabPerSeconde),
     VACATURES_DATA_DIR: dataMap,
+    // The radar's measurements too: a PGlite folder is one process's alone.
+    RADAR_DATA_DIR: join(dataMap, 'radar'),
     ERKENNINGEN_PORT: '0',
     ONDERWIJSAANBOD_PORT: '0',
     VACATURES_PORT: '0',
@@ -99,13 +105,14 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
   const onderwijsaanbodGestart = vacaturesGestart.then((v) =>
     startOnderwijsaanbod(onderwijsaanbodConfig({ BEROEPSPROFIELEN_URL: `${v.url}/graphql`, ...omgeving })),
   );
-  const [erkenningen, onderwijsaanbod, eersteVacatures, radar] = await Promise.all([
+  const [erkenningen, onderwijsaanbod, eersteVacatures, eersteRadar] = await Promise.all([
     startErkenningen(erkenningenConfig(omgeving)),
     onderwijsaanbodGestart,
     vacaturesGestart,
     startRadar(radarConfig(omgeving)),
   ]);
   let vacatures = eersteVacatures;
+  let radar = eersteRadar;
   const matching = await matchingGestart;
   const proxies = {
     erkenningen: await startCountingProxy(erkenningen.url),
@@ -122,6 +129,8 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     subgraphUrls: Object.fromEntries(Object.entries(proxies).map(([naam, t]) => [naam, `${t.url}/graphql`])),
   });
   const graphql = `${gateway.url}/graphql`;
+  // The radar measures through the graph; the gateway started after it, on a port of its own.
+  radar.subgraph.peilingen.graafUrl = graphql;
   return {
     mock,
     graphql,
@@ -137,6 +146,12 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
       vacatures = await startVacatures(
         vacaturesConfig({ ...omgeving, VACATURES_PORT: new URL(vacatures.url).port }),
       );
+    },
+    radar: () => radar.subgraph,
+    herstartRadar: async () => {
+      await radar.stop();
+      radar = await startRadar(radarConfig({ ...omgeving, RADAR_PORT: new URL(radar.url).port }));
+      radar.subgraph.peilingen.graafUrl = graphql;
     },
     vraag: async (query, variables, headers) => {
       const antwoord = await fetch(graphql, {

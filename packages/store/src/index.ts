@@ -1,5 +1,11 @@
 export { Lease } from './lease.ts';
 export { MIGRATION_NAMES } from './migrations.ts';
-export type { Database, VdabIndexTable, VdabIndexStandTable } from './schema.ts';
+export type {
+  Database,
+  PeilingDeelTable,
+  PeilingTable,
+  VdabIndexTable,
+  VdabIndexStandTable,
+} from './schema.ts';
 export { DATABASE_URL_SETTING } from './settings.ts';
 export { openStore, type Store, type StoreOptions } from './store.ts';

@@ -45,6 +45,26 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_peilingen': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // The date as ISO text, not `date`: node-postgres and PGlite would hand a `date` back as a Date at local midnight.
+      await db.schema
+        .createTable('peiling')
+        .addColumn('op', 'text', (c) => c.primaryKey().check(sql`op ~ '^\\d{4}-\\d{2}-\\d{2}$'`))
+        .addColumn('genomen_op', 'timestamptz', (c) => c.notNull())
+        .addColumn('gereconstrueerd', 'boolean', (c) => c.notNull())
+        .execute();
+      // One row per provincie and kind of rows (cells per regio, per gemeente, regio totals): read whole, never searched inside.
+      await db.schema
+        .createTable('peiling_deel')
+        .addColumn('op', 'text', (c) => c.notNull().references('peiling.op').onDelete('cascade'))
+        .addColumn('provincie', 'text', (c) => c.notNull())
+        .addColumn('soort', 'text', (c) => c.notNull())
+        .addColumn('rijen', 'jsonb', (c) => c.notNull())
+        .addPrimaryKeyConstraint('peiling_deel_pk', ['op', 'provincie', 'soort'])
+        .execute();
+    },
+  },
 };
 
 export const migrations: MigrationProvider = {

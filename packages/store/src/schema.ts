@@ -52,10 +52,28 @@ export interface VdabKnelpuntenTable {
   gelezen_op: Generated<Date>;
 }
 
+/** A measurement of the radar (`peiling`): its date, when it was taken, and whether it was reconstructed. */
+export interface PeilingTable {
+  /** The date, `YYYY-MM-DD`. */
+  op: string;
+  genomen_op: ColumnType<Date, Date, Date>;
+  gereconstrueerd: boolean;
+}
+
+/** The rows of one measurement for one provincie and kind (`REGIO`, `GEMEENTE` cells or `TOTALEN`): counts only. */
+export interface PeilingDeelTable {
+  op: string;
+  provincie: string;
+  soort: string;
+  rijen: Json;
+}
+
 /** The schema of the store, as the migrations (migrations.ts) leave it. */
 export interface Database {
   lease: LeaseTable;
   vdab_index: VdabIndexTable;
   vdab_index_stand: VdabIndexStandTable;
   vdab_knelpunten: VdabKnelpuntenTable;
+  peiling: PeilingTable;
+  peiling_deel: PeilingDeelTable;
 }

@@ -1,7 +1,54 @@
-import { PARTNER_URL_SETTINGS, subgraphSettings, type SubgraphConfig } from '@duaal-graph/subgraph-toolkit';
+import {
+  integerSetting,
+  PARTNER_URL_SETTINGS,
+  REFERENCE_DATE_SETTING,
+  subgraphSettings,
+  textSetting,
+  urlSetting,
+  type SubgraphConfig,
+} from '@duaal-graph/subgraph-toolkit';
+import { declareSetting } from '@duaal-graph/domein/settings';
+import { DATABASE_URL_SETTING } from '@duaal-graph/store';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
-/** What the radar reads besides what every subgraph reads: the register whose opleidingen span its cells. */
-export const RADAR_SETTINGS = { onderwijsUrl: PARTNER_URL_SETTINGS.onderwijsUrl } as const;
+/**
+ * What the radar reads besides what every subgraph reads: the register whose
+ * opleidingen span its cells, and for its measurements over time the store,
+ * the graph to measure through and when.
+ */
+export const RADAR_SETTINGS = {
+  onderwijsUrl: PARTNER_URL_SETTINGS.onderwijsUrl,
+  databaseUrl: DATABASE_URL_SETTING,
+  dataDir: textSetting('RADAR_DATA_DIR', {
+    default: fileURLToPath(new URL('../.data', import.meta.url)),
+    documentedDefault: '`subgraphs/radar/.data`',
+    description: "the radar's PGlite (`store/`) of the measurements over time, without `DATABASE_URL`",
+  }),
+  peilingGraafUrl: urlSetting('PEILING_GRAAF_URL', {
+    default: 'http://127.0.0.1:4000/graphql',
+    description:
+      "the graph's GraphQL endpoint (the gateway) a measurement reads the radar through, as the public reads it",
+  }),
+  peilingTijd: declareSetting(
+    'PEILING_TIJD',
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM')
+      .transform((t) => t),
+    {
+      default: '06:00',
+      description: 'the time of day (Europe/Brussels) of the daily measurement of the radar',
+    },
+  ),
+  peilingBewaarDagen: integerSetting('PEILING_BEWAAR_DAGEN', {
+    default: 3660,
+    min: 1,
+    max: 100_000,
+    description: 'days a measurement is kept; older ones are removed after each measurement',
+  }),
+  referenceDate: REFERENCE_DATE_SETTING,
+} as const;
 
 export const settings = subgraphSettings('radar', 4005, RADAR_SETTINGS);
 

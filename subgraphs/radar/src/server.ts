@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { VLAANDEREN } from '@duaal-graph/domein';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { referentiedatum, VLAANDEREN } from '@duaal-graph/domein';
+import { Lease, openStore, type Store } from '@duaal-graph/store';
 import {
   defineSubgraph,
   fromSnapshots,
@@ -11,6 +15,9 @@ import {
 import DataLoader from 'dataloader';
 import { parse } from 'graphql';
 import { RADAR_SETTINGS, settings, type RadarConfig } from './config.ts';
+import { PeilingDienst } from './peilingen/dienst.ts';
+import { PeilingOpslag } from './peilingen/opslag.ts';
+import { peilingResolvers } from './peilingen/resolvers.ts';
 import { maakResolvers, type RadarContext } from './resolvers.ts';
 
 export type { RadarConfig } from './config.ts';
@@ -21,7 +28,11 @@ export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.me
 export const radar = defineSubgraph<
   typeof RADAR_SETTINGS,
   RadarContext,
-  { readonly opleidingen: Snapshot<readonly RegisterOpleiding[]> }
+  {
+    readonly opleidingen: Snapshot<readonly RegisterOpleiding[]>;
+    /** The measurements over time; `graafUrl` can be pointed at a gateway started after the radar (the tests). */
+    readonly peilingen: { graafUrl: string; dienst: () => PeilingDienst; opslag: () => PeilingOpslag };
+  }
 >({
   name: 'radar',
   typeDefs,
@@ -47,11 +58,63 @@ export const radar = defineSubgraph<
           Promise.resolve(sleutels.map((k) => VLAANDEREN.regio(k) ?? null)),
         ),
       });
+    const snapshots = fromSnapshots(opleidingen);
+    let store: Store | undefined;
+    let opslag: PeilingOpslag | undefined;
+    let dienst: PeilingDienst | undefined;
+    const peilingen = {
+      graafUrl: config.peilingGraafUrl,
+      dienst: (): PeilingDienst => {
+        if (!dienst) throw new Error('radar: the store is not open');
+        return dienst;
+      },
+      opslag: (): PeilingOpslag => {
+        if (!opslag) throw new Error('radar: the store is not open');
+        return opslag;
+      },
+    };
+    const radarResolvers = maakResolvers(opleidingen);
+    const historie = peilingResolvers(peilingen);
     return {
-      resolvers: maakResolvers(opleidingen),
-      data: fromSnapshots(opleidingen),
+      resolvers: {
+        ...radarResolvers,
+        ...historie,
+        Query: { ...radarResolvers.Query, ...historie.Query },
+      },
+      data: {
+        ...snapshots,
+        start: async () => {
+          store = await openStore({
+            databaseUrl: config.databaseUrl,
+            dataDir: join(config.dataDir, 'store'),
+            log,
+          });
+          opslag = new PeilingOpslag(store.db);
+          // One name per replica, also for two in one process (the tests).
+          const houder = `${hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`;
+          dienst = new PeilingDienst({
+            opslag,
+            graafUrl: () => peilingen.graafUrl,
+            vandaag: () => referentiedatum(config.referenceDate),
+            tijd: config.peilingTijd,
+            bewaarDagen: config.peilingBewaarDagen,
+            timeoutMs: 120_000,
+            // Long enough for one measurement; the lease is only taken once its day's measurement is due.
+            lease: new Lease(store.db, 'radar-peiling', houder, 10 * 60_000),
+            log,
+          });
+          dienst.start();
+          await snapshots.start();
+        },
+        stop: async () => {
+          dienst?.stop();
+          await snapshots.stop();
+          await store?.close();
+          store = undefined;
+        },
+      },
       context,
-      exposed: { opleidingen },
+      exposed: { opleidingen, peilingen },
     };
   },
   describe: (config) => `register ${config.onderwijsUrl}`,

@@ -1,0 +1,118 @@
+import type { Database } from '@duaal-graph/store';
+import { sql, type Kysely } from 'kysely';
+
+/** The kinds of rows a measurement holds per provincie. */
+export type PeilingSoort = 'REGIO' | 'GEMEENTE' | 'TOTALEN';
+
+export interface Peiling {
+  /** The reference date it was taken on, `YYYY-MM-DD`. */
+  readonly op: string;
+  readonly genomenOp: Date;
+  readonly gereconstrueerd: boolean;
+}
+
+/** One provincie's rows of one kind: counts only, as the graph answered them to the public. */
+export interface PeilingDeel {
+  readonly provincie: string;
+  readonly soort: PeilingSoort;
+  readonly rijen: readonly Record<string, unknown>[];
+}
+
+/** The measurements in the store: written whole in one transaction, read per provincie and kind. */
+export class PeilingOpslag {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Stores a measurement; one of the same date is replaced, whole. */
+  async bewaar(peiling: Peiling, delen: readonly PeilingDeel[]): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('peiling').where('op', '=', peiling.op).execute();
+      await tx
+        .insertInto('peiling')
+        .values({ op: peiling.op, genomen_op: peiling.genomenOp, gereconstrueerd: peiling.gereconstrueerd })
+        .execute();
+      for (const deel of delen)
+        await tx
+          .insertInto('peiling_deel')
+          .values({
+            op: peiling.op,
+            provincie: deel.provincie,
+            soort: deel.soort,
+            rijen: JSON.stringify(deel.rijen),
+          })
+          .execute();
+    });
+  }
+
+  /** Every measurement, oldest first. */
+  async lijst(): Promise<Peiling[]> {
+    const rijen = await this.db.selectFrom('peiling').selectAll().orderBy('op').execute();
+    return rijen.map((r) => ({
+      op: r.op,
+      genomenOp: new Date(r.genomen_op),
+      gereconstrueerd: r.gereconstrueerd,
+    }));
+  }
+
+  /** The latest measurement on or before `op`; undefined when none is. */
+  async laatsteOpOfVoor(op: string): Promise<Peiling | undefined> {
+    const r = await this.db
+      .selectFrom('peiling')
+      .selectAll()
+      .where('op', '<=', op)
+      .orderBy('op', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r && { op: r.op, genomenOp: new Date(r.genomen_op), gereconstrueerd: r.gereconstrueerd };
+  }
+
+  /** The rows of one measurement for a provincie and kind; empty when it holds none. */
+  async rijen(op: string, provincie: string, soort: PeilingSoort): Promise<Record<string, unknown>[]> {
+    const r = await this.db
+      .selectFrom('peiling_deel')
+      .select('rijen')
+      .where('op', '=', op)
+      .where('provincie', '=', provincie)
+      .where('soort', '=', soort)
+      .executeTakeFirst();
+    return Array.isArray(r?.rijen) ? (r.rijen as Record<string, unknown>[]) : [];
+  }
+
+  /** The rows of a kind for a provincie in every measurement in [van, tot], by date. */
+  async rijenTussen(
+    van: string,
+    tot: string,
+    provincie: string,
+    soort: PeilingSoort,
+  ): Promise<{ peiling: Peiling; rijen: Record<string, unknown>[] }[]> {
+    const r = await this.db
+      .selectFrom('peiling')
+      .innerJoin('peiling_deel', 'peiling_deel.op', 'peiling.op')
+      .select(['peiling.op', 'peiling.genomen_op', 'peiling.gereconstrueerd', 'peiling_deel.rijen'])
+      .where('peiling.op', '>=', van)
+      .where('peiling.op', '<=', tot)
+      .where('peiling_deel.provincie', '=', provincie)
+      .where('peiling_deel.soort', '=', soort)
+      .orderBy('peiling.op')
+      .execute();
+    return r.map((x) => ({
+      peiling: { op: x.op, genomenOp: new Date(x.genomen_op), gereconstrueerd: x.gereconstrueerd },
+      rijen: Array.isArray(x.rijen) ? (x.rijen as Record<string, unknown>[]) : [],
+    }));
+  }
+
+  /** Removes the measurements older than `voor` (the retention); answers how many went. */
+  async ruimOp(voor: string): Promise<number> {
+    const r = await this.db.deleteFrom('peiling').where('op', '<', voor).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  /** The bytes the measurements take on disk (tables, indexes and TOAST), for the README's estimate. */
+  async bytes(): Promise<number> {
+    const r = await sql<{
+      n: string | number;
+    }>`select pg_total_relation_size('peiling') + pg_total_relation_size('peiling_deel') as n`.execute(
+      this.db,
+    );
+    return Number(r.rows[0]?.n ?? 0);
+  }
+}
