@@ -36,19 +36,18 @@ const RADARCEL = `
 export const EXPORTS: readonly ExportDefinition[] = [
   {
     naam: 'radar',
-    document: `query RadarExport($provincie: Provincie!, $niveau: Niveau, $per: RadarSchaal, $op: Date,
-  $regioCode: ID, $nisCode: ID, $opleidingscode: ID, $signaal: Signaal, $alleenWitteVlekken: Boolean) {
-  radar(provincie: $provincie, niveau: $niveau, per: $per, op: $op, filter: {
-    regioCode: $regioCode, nisCode: $nisCode, opleidingscode: $opleidingscode,
-    signaal: $signaal, alleenWitteVlekken: $alleenWitteVlekken }) {${RADARCEL}
+    document: `query RadarExport($provincie: Provincie!, $niveau: Niveau, $per: RadarSchaal,
+  $regioCode: ID, $nisCode: ID, $opleidingscode: ID) {
+  radar(provincie: $provincie, niveau: $niveau, per: $per, filter: {
+    regioCode: $regioCode, nisCode: $nisCode, opleidingscode: $opleidingscode }) {${RADARCEL}
   }
 }`,
     rows: (data) => rowsAt(data, 'radar'),
   },
   {
     naam: 'regioTotalen',
-    document: `query RegioTotalenExport($provincie: Provincie!, $niveau: Niveau, $op: Date) {
-  regioTotalen(provincie: $provincie, niveau: $niveau, op: $op) {
+    document: `query RegioTotalenExport($provincie: Provincie!, $niveau: Niveau) {
+  regioTotalen(provincie: $provincie, niveau: $niveau) {
     regio { code naam }
     aantalErkendeLeerwerkplekken
     aantalActieveLeerwerkplekken
@@ -58,7 +57,6 @@ export const EXPORTS: readonly ExportDefinition[] = [
     aantalDualeVacatures
     aantalZoekendeLerenden { waarde onderdrukt }
     aantalGestarteLerenden { waarde onderdrukt }
-    aantalWitteVlekken
     onbekend
   }
 }`,
