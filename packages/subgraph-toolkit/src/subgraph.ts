@@ -177,7 +177,8 @@ export async function startSubgraph<C extends BaseContext & WithCaller>(opties: 
     },
     drain: async (graceMs) => {
       await dienst.drain(graceMs);
-      subgraphData.stop();
+      // Requests in flight are done: give leases back and close the store before the process exits.
+      await subgraphData.stop();
     },
   };
 }
