@@ -25,10 +25,10 @@ describe('the persisted operations manifest', () => {
 
   it('refuses what the graph does not have, and an anonymous operation', () => {
     const manifest = buildManifest(
-      parse('query X { radar(provincie: WEST_VLAANDEREN, per: GEMEENTE) { regioCode } } { regios { code } }'),
+      parse('query X { radar(provincie: WEST_VLAANDEREN, perDag: true) { regioCode } } { regios { code } }'),
       schema,
     );
-    expect('errors' in manifest && manifest.errors.join('\n')).toMatch(/Unknown argument "per"/);
+    expect('errors' in manifest && manifest.errors.join('\n')).toMatch(/Unknown argument "perDag"/);
     expect('errors' in manifest && manifest.errors.join('\n')).toMatch(/needs a name/);
   });
 

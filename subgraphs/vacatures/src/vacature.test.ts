@@ -97,6 +97,9 @@ describe('VacatureIndex', () => {
     expect(Object.fromEntries(perRegioEnBeroep)).toEqual({
       'ZUID_WEST_VLAANDEREN|F1602': { totaal: 2, duaal: 1 },
       'BRUGGE|F1602': { totaal: 1, duaal: 1 },
+      // Per gemeente too (the radar per gemeente): 8500 and 8501 are Kortrijk, 8000 Brugge.
+      '34022|F1602': { totaal: 2, duaal: 1 },
+      '31005|F1602': { totaal: 1, duaal: 1 },
     });
     expect(perWerkgever.get('0403.170.701')).toHaveLength(4);
   });

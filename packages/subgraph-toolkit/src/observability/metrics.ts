@@ -120,7 +120,7 @@ export class ServiceMetrics {
 
   /** An error code as a label: registered codes only (error-codes.ts), anything else `OTHER`. */
   static codeLabel(code: unknown): string {
-    return typeof code === 'string' && code in ERROR_CODES ? code : 'OTHER';
+    return typeof code === 'string' && code in ERROR_CODES ? code : UNREGISTERED_CODE;
   }
 
   /** A gauge read when scraped, for what the service knows at that moment (a breaker's state, a lag). */
@@ -179,6 +179,9 @@ export class ServiceMetrics {
 }
 
 /** The states a circuit breaker reports, as numbers a dashboard can plot: closed 0, half open 1, open 2. */
+/** The label of a code outside the registry: a bounded label set, whatever a subgraph sends. */
+const UNREGISTERED_CODE = 'OTHER';
+
 const BREAKER_STATES: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
 /** The breaker of a partner, read at each scrape: the hook for the Kazi circuit breaker. */
