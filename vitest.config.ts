@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     // Every project: a test fails when the graph answered an error code the registry does not know.
     setupFiles: ['./test/setup/registered-error-codes.ts'],
+    // Vitest's default is one worker per core but one (a single worker on a 2-core CI machine). The e2e files
+    // mostly wait on their own servers, so two at a time halves the run and stays within the 30 minutes of CI.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -92,13 +92,13 @@ export const EXPORTS: readonly ExportDefinition[] = [
   },
   {
     naam: 'inDeBuurt',
-    document: `query InDeBuurtExport($postcode: String!, $km: Int, $opleidingscode: ID, $niveau: Niveau) {
+    document: `query InDeBuurtExport($postcode: String!, $km: Int, $opleidingscode: ID, $niveau: Niveau, $first: Int = 200) {
   inDeBuurt(postcode: $postcode, km: $km, opleidingscode: $opleidingscode, niveau: $niveau) {
     opleidingen {
       opleiding { code naam }
       aanbod { afstandKm aanbod { school { naam } gemeente { nisCode naam } capaciteit } }
-      erkendeLeerwerkplekken(first: 1000) { afstandKm vestiging { vestigingsnummer onderneming { naam } adres { gemeente { nisCode naam } } } }
-      dualeVacatures(first: 1000) { afstandKm vacature { id titel gemeente { nisCode naam } } }
+      erkendeLeerwerkplekken(first: $first) { afstandKm vestiging { vestigingsnummer onderneming { naam } adres { gemeente { nisCode naam } } } }
+      dualeVacatures(first: $first) { afstandKm vacature { id titel gemeente { nisCode naam } } }
     }
   }
 }`,
