@@ -46,6 +46,7 @@ describe('the erkenningen subgraph against the mock partners', () => {
         MTECH_URL: prefix('mtech'),
         WOODWIZE_URL: prefix('woodwize'),
         ONDERWIJS_URL: prefix('onderwijs'),
+        KBO_URL: prefix('kbo'),
       }),
     );
   });
@@ -85,7 +86,8 @@ describe('the erkenningen subgraph against the mock partners', () => {
         expect(e.bron).toEqual({ bron: e.sector, toestand: 'ACTUEEL' });
       }
       const bronnen = (antwoord.extensions?.['bronnen'] as { bron: string }[]).map((b) => b.bron);
-      expect(bronnen).toEqual(['VOLTA', 'EDUCAM', 'CONSTRUCTIV', 'MTECH', 'WOODWIZE', 'ONDERWIJS']);
+      // The name comes from the company register (KBO) first.
+      expect(bronnen).toEqual(['VOLTA', 'EDUCAM', 'CONSTRUCTIV', 'MTECH', 'WOODWIZE', 'ONDERWIJS', 'KBO']);
     }
   });
 

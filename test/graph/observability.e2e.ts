@@ -144,7 +144,8 @@ describe('observability: metrics, traces and logs', () => {
     const eigen = spans.spans().filter((s) => s.spanContext().traceId === traceId);
     const server = eigen.filter((s) => s.attributes['duaal.service'] !== undefined);
     expect(new Set(server.map((s) => s.attributes['duaal.service']))).toEqual(
-      new Set(['gateway', 'matching', 'erkenningen']),
+      // The onderneming's naam falls back on its VDAB vacatures (`@requires vacatureNaam`): vacatures is in it too.
+      new Set(['gateway', 'matching', 'erkenningen', 'vacatures']),
     );
     expect(eigen.some((s) => s.name === 'gateway.plan')).toBe(true);
     expect(eigen.filter((s) => s.name === 'gateway.fetch').length).toBeGreaterThanOrEqual(2);
@@ -160,7 +161,9 @@ describe('observability: metrics, traces and logs', () => {
     expect(anders.extensions?.['traceId']).not.toBe(traceId);
 
     const regels = logs.parsed().filter((r) => r['requestId'] === traceId);
-    expect(new Set(regels.map((r) => r['service']))).toEqual(new Set(['gateway', 'matching', 'erkenningen']));
+    expect(new Set(regels.map((r) => r['service']))).toEqual(
+      new Set(['gateway', 'matching', 'erkenningen', 'vacatures']),
+    );
     expect(regels.some((r) => r['service'] === 'gateway' && r['msg'] === 'verzoek')).toBe(true);
   });
 

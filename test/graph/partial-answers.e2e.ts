@@ -60,7 +60,12 @@ const EIGENAARS = {
     maten: ['VACATURES'],
     bronnen: ['VDAB'],
   },
-  matching: { velden: ['aantalZoekendeLerenden'], maten: ['ZOEKENDE_LERENDEN'], bronnen: ['KAZI'] },
+  // The learner counts and the active leerwerkplekken (from Kazi's listing by status) are all matching's.
+  matching: {
+    velden: ['aantalZoekendeLerenden'],
+    maten: ['ZOEKENDE_LERENDEN', 'GESTARTE_LERENDEN', 'ACTIEVE_LEERWERKPLEKKEN'],
+    bronnen: ['KAZI'],
+  },
 } as const;
 
 /** The contract's signals, on known measures only: written here again, not taken from the radar's code. */
