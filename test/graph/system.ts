@@ -27,6 +27,15 @@ export interface System {
   readonly proxies: Readonly<
     Record<'erkenningen' | 'onderwijsaanbod' | 'vacatures' | 'matching' | 'radar', CountingProxy>
   >;
+  /**
+   * Makes a subgraph (un)reachable at its proxy and waits until the gateway's
+   * response cache has probed it since, as it does every RESPONSE_CACHE_PROBE_MS:
+   * before that, an answer cached while it was up is still served, by design.
+   */
+  bereikbaar(
+    subgraph: 'erkenningen' | 'onderwijsaanbod' | 'vacatures' | 'matching' | 'radar',
+    ja: boolean,
+  ): Promise<void>;
   /** The erkenningen subgraph: its sources (the sector snapshots, the registers), to refresh one now. */
   readonly erkenningen: Awaited<ReturnType<typeof startErkenningen>>['subgraph'];
   /** The vacatures subgraph as it runs now: its index and its VDAB client. */
@@ -136,6 +145,12 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     graphql,
     gatewayUrl: gateway.url,
     proxies,
+    bereikbaar: async (subgraph, ja) => {
+      proxies[subgraph].bereikbaar(ja);
+      // A round under way may have begun before the change: the second one surely did not.
+      await gateway.gateway.responseCache?.versions.probe();
+      await gateway.gateway.responseCache?.versions.probe();
+    },
     erkenningen: erkenningen.subgraph,
     vacatures: () => vacatures.subgraph,
     herstartVacatures: async (tussendoor) => {
