@@ -165,6 +165,7 @@ describe.skipIf(ONTBREEKT.length > 0)(
     };
 
     beforeAll(async () => {
+      const begin = Date.now();
       mock = await startTestMock({ vdabLimietPerSeconde: VDAB_PER_SECONDE });
       paginas = Math.ceil((mock.wereld.vdab.vacatures as unknown as Vacature[]).length / 100);
       ({ lerende } = await kiesLerende(mock.url));
@@ -190,6 +191,8 @@ describe.skipIf(ONTBREEKT.length > 0)(
         MATCHING_PORT: '0',
         RADAR_PORT: '0',
         GATEWAY_PORT: '0',
+        // The radar's daily measurement (a minute after start, once past PEILING_TIJD) is not what this is about.
+        PEILING_TIJD: '23:59',
       };
       /** What a replica keeps alone: a data folder of its own, as a pod's own volume. */
       const eigen = (): NodeJS.ProcessEnv => {
@@ -260,9 +263,11 @@ describe.skipIf(ONTBREEKT.length > 0)(
       await wachtTot(async () => {
         await Promise.all(namen.map((n) => balancers[n].probe()));
         return namen.every((n) => balancers[n].replicas().every((r) => r.inRotation));
-      }, 60_000);
+      }, 120_000);
       for (const g of beide) await wachtTot(async () => (await fetch(`${g.url}/ready`)).status === 200);
-    }, 120_000);
+      console.log(`two-of-everything: everything started and ready in ${String(Date.now() - begin)} ms`);
+      // A bound for a loaded machine; on CI's it starts in well under a minute.
+    }, 180_000);
 
     afterAll(async () => {
       if (matchingProces.exitCode === null) matchingProces.kill('SIGKILL');
@@ -277,9 +282,11 @@ describe.skipIf(ONTBREEKT.length > 0)(
       await wachtTot(() => vacatures.every((v) => v.subgraph.bestanden.vacatures.index !== undefined));
       expect(vacatures.filter((v) => v.subgraph.bestanden.vacatures.synchroniseert)).toHaveLength(1);
       const routes = (await stats()).vdab.routes;
-      // One token and one `initial` read, page by page, and the knelpuntberoepen once: a second reader doubles them.
+      // One token (each replica's client asks its own) and one `initial` read, page by page: a second reader
+      // doubles both. A page whose answer came too late on a loaded machine is asked again, so a few more.
       expect(routes[TOKEN]).toBe(1);
-      expect(routes[INITIAL]).toBe(paginas);
+      expect(routes[INITIAL]).toBeGreaterThanOrEqual(paginas);
+      expect(routes[INITIAL]).toBeLessThan(paginas + paginas / 2);
       expect(routes[KNELPUNTEN]).toBe(1);
     });
 
@@ -416,7 +423,8 @@ describe.skipIf(ONTBREEKT.length > 0)(
         `two-of-everything: ${String(uitslagen.length)} requests, ${String(inFlight)} in flight on the replica at SIGTERM, ${String(mislukt.length)} failed`,
       );
       expect(code).toBe(0);
-      expect(matchingUitvoer.join('')).toContain('gestopt');
+      // Its drain cut nothing: every request it had was answered before it stopped.
+      expect(matchingUitvoer.join('')).toMatch(/"afgebroken":0,.*"msg":"gestopt na drain"/);
       // Ideally none; never more than those in flight on it, which its drain lets finish.
       expect(mislukt.length, JSON.stringify(mislukt)).toBeLessThanOrEqual(inFlight);
       expect(mislukt, 'the requests in flight finish in the drain').toEqual([]);
