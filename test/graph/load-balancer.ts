@@ -67,9 +67,11 @@ function refused(fout: unknown): boolean {
  * Kubernetes Service with readiness does it: a replica is in rotation while
  * its `/ready` answers 200 (asked every `probeMs`), and a refused connection
  * takes it out at once and sends the request to the next one (nothing reached
- * the refusing replica, so this is safe for a mutation too). A request that
- * reached a replica and got no answer is not sent again: it fails (502), and
- * is counted. Tests read what went where.
+ * the refusing replica, so this is safe for a mutation too; in Kubernetes a
+ * preStop pause does this part, keeping a terminating pod accepting until the
+ * endpoints no longer list it). A request that reached a replica and got no
+ * answer is not sent again: it fails (502), and is counted. Tests read what
+ * went where.
  */
 export async function startLoadBalancer(
   doelen: readonly string[],
