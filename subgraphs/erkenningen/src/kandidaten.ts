@@ -5,8 +5,8 @@ import { erkendOp, SECTOREN, type Sector } from './model.ts';
  * The building blocks of `Onderneming.kandidaatOpleidingen` ("maximaal duaal",
  * CONTRACT.md part 2) that this subgraph owns: which sectors know an
  * onderneming, which opleidingen of theirs it does not host yet, and where it
- * is. Not in the schema yet: the field needs the counts of vacatures and
- * zoekende lerenden near the company to order its list (see the README).
+ * is. matching owns the list, which it orders on counts of other subgraphs;
+ * ./kandidaatresolvers.ts gives it these as required fields (see the README).
  */
 
 /**
