@@ -23,3 +23,4 @@ export * from './subgraph.ts';
 export * from '@duaal-graph/domein';
 export * from '@duaal-graph/domein/settings';
 export * from './buurt.ts';
+export * from './kandidaat.ts';

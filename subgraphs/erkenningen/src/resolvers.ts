@@ -2,6 +2,7 @@ import { normaliseerOndernemingsnummer, normaliseerVestigingsnummer } from '@dua
 import { badUserInput, connection, DateScalar, DateTimeScalar } from '@duaal-graph/subgraph-toolkit';
 import type { SectorRapport } from './bestand.ts';
 import { buurtResolvers } from './buurt.ts';
+import { kandidaatResolvers } from './kandidaatresolvers.ts';
 import { type ErkenningenContext } from './context.ts';
 import { celVanRadar, regioTotaalResolvers } from './radarcel.ts';
 import type { ErkenningsIndex, OndernemingInfo, VestigingInfo } from './erkenningsindex.ts';
@@ -235,7 +236,9 @@ export function maakResolvers() {
         return rapport.alleBevindingen.slice(0, first);
       },
     },
+    KandidaatOpleiding: kandidaatResolvers.KandidaatOpleiding,
     Onderneming: {
+      ...kandidaatResolvers.Onderneming,
       // A key from another subgraph that is no valid number names no onderneming.
       __resolveReference: async (
         ref: { ondernemingsnummer: string; vacatureNaam?: string | null },

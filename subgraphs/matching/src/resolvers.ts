@@ -30,6 +30,7 @@ import type { Toegang } from './toegang.ts';
 import type { ActievePlekkenIndex } from './actieve-plekken.ts';
 import { radarCelResolvers, regioTotaalResolvers } from './radarcel.ts';
 import type { ZoekendenIndex } from './zoekenden.ts';
+import { kandidaatResolvers } from './kandidaat.ts';
 
 interface LerendeFilter {
   instellingsnummer?: string | null;
@@ -92,6 +93,7 @@ export function maakResolvers(
   opleidingscodes: Snapshot<ReadonlySet<string>>,
   actief: Snapshot<ActievePlekkenIndex>,
 ) {
+  const kandidaat = kandidaatResolvers(zoekenden);
   /** A filter's opleidingscode, judged by the register (reported as a source): one it does not hold is BAD_USER_INPUT. */
   const opleidingscodeVan = (ctx: MatchingContext, waarde: string): string => {
     ctx.bronnen.meld(opleidingscodes.status(), opleidingscodes.reden());
@@ -250,10 +252,11 @@ export function maakResolvers(
         // `@toegang` on the field has already refused everyone but this school's trajectbegeleider.
         lerendenVanSchool(ctx, s.instellingsnummer, status),
     },
+    KandidaatOpleiding: kandidaat.KandidaatOpleiding,
     Onderneming: {
-      __resolveReference: (ref: { ondernemingsnummer: string }) => ({
-        ondernemingsnummer: ref.ondernemingsnummer,
-      }),
+      ...kandidaat.Onderneming,
+      // The fields `kandidaatOpleidingen` requires come along in the representation.
+      __resolveReference: (ref: { ondernemingsnummer: string }) => ref,
       /** Only the matches of the caller's own learners: the others are never even joined to a learner. */
       matches: async (
         o: { ondernemingsnummer: string },

@@ -22,6 +22,7 @@ import {
 import type DataLoader from 'dataloader';
 import type { Beroepslabels } from './beroepsprofielen.ts';
 import { maakBuurtResolvers } from './buurt.ts';
+import { maakKandidaatResolvers } from './kandidaat.ts';
 import type { AanbodRij, OnderwijsIndex } from './onderwijsindex.ts';
 import { zoektermVindt, zoekwoorden } from './zoekterm.ts';
 import { aanbodVanCel } from './radartellingen.ts';
@@ -113,6 +114,7 @@ export function maakResolvers(
     DateTime: DateTimeScalar,
     Buurt: buurt.Buurt,
     BuurtOpleiding: buurt.BuurtOpleiding,
+    KandidaatOpleiding: maakKandidaatResolvers(lees, huidigSchooljaar),
     Query: {
       ...buurt.Query,
       opleiding: (_: unknown, { code }: { code: string }, ctx: OnderwijsContext) =>

@@ -1,6 +1,7 @@
 import { normaliseerOndernemingsnummer } from '@duaal-graph/domein';
 import { badUserInput, connection, DateTimeScalar, type Bevinding } from '@duaal-graph/subgraph-toolkit';
 import { buurtResolvers } from './buurt.ts';
+import { kandidaatResolvers } from './kandidaat.ts';
 import { celSleutel, type VacaturesContext } from './context.ts';
 import { regioTotaalResolvers } from './regiototaal.ts';
 import {
@@ -164,11 +165,14 @@ export function maakResolvers() {
       gemeente: (v: Vacature) => (v.nisCode ? { nisCode: v.nisCode } : null),
       werkgever: (v: Vacature) => (v.werkgever ? { ondernemingsnummer: v.werkgever } : null),
     },
+    KandidaatOpleiding: kandidaatResolvers.KandidaatOpleiding,
     Onderneming: {
+      ...kandidaatResolvers.Onderneming,
       // Every valid number is an onderneming; a key that is none names no onderneming.
+      // The fields `kandidaatDualeVacaturesPerKm` requires come along in the representation.
       __resolveReference: (ref: { ondernemingsnummer: string }) => {
         const nummer = normaliseerOndernemingsnummer(ref.ondernemingsnummer);
-        return nummer ? { ondernemingsnummer: nummer } : null;
+        return nummer ? { ...ref, ondernemingsnummer: nummer } : null;
       },
       vacatures: (
         o: { ondernemingsnummer: string },
