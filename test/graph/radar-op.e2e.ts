@@ -103,7 +103,7 @@ describe('the radar of a past date (op:), measured twice around partner changes'
       omgeving: { SNAPSHOT_INTERVAL_S: '600' },
     });
     beheerder = { authorization: `Bearer ${await signToken(readAccessConfig({}), { rol: 'beheerder' })}` };
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await system.stop();
