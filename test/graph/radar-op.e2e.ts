@@ -66,10 +66,15 @@ describe('the radar of a past date (op:), measured twice around partner changes'
     expect(antwoord.status, await antwoord.text()).toBe(200);
   };
 
+  /**
+   * Measures in the radar itself (what `neemPeiling` does, tested in peilingen.e2e.ts): on a loaded
+   * machine a measurement can outlast the gateway's wait for a subgraph's answer, and this test is
+   * about reading history, not about that wait.
+   */
   const neemPeiling = async (op: string) => {
-    const antwoord = await system.vraag('mutation { neemPeiling { op } }', undefined, beheerder);
-    expect(antwoord.errors).toBeUndefined();
-    expect(antwoord.data?.['neemPeiling']).toEqual({ op });
+    expect((await system.radar().peilingen.dienst().neem()).op).toBe(op);
+    const lijst = await system.vraag('{ peilingen { op } }', undefined, beheerder);
+    expect(lijst.data?.['peilingen']).toContainEqual({ op });
   };
 
   /** The graph's history at a date equals a reading: every cell at both scales and every regio total. */
