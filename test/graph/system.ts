@@ -47,8 +47,13 @@ export interface System {
   herstartVacatures(tussendoor?: () => Promise<void>): Promise<void>;
   /** The radar subgraph as it runs now: its measurements over time. */
   readonly radar: () => Awaited<ReturnType<typeof startRadar>>['subgraph'];
-  /** Stops the radar subgraph and starts it again on the same port and data folder, as a restart would. */
-  herstartRadar(): Promise<void>;
+  /**
+   * Stops the radar subgraph and starts it again on the same port and data
+   * folder, as a restart would; `omgeving` overrides settings (another reference date, say).
+   */
+  herstartRadar(omgeving?: Record<string, string>): Promise<void>;
+  /** The matching subgraph: its copies of Kazi, to refresh one now. */
+  readonly matching: Awaited<ReturnType<typeof startMatching>>['subgraph'];
   vraag(
     query: string,
     variables?: Record<string, unknown>,
@@ -163,9 +168,10 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
       );
     },
     radar: () => radar.subgraph,
-    herstartRadar: async () => {
+    matching: matching.subgraph,
+    herstartRadar: async (anders) => {
       await radar.stop();
-      radar = await startRadar(radarConfig({ ...omgeving, RADAR_PORT: new URL(radar.url).port }));
+      radar = await startRadar(radarConfig({ ...omgeving, ...anders, RADAR_PORT: new URL(radar.url).port }));
       radar.subgraph.peilingen.graafUrl = graphql;
     },
     vraag: async (query, variables, headers) => {

@@ -7,6 +7,7 @@ export * from './error-format.ts';
 export * from './errors.ts';
 export * from './findings.ts';
 export * from './freshness.ts';
+export * from './gepeild.ts';
 export * from './listener.ts';
 export * from './onderwijsregister.ts';
 export * from './operation-limits/index.ts';

@@ -1,5 +1,12 @@
 import { normaliseerOndernemingsnummer, normaliseerVestigingsnummer } from '@duaal-graph/domein';
-import { badUserInput, connection, DateScalar, DateTimeScalar } from '@duaal-graph/subgraph-toolkit';
+import {
+  badUserInput,
+  connection,
+  DateScalar,
+  DateTimeScalar,
+  gepeildeTellingen,
+  type MetGepeild,
+} from '@duaal-graph/subgraph-toolkit';
 import type { SectorRapport } from './bestand.ts';
 import { buurtResolvers } from './buurt.ts';
 import { kandidaatResolvers } from './kandidaatresolvers.ts';
@@ -343,10 +350,11 @@ export function maakResolvers() {
     },
     RegioTotaal: regioTotaalResolvers,
     RadarCel: {
-      __resolveReference: async (cel: { id: string }, ctx: ErkenningenContext) => ({
-        ...cel,
-        aantalErkendeLeerwerkplekken: await ctx.radarLader.load(celVanRadar(cel.id)),
-      }),
+      __resolveReference: async (cel: { id: string } & MetGepeild, ctx: ErkenningenContext) =>
+        gepeildeTellingen(cel) ?? {
+          ...cel,
+          aantalErkendeLeerwerkplekken: await ctx.radarLader.load(celVanRadar(cel.id)),
+        },
     },
   };
 }

@@ -13,6 +13,8 @@ import {
   controleerRegio,
   DateScalar,
   DateTimeScalar,
+  gepeildeTellingen,
+  type MetGepeild,
   type Instelling,
   type RegisterOpleiding,
   type Snapshot,
@@ -233,12 +235,14 @@ export function maakResolvers(
     },
     RegioTotaal: {
       __resolveReference: (
-        ref: { id: string; opleidingscodes?: readonly string[] },
+        ref: { id: string; opleidingscodes?: readonly string[] } & MetGepeild,
         ctx: OnderwijsContext,
       ) => {
         const regioCode = ref.id.split('|')[0] ?? '';
         if (!VLAANDEREN.regio(regioCode))
           throw badUserInput('representations', `onbekend regiototaal ${ref.id}`);
+        const gepeild = gepeildeTellingen(ref);
+        if (gepeild) return gepeild;
         if (ref.opleidingscodes === undefined) return ref;
         const index = lees(ctx);
         if (index === undefined) return { ...ref, aantalAanbieders: null, aantalOpleidingenMetAanbod: null };
@@ -254,9 +258,11 @@ export function maakResolvers(
       },
     },
     RadarCel: {
-      __resolveReference: (cel: { id: string }, ctx: OnderwijsContext) => {
+      __resolveReference: (cel: { id: string } & MetGepeild, ctx: OnderwijsContext) => {
         const delen = leesCelId(cel.id);
         if (!delen) throw badUserInput('representations', `onbekende radarcel ${cel.id}`);
+        const gepeild = gepeildeTellingen(cel);
+        if (gepeild) return gepeild;
         const { gebiedscode, opleidingscode } = delen;
         const index = lees(ctx);
         // The register never read: the counts are not known, and are never shown as 0.

@@ -18,6 +18,7 @@ import { RADAR_SETTINGS, settings, type RadarConfig } from './config.ts';
 import { PeilingDienst } from './peilingen/dienst.ts';
 import { PeilingOpslag } from './peilingen/opslag.ts';
 import { peilingResolvers } from './peilingen/resolvers.ts';
+import { metVerleden } from './peilingen/verleden-resolvers.ts';
 import { maakResolvers, type RadarContext } from './resolvers.ts';
 
 export type { RadarConfig } from './config.ts';
@@ -73,7 +74,7 @@ export const radar = defineSubgraph<
         return opslag;
       },
     };
-    const radarResolvers = maakResolvers(opleidingen);
+    const radarResolvers = metVerleden(maakResolvers(opleidingen), peilingen.opslag);
     const historie = peilingResolvers(peilingen);
     return {
       resolvers: {

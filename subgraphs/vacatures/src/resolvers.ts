@@ -1,5 +1,12 @@
 import { normaliseerOndernemingsnummer } from '@duaal-graph/domein';
-import { badUserInput, connection, DateTimeScalar, type Bevinding } from '@duaal-graph/subgraph-toolkit';
+import {
+  badUserInput,
+  connection,
+  DateTimeScalar,
+  gepeildeTellingen,
+  type Bevinding,
+  type MetGepeild,
+} from '@duaal-graph/subgraph-toolkit';
 import { buurtResolvers } from './buurt.ts';
 import { kandidaatResolvers } from './kandidaat.ts';
 import { celSleutel, type VacaturesContext } from './context.ts';
@@ -207,9 +214,11 @@ export function maakResolvers() {
     },
     RegioTotaal: regioTotaalResolvers,
     RadarCel: {
-      __resolveReference: async (cel: { id: string }, ctx: VacaturesContext) => {
+      __resolveReference: async (cel: { id: string } & MetGepeild, ctx: VacaturesContext) => {
         // Checked before the loader: a bad id fails its own representation, not the whole batch.
         celSleutel(cel.id);
+        const gepeild = gepeildeTellingen(cel);
+        if (gepeild) return gepeild;
         return { ...cel, ...(await ctx.radarLader.load(cel.id)) };
       },
     },
