@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { openStore, type Store } from '@duaal-graph/store';
+import type { Kysely } from 'kysely';
+import type { Database } from '@duaal-graph/store';
+import { badUserInput } from '../errors.ts';
+import type { Bevinding } from '../findings.ts';
+import { FindingsLedger, type HistorischeBevinding } from './ledger.ts';
+
+/** A report (`BronRapport`) as its resolver hands it on: which scopes of the history hold its findings. */
+export interface MetBevindingenHistorie {
+  readonly bevindingenBereiken: readonly string[];
+}
+
+/**
+ * The findings history of one service: the ledger in the service's store. A
+ * service that has a store of its own hands it over (`attach`); one that has
+ * none opens the store in its data folder (`open`), as the others do.
+ */
+export class FindingsHistory {
+  private ledger: FindingsLedger | undefined;
+  private store: Store | undefined;
+
+  constructor(
+    private readonly service: string,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
+
+  /** The store the service already has. */
+  attach(db: Kysely<Database>): void {
+    this.ledger = new FindingsLedger(db, this.service, this.log);
+  }
+
+  /** Opens the store (PostgreSQL at `databaseUrl`, else PGlite in `dataDir/store`) for the history alone. */
+  async open(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<void> {
+    this.store = await openStore({
+      databaseUrl: options.databaseUrl,
+      dataDir: join(options.dataDir, 'store'),
+      log: this.log,
+    });
+    this.attach(this.store.db);
+  }
+
+  async close(): Promise<void> {
+    const store = this.store;
+    this.store = undefined;
+    this.ledger = undefined;
+    await store?.close();
+  }
+
+  /**
+   * Records one read of a source; before the store is open (a read in a
+   * service's first start) nothing is recorded: the next read is.
+   */
+  record(scope: string, findings: readonly Bevinding[], atMs: number): void {
+    void this.ledger?.record(scope, findings, atMs);
+  }
+
+  /**
+   * Records every read of a snapshot under `scope`, with the findings
+   * `findings` makes of it; undefined when they cannot be judged yet (a
+   * register they depend on was never read): then that read is not recorded,
+   * so that it resolves nothing.
+   */
+  follow<T>(
+    snapshot: { onRead(listener: (data: T, atMs: number) => void): void },
+    scope: string,
+    findings: (data: T) => readonly Bevinding[] | undefined,
+  ): void {
+    snapshot.onRead((data, atMs) => {
+      try {
+        const list = findings(data);
+        if (list !== undefined) this.record(scope, list, atMs);
+      } catch (error) {
+        this.log(
+          `bevindingen ${scope}: niet bepaald (${error instanceof Error ? error.message : String(error)})`,
+        );
+      }
+    });
+  }
+
+  /** The findings of a report for `BronRapport.bevindingen(first, opgelost)`. */
+  async list(
+    rapport: MetBevindingenHistorie,
+    args: { first: number; opgelost?: boolean | null },
+  ): Promise<HistorischeBevinding[]> {
+    if (!Number.isInteger(args.first) || args.first < 0) throw badUserInput('first', 'een natuurlijk getal');
+    if (!this.ledger) throw new Error(`${this.service}: the findings history is not open`);
+    return this.ledger.list(rapport.bevindingenBereiken, {
+      first: args.first,
+      opgelost: args.opgelost ?? null,
+    });
+  }
+
+  /** The resolver of `BronRapport.bevindingen` every subgraph that reports findings uses. */
+  resolver(): (
+    rapport: MetBevindingenHistorie,
+    args: { first: number; opgelost?: boolean | null },
+  ) => Promise<HistorischeBevinding[]> {
+    return (rapport, args) => this.list(rapport, args);
+  }
+}
