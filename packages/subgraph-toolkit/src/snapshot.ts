@@ -122,7 +122,14 @@ export class Snapshot<T> {
       this.huidig = nieuw;
       this.bijgewerktOp = (this.opties.nu ?? Date.now)();
       this.laatsteFout = null;
-      for (const lezer of this.lezers) lezer(nieuw, this.bijgewerktOp);
+      for (const lezer of this.lezers) {
+        try {
+          lezer(nieuw, this.bijgewerktOp);
+        } catch (fout) {
+          // What follows the reads is no part of them: the copy stands.
+          this.opties.log?.(`bron ${this.opties.bron}: na het lezen: ${String(fout)}`);
+        }
+      }
     } catch (fout) {
       this.laatsteFout =
         fout instanceof PartnerError ? fout : new PartnerError(this.opties.bron, 'ERROR', String(fout));

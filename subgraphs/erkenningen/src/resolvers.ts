@@ -1,6 +1,6 @@
 import { normaliseerOndernemingsnummer, normaliseerVestigingsnummer } from '@duaal-graph/domein';
-import { badUserInput, connection, DateScalar, DateTimeScalar } from '@duaal-graph/subgraph-toolkit';
-import type { SectorRapport } from './bestand.ts';
+import { connection, DateScalar, DateTimeScalar } from '@duaal-graph/subgraph-toolkit';
+import type { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { buurtResolvers } from './buurt.ts';
 import { type ErkenningenContext } from './context.ts';
 import { celVanRadar, regioTotaalResolvers } from './radarcel.ts';
@@ -210,7 +210,7 @@ function adres(v: VestigingInfo) {
   };
 }
 
-export function maakResolvers() {
+export function maakResolvers(historie: FindingsHistory) {
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
@@ -229,12 +229,7 @@ export function maakResolvers() {
       referentiedatum: (_: unknown, __: unknown, ctx: ErkenningenContext) => ctx.lees([]).referentiedatum,
       erkenningen,
     },
-    BronRapport: {
-      bevindingen: (rapport: SectorRapport, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
-        return rapport.alleBevindingen.slice(0, first);
-      },
-    },
+    BronRapport: { bevindingen: historie.resolver() },
     Onderneming: {
       // A key from another subgraph that is no valid number names no onderneming.
       __resolveReference: async (

@@ -4,10 +4,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@duaal-graph/store';
 import { badUserInput } from '../errors.ts';
 import type { Bevinding } from '../findings.ts';
+import type { SubgraphData } from '../subgraph.ts';
+import type { Bron, WithSources } from '../source-status.ts';
 import { FindingsLedger, type HistorischeBevinding } from './ledger.ts';
 
 /** A report (`BronRapport`) as its resolver hands it on: which scopes of the history hold its findings. */
 export interface MetBevindingenHistorie {
+  readonly bron: Bron;
   readonly bevindingenBereiken: readonly string[];
 }
 
@@ -41,9 +44,10 @@ export class FindingsHistory {
   }
 
   async close(): Promise<void> {
-    const store = this.store;
+    const { store, ledger } = this;
     this.store = undefined;
     this.ledger = undefined;
+    await ledger?.drain();
     await store?.close();
   }
 
@@ -91,11 +95,43 @@ export class FindingsHistory {
     });
   }
 
-  /** The resolver of `BronRapport.bevindingen` every subgraph that reports findings uses. */
+  /**
+   * The resolver of `BronRapport.bevindingen` every subgraph that reports
+   * findings uses. The history changes at every read of the source, also one
+   * that brings the same copy (a finding's last sighting moves): the answer is
+   * reported as read live, so that no cache keeps it.
+   */
   resolver(): (
     rapport: MetBevindingenHistorie,
     args: { first: number; opgelost?: boolean | null },
+    ctx: WithSources,
   ) => Promise<HistorischeBevinding[]> {
-    return (rapport, args) => this.list(rapport, args);
+    return (rapport, args, ctx) => {
+      ctx.bronnen.meldLive(rapport.bron);
+      return this.list(rapport, args);
+    };
   }
+
+}
+
+/**
+ * A subgraph's data with its findings history's own store: opened before the
+ * first read of a source (each read is recorded), closed after the last.
+ */
+export function withFindingsHistory(
+  data: SubgraphData,
+  historie: FindingsHistory,
+  store: { readonly databaseUrl?: string | undefined; readonly dataDir: string },
+): SubgraphData {
+  return {
+    ...data,
+    start: async () => {
+      await historie.open(store);
+      await data.start();
+    },
+    stop: async () => {
+      await data.stop();
+      await historie.close();
+    },
+  };
 }

@@ -82,6 +82,11 @@ export class FindingsLedger {
     await Promise.all(scopes.map((s) => this.pending.get(s)));
   }
 
+  /** Waits for every write under way (before the store closes). */
+  async drain(): Promise<void> {
+    await Promise.all(this.pending.values());
+  }
+
   private async write(scope: string, findings: readonly Bevinding[], at: Date): Promise<void> {
     const bereik = this.bereik(scope);
     const unique = new Map<string, Bevinding>();
