@@ -101,10 +101,11 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     VACATURES_DATA_DIR: dataMap,
     // The radar's measurements too: a PGlite folder is one process's alone.
     RADAR_DATA_DIR: join(dataMap, 'radar'),
-    // And the findings history of the services without a store of their own.
-    ERKENNINGEN_DATA_DIR: join(dataMap, 'erkenningen'),
-    ONDERWIJSAANBOD_DATA_DIR: join(dataMap, 'onderwijsaanbod'),
-    MATCHING_DATA_DIR: join(dataMap, 'matching'),
+    // The findings history of the services without a store of their own: the vacatures PGlite, one
+    // instance in this process (each new one costs seconds), shared as services share one PostgreSQL.
+    ERKENNINGEN_DATA_DIR: dataMap,
+    ONDERWIJSAANBOD_DATA_DIR: dataMap,
+    MATCHING_DATA_DIR: dataMap,
     ERKENNINGEN_PORT: '0',
     ONDERWIJSAANBOD_PORT: '0',
     VACATURES_PORT: '0',

@@ -111,7 +111,6 @@ export class FindingsHistory {
       return this.list(rapport, args);
     };
   }
-
 }
 
 /**

@@ -79,7 +79,7 @@ export class FindingsLedger {
 
   /** Waits for what is recorded under these scopes so far. */
   async settled(scopes: readonly string[]): Promise<void> {
-    await Promise.all(scopes.map((s) => this.pending.get(s)));
+    await Promise.all(scopes.map((s) => this.pending.get(s) ?? Promise.resolve()));
   }
 
   /** Waits for every write under way (before the store closes). */
