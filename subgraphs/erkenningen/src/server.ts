@@ -144,9 +144,8 @@ export const erkenningen = defineSubgraph<
       data: {
         // The public's view is the one most questions need: built now, so that the first does not wait for it.
         start: async () => {
-          // Before the first reads: each read of a source is recorded in it.
-          await historie.open(config);
-          await bestand.start();
+          // Beside the first reads (each takes seconds): a read before it is open is recorded once it is.
+          await Promise.all([historie.open(config), bestand.start()]);
           bestand.index(visibility(PUBLIC_CALLER));
         },
         stop: async () => {

@@ -22,6 +22,8 @@ export interface MetBevindingenHistorie {
 export class FindingsHistory {
   private ledger: FindingsLedger | undefined;
   private store: Store | undefined;
+  /** The latest read of each scope made before the store was open, recorded once it is. */
+  private readonly waiting = new Map<string, { findings: readonly Bevinding[]; atMs: number }>();
 
   constructor(
     private readonly service: string,
@@ -30,7 +32,10 @@ export class FindingsHistory {
 
   /** The store the service already has. */
   attach(db: Kysely<Database>): void {
-    this.ledger = new FindingsLedger(db, this.service, this.log);
+    const ledger = new FindingsLedger(db, this.service, this.log);
+    this.ledger = ledger;
+    for (const [scope, read] of this.waiting) void ledger.record(scope, read.findings, read.atMs);
+    this.waiting.clear();
   }
 
   /** Opens the store (PostgreSQL at `databaseUrl`, else PGlite in `dataDir/store`) for the history alone. */
@@ -52,11 +57,12 @@ export class FindingsHistory {
   }
 
   /**
-   * Records one read of a source; before the store is open (a read in a
-   * service's first start) nothing is recorded: the next read is.
+   * Records one read of a source; one made while the store opens (the store
+   * opens beside the first reads, not before them) is recorded once it is open.
    */
   record(scope: string, findings: readonly Bevinding[], atMs: number): void {
-    void this.ledger?.record(scope, findings, atMs);
+    if (this.ledger) void this.ledger.record(scope, findings, atMs);
+    else this.waiting.set(scope, { findings, atMs });
   }
 
   /**
@@ -114,8 +120,8 @@ export class FindingsHistory {
 }
 
 /**
- * A subgraph's data with its findings history's own store: opened before the
- * first read of a source (each read is recorded), closed after the last.
+ * A subgraph's data with its findings history's own store: opened beside the
+ * first reads of its sources (each read is recorded), closed after the last.
  */
 export function withFindingsHistory(
   data: SubgraphData,
@@ -124,9 +130,9 @@ export function withFindingsHistory(
 ): SubgraphData {
   return {
     ...data,
+    // The store opens beside the first reads (each takes seconds); the service is ready with both.
     start: async () => {
-      await historie.open(store);
-      await data.start();
+      await Promise.all([historie.open(store), data.start()]);
     },
     stop: async () => {
       await data.stop();
