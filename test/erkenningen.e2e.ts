@@ -55,7 +55,8 @@ describe('the erkenningen subgraph against the mock partners', () => {
         ERKENNINGEN_DATA_DIR: dataMap,
       }),
     );
-  });
+    // The sources and the findings history's PGlite (a new cluster from its template): seconds, more on a busy machine.
+  }, 120_000);
 
   afterAll(async () => {
     await dienst.stop();
