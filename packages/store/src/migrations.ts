@@ -65,6 +65,31 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Named apart from the other services' migrations (the KBO register's, say) so that branches never collide.
+  '0004_bevindingen_historie': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // One row per finding a source's reports ever had; `bereik` names the service and the report, so services sharing a server never touch each other's.
+      await db.schema
+        .createTable('bevinding_historie')
+        .addColumn('bereik', 'text', (c) => c.notNull())
+        .addColumn('sleutel', 'text', (c) => c.notNull())
+        .addColumn('bron', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text')
+        .addColumn('veld', 'text')
+        .addColumn('regel', 'text', (c) => c.notNull())
+        .addColumn('waarde', 'text')
+        .addColumn('eerste_keer_gezien', 'timestamptz', (c) => c.notNull())
+        .addColumn('laatst_gezien', 'timestamptz', (c) => c.notNull())
+        .addColumn('opgelost_op', 'timestamptz')
+        .addPrimaryKeyConstraint('bevinding_historie_pk', ['bereik', 'sleutel'])
+        .execute();
+      await db.schema
+        .createIndex('bevinding_historie_lijst')
+        .on('bevinding_historie')
+        .columns(['bereik', 'eerste_keer_gezien'])
+        .execute();
+    },
+  },
 };
 
 export const migrations: MigrationProvider = {

@@ -68,6 +68,25 @@ export interface PeilingDeelTable {
   rijen: Json;
 }
 
+/**
+ * Every data-quality finding a source's report (`BronRapport`) ever had, with
+ * when it was first and last seen; resolved (`opgelost_op`) at the first read
+ * that no longer had it. Identity: `bereik` (service and report) and `sleutel`
+ * (source, record, rule and field).
+ */
+export interface BevindingHistorieTable {
+  bereik: string;
+  sleutel: string;
+  bron: string;
+  record_id: string | null;
+  veld: string | null;
+  regel: string;
+  waarde: string | null;
+  eerste_keer_gezien: ColumnType<Date, Date, Date>;
+  laatst_gezien: ColumnType<Date, Date, Date>;
+  opgelost_op: ColumnType<Date | null, Date | null, Date | null>;
+}
+
 /** The schema of the store, as the migrations (migrations.ts) leave it. */
 export interface Database {
   lease: LeaseTable;
@@ -76,4 +95,5 @@ export interface Database {
   vdab_knelpunten: VdabKnelpuntenTable;
   peiling: PeilingTable;
   peiling_deel: PeilingDeelTable;
+  bevinding_historie: BevindingHistorieTable;
 }

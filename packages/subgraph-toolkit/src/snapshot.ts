@@ -39,6 +39,7 @@ export class Snapshot<T> {
   private pogingen = 0;
   private herhaling: NodeJS.Timeout | null = null;
   private versieTeller = 0;
+  private readonly lezers: ((data: T, atMs: number) => void)[] = [];
 
   constructor(private readonly opties: SnapshotOptions<T>) {}
 
@@ -97,6 +98,15 @@ export class Snapshot<T> {
     return this.bijgewerktOp === null ? null : new Date(this.bijgewerktOp).toISOString();
   }
 
+  /**
+   * Calls `lezer` after every successful read, with the copy (the same one when
+   * a conditional read kept it) and when it was read: the findings history
+   * records each read of a source.
+   */
+  onRead(lezer: (data: T, atMs: number) => void): void {
+    this.lezers.push(lezer);
+  }
+
   /** Reads the partner now; concurrent callers share one read. */
   ververs(): Promise<void> {
     this.bezig ??= this.leesIn().finally(() => {
@@ -112,6 +122,14 @@ export class Snapshot<T> {
       this.huidig = nieuw;
       this.bijgewerktOp = (this.opties.nu ?? Date.now)();
       this.laatsteFout = null;
+      for (const lezer of this.lezers) {
+        try {
+          lezer(nieuw, this.bijgewerktOp);
+        } catch (fout) {
+          // What follows the reads is no part of them: the copy stands.
+          this.opties.log?.(`bron ${this.opties.bron}: na het lezen: ${String(fout)}`);
+        }
+      }
     } catch (fout) {
       this.laatsteFout =
         fout instanceof PartnerError ? fout : new PartnerError(this.opties.bron, 'ERROR', String(fout));

@@ -6,9 +6,16 @@ import {
   subgraphSettings,
   type SubgraphConfig,
 } from '@duaal-graph/subgraph-toolkit';
+import { findingsStoreSettings } from '@duaal-graph/subgraph-toolkit/findings-history';
+import { fileURLToPath } from 'node:url';
 
 /** The five sector databanks with their credentials, the onderwijs register, the company register (KBO), and the reference date for validity. */
 export const ERKENNINGEN_SETTINGS = {
+  ...findingsStoreSettings({
+    name: 'ERKENNINGEN_DATA_DIR',
+    service: 'erkenningen',
+    defaultDir: fileURLToPath(new URL('../.data', import.meta.url)),
+  }),
   voltaUrl: PARTNER_URL_SETTINGS.voltaUrl,
   voltaApiKey: PARTNER_CREDENTIAL_SETTINGS.voltaApiKey,
   educamUrl: PARTNER_URL_SETTINGS.educamUrl,

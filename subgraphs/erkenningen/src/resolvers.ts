@@ -7,7 +7,7 @@ import {
   gepeildeTellingen,
   type MetGepeild,
 } from '@duaal-graph/subgraph-toolkit';
-import type { SectorRapport } from './bestand.ts';
+import type { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { buurtResolvers } from './buurt.ts';
 import { kandidaatResolvers } from './kandidaatresolvers.ts';
 import { type ErkenningenContext } from './context.ts';
@@ -218,7 +218,7 @@ function adres(v: VestigingInfo) {
   };
 }
 
-export function maakResolvers() {
+export function maakResolvers(historie: FindingsHistory) {
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
@@ -237,12 +237,7 @@ export function maakResolvers() {
       referentiedatum: (_: unknown, __: unknown, ctx: ErkenningenContext) => ctx.lees([]).referentiedatum,
       erkenningen,
     },
-    BronRapport: {
-      bevindingen: (rapport: SectorRapport, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
-        return rapport.alleBevindingen.slice(0, first);
-      },
-    },
+    BronRapport: { bevindingen: historie.resolver() },
     KandidaatOpleiding: kandidaatResolvers.KandidaatOpleiding,
     Onderneming: {
       ...kandidaatResolvers.Onderneming,

@@ -1,3 +1,4 @@
+import type { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { normaliseerInstellingsnummer, ondernemingsnummerCijfers } from '@duaal-graph/domein';
 import {
   badUserInput,
@@ -8,7 +9,6 @@ import {
   graphError,
   PartnerError,
   partnerUnavailable,
-  type Bevinding,
   type Snapshot,
 } from '@duaal-graph/subgraph-toolkit';
 import type { MatchingContext } from './context.ts';
@@ -92,6 +92,7 @@ export function maakResolvers(
   zoekenden: Snapshot<ZoekendenIndex>,
   opleidingscodes: Snapshot<ReadonlySet<string>>,
   actief: Snapshot<ActievePlekkenIndex>,
+  historie: FindingsHistory,
 ) {
   const kandidaat = kandidaatResolvers(zoekenden);
   /** A filter's opleidingscode, judged by the register (reported as a source): one it does not hold is BAD_USER_INPUT. */
@@ -176,17 +177,12 @@ export function maakResolvers(
           laatsteSucces: zoekenden.laatsteSucces(),
           aantalRecords: kwaliteit?.aantalRecords ?? 0,
           aantalAfgekeurd: kwaliteit?.aantalAfgekeurd ?? 0,
-          alleBevindingen: kwaliteit?.bevindingen ?? [],
+          bevindingenBereiken: ['KAZI'],
         };
       },
     },
     Mutation: maakMutaties(toegang),
-    BronRapport: {
-      bevindingen: (rapport: { alleBevindingen: readonly Bevinding[] }, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
-        return rapport.alleBevindingen.slice(0, first);
-      },
-    },
+    BronRapport: { bevindingen: historie.resolver() },
     Lerende: {
       __resolveReference: async (ref: { id: string }, ctx: MatchingContext) => {
         if (!toegang.kanLerendenZien(ctx.gebruiker)) return onzichtbaar(ref.id);

@@ -1,3 +1,4 @@
+import type { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import {
   celId,
   leesCelId,
@@ -72,6 +73,7 @@ export function maakResolvers(
   register: Snapshot<OnderwijsIndex>,
   labels: Snapshot<Beroepslabels>,
   huidigSchooljaar: string,
+  historie: FindingsHistory,
 ) {
   /** The index, after reporting the source's state to the request; undefined when the register was never read. */
   const lees = (ctx: OnderwijsContext): OnderwijsIndex | undefined => {
@@ -179,16 +181,11 @@ export function maakResolvers(
           laatsteSucces: register.laatsteSucces(),
           aantalRecords: index?.kwaliteit.aantalRecords ?? 0,
           aantalAfgekeurd: index?.kwaliteit.aantalAfgekeurd ?? 0,
-          alleBevindingen: index?.kwaliteit.bevindingen ?? [],
+          bevindingenBereiken: ['ONDERWIJS'],
         };
       },
     },
-    BronRapport: {
-      bevindingen: (rapport: { alleBevindingen: readonly unknown[] }, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
-        return rapport.alleBevindingen.slice(0, first);
-      },
-    },
+    BronRapport: { bevindingen: historie.resolver() },
     Opleiding: {
       __resolveReference: (ref: { code: string }, ctx: OnderwijsContext) => ctx.opleidingLader.load(ref.code),
       aanbod: (

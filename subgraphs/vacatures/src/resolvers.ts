@@ -1,10 +1,10 @@
+import type { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { normaliseerOndernemingsnummer } from '@duaal-graph/domein';
 import {
   badUserInput,
   connection,
   DateTimeScalar,
   gepeildeTellingen,
-  type Bevinding,
   type MetGepeild,
 } from '@duaal-graph/subgraph-toolkit';
 import { buurtResolvers } from './buurt.ts';
@@ -127,11 +127,11 @@ function vacaturebron(_: unknown, __: unknown, ctx: VacaturesContext) {
     laatsteSucces: bestand.laatsteSucces(),
     aantalRecords: (kwaliteit?.aantalRecords ?? 0) + (knelpunten?.beroepen.size ?? 0),
     aantalAfgekeurd: (kwaliteit?.aantalAfgekeurd ?? 0) + (knelpunten?.bevindingen.length ?? 0),
-    alleBevindingen: [...(knelpunten?.bevindingen ?? []), ...(kwaliteit?.bevindingen ?? [])],
+    bevindingenBereiken: ['VDAB/knelpunten', 'VDAB'],
   };
 }
 
-export function maakResolvers() {
+export function maakResolvers(historie: FindingsHistory) {
   return {
     DateTime: DateTimeScalar,
     ...buurtResolvers,
@@ -151,12 +151,7 @@ export function maakResolvers() {
       vacaturebron,
       beroepsprofielen,
     },
-    BronRapport: {
-      bevindingen: (rapport: { alleBevindingen: readonly Bevinding[] }, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
-        return rapport.alleBevindingen.slice(0, first);
-      },
-    },
+    BronRapport: { bevindingen: historie.resolver() },
     Vacature: {
       __resolveReference: (ref: { id: string }, ctx: VacaturesContext) =>
         /^\d+$/.test(ref.id) ? ctx.vacatureLader.load(String(Number(ref.id))) : null,

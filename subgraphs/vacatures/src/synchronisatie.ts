@@ -49,6 +49,7 @@ export class Vacaturebestand {
   private readonly kijkMs: number;
   private opslag: IndexOpslag | null;
   private lease: Lease | null;
+  private readonly lezers: ((index: VacatureIndex, atMs: number) => void)[] = [];
 
   constructor(private readonly opties: SynchronisatieOpties) {
     this.opslag = opties.opslag;
@@ -122,6 +123,15 @@ export class Vacaturebestand {
     return this.huidig && this.tot !== null ? new Date(this.tot).toISOString() : null;
   }
 
+  /**
+   * Calls `lezer` after every successful sync of the replica that syncs (the
+   * findings history records each read of VDAB; the other replicas' copies
+   * only follow it, and could lag behind it).
+   */
+  onSync(lezer: (index: VacatureIndex, atMs: number) => void): void {
+    this.lezers.push(lezer);
+  }
+
   /** One step now: the first copy, or the windows since the last sync. Concurrent callers share one step. */
   synchroniseer(): Promise<void> {
     this.bezig ??= this.stap().finally(() => {
@@ -150,6 +160,9 @@ export class Vacaturebestand {
       this.pogingen += 1;
     }
     await this.bewaar();
+    const index = this.huidig;
+    if (index && this.houder && this.laatsteFout === null && !this.gestopt)
+      for (const lezer of this.lezers) lezer(index, this.nu());
   }
 
   /** The index in the store as this copy: all of it, or the versions since the one this copy holds. */
