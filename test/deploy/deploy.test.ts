@@ -129,6 +129,9 @@ describe('deploy/', () => {
           expect(value, `${ref.key} is not in the Secret`).toBeDefined();
           secrets[name] = value ?? '';
         }
+        // Replicas share their state in PostgreSQL: a service with a store must not fall back to its own PGlite.
+        if (service.settings.settings.some((s) => s.name === 'DATABASE_URL'))
+          expect(secrets['DATABASE_URL'], 'DATABASE_URL').toBeDefined();
         // What the service's settings schema says of this environment: every production rule included.
         expect(() => service.settings.read({ ...configMap.data, ...secrets })).not.toThrow();
       });
