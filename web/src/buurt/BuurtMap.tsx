@@ -35,14 +35,15 @@ export function BuurtMap({ vertrek, km, plekken, tileUrl }: Props) {
     m.attributionControl.addAttribution(ATTRIBUTION);
     if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 18 }).addTo(m);
     const centre = L.latLng(vertrek.ligging.lat, vertrek.ligging.lon);
-    const circle = L.circle(centre, {
+    // The view first: Leaflet projects a layer when it is added, which needs a view.
+    m.fitBounds(centre.toBounds(km * 2000), { padding: [8, 8] });
+    L.circle(centre, {
       radius: km * 1000,
       color: '#0a4d8c',
       weight: 2,
       fill: false,
       interactive: false,
     }).addTo(m);
-    m.fitBounds(circle.getBounds(), { padding: [8, 8] });
     let cancelled = false;
     void loadGeo(vertrek.provincie).then((geo) => {
       if (cancelled) return;
