@@ -135,5 +135,17 @@ export interface OndernemingData {
       opleiding: { code: string; naam: string };
       vestiging: { vestigingsnummer: string; adres: { gemeente: { naam: string } | null } | null } | null;
     }[];
+    kandidaatOpleidingen: readonly {
+      opleiding: { code: string; naam: string };
+      sectoren: readonly Sector[];
+      aantalScholenInDeBuurt: number;
+      dichtsteAanbod: readonly {
+        afstandKm: number;
+        aanbod: { school: { naam: string }; gemeente: { naam: string } };
+      }[];
+      aantalZoekendeLerendenInDeBuurt: { waarde: number | null; onderdrukt: boolean };
+      aantalDualeVacaturesInDeBuurt: number;
+      knelpunt: boolean;
+    }[];
   } | null;
 }

@@ -9,19 +9,20 @@ const NUMMER = /^(BE)?\s*0?\d[\d.\s]{7,12}$/i;
 
 /**
  * Maximaal duaal: find a company by name or number and see what the graph knows
- * of it (KBO, erkenningen). Its candidate opleidingen join the page when the
- * graph has `Onderneming.kandidaatOpleidingen`.
+ * of it (KBO, erkenningen), and the opleidingen it could still host
+ * (`kandidaatOpleidingen`) with the schools, learners and vacatures within km.
  */
 export function MaximaalDuaalPage() {
   const [tekst, setTekst] = useState('');
   const [zoek, setZoek] = useState<string | null>(null);
   const [nummer, setNummer] = useState<string | null>(null);
+  const [km, setKm] = useState(20);
   const zoekt = zoek !== null && !NUMMER.test(zoek);
   const lijst = useAsk<OndernemingZoekenData>('OndernemingZoeken', zoekt ? { naamBevat: zoek } : null);
   const gekozen = nummer ?? (zoek !== null && !zoekt ? zoek : null);
   const onderneming = useAsk<OndernemingData>(
     'Onderneming',
-    gekozen ? { ondernemingsnummer: gekozen } : null,
+    gekozen ? { ondernemingsnummer: gekozen, km } : null,
   );
   const gevonden = lijst.answer?.data?.ondernemingen;
   const o = onderneming.answer?.data?.onderneming;
@@ -169,11 +170,70 @@ export function MaximaalDuaalPage() {
               </table>
             </div>
           )}
-          <h3>Kandidaat-opleidingen</h3>
+          <h3>Kandidaat-opleidingen ({o.kandidaatOpleidingen.length})</h3>
           <p className="hint">
-            Welke opleidingen deze onderneming nog kan begeleiden, met scholen en lerenden in de buurt,
-            verschijnt hier zodra de graaf ze geeft (<code>kandidaatOpleidingen</code>).
+            De opleidingen van de sectoren die haar kennen (erkenningen, activiteiten in de KBO) waarvoor ze
+            nog geen geldige erkenning heeft, met wat binnen de afstand van haar vestigingen ligt; de meeste
+            duale vacatures en zoekende lerenden eerst. Afstanden tussen gemeenten.
           </p>
+          <label>
+            Afstand (km)
+            <input
+              type="number"
+              min={1}
+              max={50}
+              value={km}
+              onChange={(e) => {
+                const waarde = Number(e.target.value);
+                if (Number.isInteger(waarde) && waarde >= 1 && waarde <= 50) setKm(waarde);
+              }}
+            />
+          </label>
+          {o.kandidaatOpleidingen.length === 0 ? (
+            <p>Geen kandidaat-opleidingen.</p>
+          ) : (
+            <div className="tabel-rol" tabIndex={0} role="group" aria-label="Kandidaat-opleidingen">
+              <table className="lijsttabel" id="kandidaten">
+                <thead>
+                  <tr>
+                    <th scope="col">Opleiding</th>
+                    <th scope="col">Sectoren</th>
+                    <th scope="col">Duale vacatures</th>
+                    <th scope="col">Zoekende lerenden</th>
+                    <th scope="col">Knelpunt</th>
+                    <th scope="col">Scholen</th>
+                    <th scope="col">Dichtste aanbod</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {o.kandidaatOpleidingen.map((k) => (
+                    <tr key={k.opleiding.code} data-code={k.opleiding.code}>
+                      <td>{k.opleiding.naam}</td>
+                      <td>{k.sectoren.join(', ')}</td>
+                      <td>{k.aantalDualeVacaturesInDeBuurt}</td>
+                      <td>
+                        {k.aantalZoekendeLerendenInDeBuurt.onderdrukt
+                          ? '1 tot 4'
+                          : (k.aantalZoekendeLerendenInDeBuurt.waarde ?? 'onbekend')}
+                      </td>
+                      <td>{k.knelpunt ? 'ja' : 'nee'}</td>
+                      <td>{k.aantalScholenInDeBuurt}</td>
+                      <td>
+                        {k.dichtsteAanbod.length === 0
+                          ? 'geen'
+                          : k.dichtsteAanbod
+                              .map(
+                                (a) =>
+                                  `${a.aanbod.school.naam} (${a.aanbod.gemeente.naam}, ${a.afstandKm.toLocaleString('nl-BE')} km)`,
+                              )
+                              .join('; ')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </section>
       )}
     </>
