@@ -61,6 +61,31 @@ interface Uitkomst {
   readonly cpuMsPerRequest: number;
   readonly callsPerRequest: number;
   readonly fouten: number;
+  /** The response cache's counters over the run, where the gateway has one. */
+  readonly cache: string;
+}
+
+/** The response cache's counters of this gateway (`/metrics`); empty for a gateway without one. */
+async function cacheCounters(url: string): Promise<Map<string, number>> {
+  const uit = new Map<string, number>();
+  const antwoord = await fetch(`${url}/metrics`);
+  if (antwoord.status !== 200) return uit;
+  for (const regel of (await antwoord.text()).split('\n')) {
+    const m =
+      /^duaal_cache_lookups\{(?=[^}]*cache="response")[^}]*result="(\w+)"[^}]*\} (\S+)$/.exec(regel) ??
+      /^duaal_response_cache\{[^}]*counter="(\w+)"[^}]*\} (\S+)$/.exec(regel);
+    if (m?.[1] && m[2]) uit.set(m[1], Number(m[2]));
+  }
+  return uit;
+}
+
+/** What changed in the counters, as `hit 812, miss 3, stores 1…` (entries and bytes as they are now). */
+function cacheVerschil(voor: Map<string, number>, na: Map<string, number>): string {
+  return [...na]
+    .map(([k, v]) => [k, k === 'entries' || k === 'bytes' ? v : v - (voor.get(k) ?? 0)] as const)
+    .filter(([, v]) => v !== 0)
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
 }
 
 const body = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -70,6 +95,7 @@ async function run(gateway: string, subgraphUrls: readonly string[], scenario: S
     (await Promise.all(subgraphUrls.map((u) => stats(u)))).reduce((som, s) => som + s.graphql, 0);
   const voorCalls = await subgraphCalls();
   const voor = await stats(gateway);
+  const cacheVoor = await cacheCounters(gateway);
   let volgende = 0;
   const resultaat = await autocannon({
     url: `${gateway}/graphql`,
@@ -93,6 +119,7 @@ async function run(gateway: string, subgraphUrls: readonly string[], scenario: S
     cpuMsPerRequest: (na.cpuMs - voor.cpuMs) / aantal,
     callsPerRequest: calls / aantal,
     fouten: resultaat.errors + resultaat.non2xx,
+    cache: cacheVerschil(cacheVoor, await cacheCounters(gateway)),
   };
 }
 

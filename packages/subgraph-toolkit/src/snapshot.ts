@@ -1,4 +1,5 @@
 import type { Bron, BronStatus, Reden } from './source-status.ts';
+import { contentFingerprint } from './content-fingerprint.ts';
 import { judgeFreshness } from './freshness.ts';
 import { PartnerError } from './partner-client.ts';
 import type { CopyState } from './observability/metrics.ts';
@@ -39,6 +40,8 @@ export class Snapshot<T> {
   private pogingen = 0;
   private herhaling: NodeJS.Timeout | null = null;
   private versieTeller = 0;
+  /** What the current copy holds (content-fingerprint.ts), to tell a read of the same data from new data. */
+  private inhoud: string | null = null;
 
   constructor(private readonly opties: SnapshotOptions<T>) {}
 
@@ -51,8 +54,9 @@ export class Snapshot<T> {
   }
 
   /**
-   * Counts the copies read: it changes when a read brings another copy, not when
-   * a conditional read keeps the same one, so what was made from the copy (the
+   * Counts the copies read: it changes when a read brings other data, not when
+   * a conditional read keeps the same copy nor when a full read brings the same
+   * data again (compared by content), so what was made from the copy (the
    * gateway's cached answers) is dropped only when the data is new.
    */
   get versie(): number {
@@ -108,8 +112,15 @@ export class Snapshot<T> {
   private async leesIn(): Promise<void> {
     try {
       const nieuw = await this.opties.laad(this.huidig);
-      if (nieuw !== this.huidig) this.versieTeller += 1;
-      this.huidig = nieuw;
+      if (nieuw !== this.huidig) {
+        const inhoud = contentFingerprint(nieuw);
+        // The same data read again: the copy in hand stays, and with it its version.
+        if (inhoud !== this.inhoud || this.huidig === undefined) {
+          this.versieTeller += 1;
+          this.huidig = nieuw;
+          this.inhoud = inhoud;
+        }
+      }
       this.bijgewerktOp = (this.opties.nu ?? Date.now)();
       this.laatsteFout = null;
     } catch (fout) {
