@@ -8,7 +8,7 @@
  * after 1k). Every process runs with gateways/bench-probe.ts, which reports
  * its CPU, memory and GraphQL requests, so every gateway is measured alike.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -16,9 +16,12 @@ import { SUBGRAPHS, SUPERGRAPH_FILE } from '@duaal-graph/schema';
 import { freePort, startProcess, startSubgraphs, waitUntilReady, type Service } from './services.ts';
 
 const DUUR_S = Number(process.env['BENCH_DURATION_S'] ?? 10);
-// Hive Gateway (hive-router) runs only where @graphql-hive/gateway and @graphql-hive/router-runtime are
-// installed in versions that run beside the repository's graphql-tools pin (README, Benchmarks): not today.
-const GATEWAYS = (process.env['BENCH_GATEWAYS'] ?? 'duaal-graph,apollo-stock').split(',');
+// Hive Gateway (hive-router) is installed apart, by `npm run bench:gateways:setup` (gateways/hive/package.json).
+const HIVE = new URL('./gateways/hive/', import.meta.url).pathname;
+const HIVE_GEINSTALLEERD = existsSync(join(HIVE, 'node_modules', '@graphql-hive', 'router-runtime'));
+const GATEWAYS = (
+  process.env['BENCH_GATEWAYS'] ?? `duaal-graph,apollo-stock${HIVE_GEINSTALLEERD ? ',hive-router' : ''}`
+).split(',');
 /** How many different companies the cache-cold run asks, and how many mixed requests the memory run sends. */
 const KOUD = Number(process.env['BENCH_COLD'] ?? 1_900);
 const GEMENGD = Number(process.env['BENCH_MIXED'] ?? 10_000);
@@ -157,7 +160,7 @@ async function startGatewayProcess(
       'test',
       poort,
       basis,
-      soort === 'hive-router' ? 'bench/gateways/hive.ts' : 'bench/gateways/apollo-stock.ts',
+      soort === 'hive-router' ? 'bench/gateways/hive/hive.ts' : 'bench/gateways/apollo-stock.ts',
     );
   }
   const einde = Date.now() + 60_000;
@@ -224,7 +227,7 @@ async function main(): Promise<void> {
   try {
     await waitUntilReady(mock, '/_mock/health');
     const partners = Object.fromEntries(
-      ['volta', 'educam', 'constructiv', 'mtech', 'woodwize', 'onderwijs', 'vdab', 'kazi'].map((p) => [
+      ['volta', 'educam', 'constructiv', 'mtech', 'woodwize', 'onderwijs', 'vdab', 'kazi', 'kbo'].map((p) => [
         `${p.toUpperCase()}_URL`,
         `${mock.url}/${p}`,
       ]),
@@ -233,6 +236,8 @@ async function main(): Promise<void> {
       ...partners,
       DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
       VACATURES_DATA_DIR: join(map, 'vacatures'),
+      // A folder of its own, so that a bench never opens the store of the checkout (or of another run).
+      RADAR_DATA_DIR: join(map, 'radar'),
       RATE_LIMIT_PER_MINUTE: '100000000',
     };
     const poorten: Record<string, number> = {};

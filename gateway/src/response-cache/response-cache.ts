@@ -173,7 +173,9 @@ export class ResponseCache {
     this.store.counters.hits += 1;
     replaySources(entry, view, rc.contextValue.bronnen);
     const data =
-      rc.request.http === undefined ? (JSON.parse(entry.json) as Record<string, unknown>) : storedData(entry.json);
+      rc.request.http === undefined
+        ? (JSON.parse(entry.json) as Record<string, unknown>)
+        : storedData(entry.json);
     return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
   }
 

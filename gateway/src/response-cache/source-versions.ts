@@ -86,6 +86,8 @@ export interface SourceVersionsOptions {
   readonly subgraphs: () => ReadonlyMap<string, string>;
   readonly intervalMs: number;
   readonly dispatcher: Dispatcher;
+  /** How long a slow subgraph keeps its last versions (SLOW_PROBE_GRACE_MS). */
+  readonly slowGraceMs?: number;
   /** Called after a round in which some subgraph's versions changed or it became unreachable. */
   readonly onChange?: (changed: readonly string[]) => void;
 }
@@ -147,7 +149,11 @@ export class SourceVersions {
     const nu = Date.now();
     for (const [naam, probe] of uitslagen) {
       const oud = vorige.get(naam);
-      if (probe.soort === 'traag' && oud && nu - (this.laatstBeantwoord.get(naam) ?? 0) < SLOW_PROBE_GRACE_MS) {
+      if (
+        probe.soort === 'traag' &&
+        oud &&
+        nu - (this.laatstBeantwoord.get(naam) ?? 0) < (this.opties.slowGraceMs ?? SLOW_PROBE_GRACE_MS)
+      ) {
         nieuw.set(naam, oud);
         continue;
       }

@@ -73,10 +73,13 @@ export function contentFingerprint(value: unknown): string {
     } else if (waarde instanceof Date) {
       schrijf(`d${String(waarde.getTime())};`);
     } else if (ArrayBuffer.isView(waarde)) {
-      schrijf(`b${String(waarde.byteLength)};${Buffer.from(waarde.buffer, waarde.byteOffset, waarde.byteLength).toString('base64')}`);
+      schrijf(
+        `b${String(waarde.byteLength)};${Buffer.from(waarde.buffer, waarde.byteOffset, waarde.byteLength).toString('base64')}`,
+      );
     } else {
       const sleutels = Object.keys(waarde);
-      const naam = (Object.getPrototypeOf(waarde) as { constructor?: { name?: string } } | null)?.constructor?.name;
+      const naam = (Object.getPrototypeOf(waarde) as { constructor?: { name?: string } } | null)?.constructor
+        ?.name;
       schrijf(`o${naam ?? ''}:${String(sleutels.length)};`);
       for (const k of sleutels) kinderen.push(k, (waarde as Record<string, unknown>)[k]);
     }
