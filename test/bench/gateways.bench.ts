@@ -163,7 +163,8 @@ async function startGatewayProcess(
       soort === 'hive-router' ? 'bench/gateways/hive/hive.ts' : 'bench/gateways/apollo-stock.ts',
     );
   }
-  const einde = Date.now() + 60_000;
+  // Generous: on a machine busy with other work a tsx start takes a minute.
+  const einde = Date.now() + 240_000;
   for (;;) {
     try {
       const antwoord = await fetch(`${dienst.url}/graphql`, {
