@@ -133,8 +133,7 @@ export const vacatures = defineSubgraph<
         },
         // Ready once the index is in and the register read (without it no cell counts); the list was at least tried.
         gereed: () => index.index !== undefined && register.data !== undefined && knelpunten.geprobeerd,
-        // The index counts no versions: its last window applied (bijgewerktOp) stands for one.
-        toestand: () => [index.status(), readyState(knelpunten), readyState(register)],
+        toestand: () => [readyState(index), readyState(knelpunten), readyState(register)],
         kopieen: () => [
           {
             bron: 'VDAB',

@@ -40,6 +40,8 @@ export class Vacaturebestand {
   /** Set after a start from the store: the first sync checks the index against VDAB's count. */
   private teControleren = false;
   private gestopt = false;
+  /** Counts the changes of the index in memory (see `versie`). */
+  private wijzigingen = 0;
   /** Whether this replica holds the lease (always, without one). */
   private houder: boolean;
   private volgendeSync = 0;
@@ -69,6 +71,16 @@ export class Vacaturebestand {
 
   get index(): VacatureIndex | undefined {
     return this.huidig;
+  }
+
+  /**
+   * Which copy of the index this is: it changes when a sync, a read of the
+   * store or a first load changes the vacatures, not when a window brings
+   * nothing new, so that what was made from the index (the gateway's cached
+   * answers) is dropped only when its data is new (`/ready` lists it).
+   */
+  get versie(): number {
+    return this.wijzigingen;
   }
 
   /** Where the index is up to: the end of the last window applied. */
@@ -189,6 +201,7 @@ export class Vacaturebestand {
     index.afgeleid();
     if (volledig || !this.huidig)
       this.log(`index uit de store: ${index.aantal} vacatures, bij tot ${new Date(stand.tot).toISOString()}`);
+    if (volledig || rijen.length > 0 || this.huidig !== index) this.wijzigingen += 1;
     this.huidig = index;
     this.zetStand(stand);
   }
@@ -207,6 +220,7 @@ export class Vacaturebestand {
     const oud = await leesOudeSnapshot(oudeMap, vdabUrl, this.log);
     if (!oud) return false;
     this.huidig = VacatureIndex.uit(oud.records, oud.afgekeurd, this.opties.gebied ?? VLAANDEREN);
+    this.wijzigingen += 1;
     this.tot = oud.tot;
     this.volledigTeBewaren = true;
     this.teControleren = true;
@@ -250,6 +264,7 @@ export class Vacaturebestand {
       const index = VacatureIndex.uit(lezing.records, lezing.bevindingen, this.opties.gebied ?? VLAANDEREN);
       index.afgeleid();
       this.huidig = index;
+      this.wijzigingen += 1;
       this.tot = begin;
       this.volledigTeBewaren = true;
       this.log(`initial gelezen: ${index.aantal} vacatures, ${lezing.bevindingen.length} afgekeurd`);
@@ -270,6 +285,8 @@ export class Vacaturebestand {
       const venster = await this.opties.client.bulk(van, tot);
       const uitkomst = index.pasToe(venster.records);
       for (const b of venster.bevindingen) index.keurAf(b);
+      // Counted per window: a later window that fails leaves this one applied.
+      if (uitkomst.veranderd + venster.bevindingen.length > 0) this.wijzigingen += 1;
       gemeld += uitkomst.gemeld;
       veranderd += uitkomst.veranderd + venster.bevindingen.length;
       this.tot = Math.max(this.tot, tot);
