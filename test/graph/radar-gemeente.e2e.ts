@@ -180,11 +180,16 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
         ],
       };
     };
-  });
+    // The system and the readings of every partner: longer than the default hook time on a busy machine.
+  }, 180_000);
 
   afterAll(async () => {
-    await system.stop();
+    // Undefined when the start itself failed.
+    await (system as System | undefined)?.stop();
   });
+
+  /** The unfiltered radar per scale, as the first two tests asked it. */
+  const ongefilterd = new Map<string, Cel[]>();
 
   const vergelijk = (cellen: readonly Cel[], gebiedVan: (c: Cel) => string) => {
     const soorten = { gestartOnderdrukt: 0, gestartGetoond: 0, actief: 0, signalen: 0 };
@@ -205,6 +210,7 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
     const antwoord = await system.vraag(RADAR, { per: 'GEMEENTE' });
     expect(antwoord.errors).toBeUndefined();
     const cellen = antwoord.data?.['radar'] as Cel[];
+    ongefilterd.set('GEMEENTE', cellen);
     const gemeenten = GEMEENTEN.map((g) => g.nis).sort();
     expect(cellen.map((c) => `${c.gemeente?.nisCode ?? '-'}|${c.opleidingscode}`)).toEqual(
       gemeenten.flatMap((nis) => codes.map((code) => `${nis}|${code}`)),
@@ -226,6 +232,7 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
     const antwoord = await system.vraag(RADAR, {});
     expect(antwoord.errors).toBeUndefined();
     const cellen = antwoord.data?.['radar'] as Cel[];
+    ongefilterd.set('REGIO', cellen);
     expect(cellen.map((c) => `${c.regioCode}|${c.opleidingscode}`)).toEqual(
       REGIOS.flatMap((r) => codes.map((code) => `${r}|${code}`)),
     );
@@ -288,7 +295,7 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
     async (per) => {
       const gebiedVan = (c: Cel) => c.gemeente?.nisCode ?? c.regioCode;
       const sleutel = (c: Cel) => `${gebiedVan(c)}|${c.opleidingscode}`;
-      const alle = (await system.vraag(RADAR, { per })).data?.['radar'] as Cel[];
+      const alle = ongefilterd.get(per) ?? ((await system.vraag(RADAR, { per })).data?.['radar'] as Cel[]);
       const filters: [Record<string, unknown>, (c: Cel) => boolean, (s: string[]) => boolean][] = [
         ...SIGNALEN.map(
           (signaal) =>
@@ -301,10 +308,12 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
         [{ alleenWitteVlekken: true }, (c) => c.witteVlek, (s) => s.length > 0],
         [{ alleenWitteVlekken: false }, () => true, () => true],
       ];
-      for (const [filter, houdtClient, houdtLezing] of filters) {
-        const antwoord = await system.vraag(RADAR, { per, filter });
-        expect(antwoord.errors).toBeUndefined();
-        const gekregen = (antwoord.data?.['radar'] as Cel[]).map(sleutel);
+      // Asked at once, as a map asks its layers: they share one inner question of the graph.
+      const antwoorden = await Promise.all(filters.map(([filter]) => system.vraag(RADAR, { per, filter })));
+      for (const [i, [filter, houdtClient, houdtLezing]] of filters.entries()) {
+        const antwoord = antwoorden[i];
+        expect(antwoord?.errors).toBeUndefined();
+        const gekregen = (antwoord?.data?.['radar'] as Cel[]).map(sleutel);
         const naam = JSON.stringify(filter);
         expect({ naam, gekregen }).toEqual({ naam, gekregen: alle.filter(houdtClient).map(sleutel) });
         expect({ naam, gekregen }).toEqual({
@@ -326,6 +335,8 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
         alle.filter((c) => c.regioCode === regio && c.signalen.includes('VRAAG_ZONDER_AANBOD')).map(sleutel),
       );
     },
+    // Seven radars at one scale; the first inner question of each scale is not cached yet.
+    120_000,
   );
 
   it('refuses an unknown regio, gemeente or opleiding in the filter with BAD_USER_INPUT naming it', async () => {

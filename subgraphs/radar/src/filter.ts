@@ -86,8 +86,41 @@ function onbereikbaar(reden: string, detail: string, fout?: unknown): Error {
   );
 }
 
-/** Reads the cells' signals through the graph at `graafUrl()` (PEILING_GRAAF_URL), as the public reads them. */
+function sleutelVan(vraag: SignaalVraag): string {
+  return JSON.stringify([
+    vraag.provincie,
+    vraag.niveau,
+    vraag.per,
+    vraag.regioCode,
+    vraag.nisCode,
+    vraag.opleidingscode,
+    vraag.op ?? null,
+  ]);
+}
+
+/**
+ * Reads the cells' signals through the graph at `graafUrl()` (PEILING_GRAAF_URL),
+ * as the public reads them. Identical questions under way share one inner
+ * question, across requests and callers (the signals are the same for every
+ * caller): a map that asks each signal's layer at once costs one radar, not
+ * one per layer. Nothing is kept once it is answered; keeping is the gateway's
+ * response cache's job, which knows when a source changes.
+ */
 export function graafSignalenLezer(graafUrl: () => string, timeoutMs: number): SignalenLezer {
+  const onderweg = new Map<string, Promise<SignalenAntwoord>>();
+  const lees = leesViaGraaf(graafUrl, timeoutMs);
+  return (vraag) => {
+    const sleutel = sleutelVan(vraag);
+    let antwoord = onderweg.get(sleutel);
+    if (!antwoord) {
+      antwoord = lees(vraag).finally(() => onderweg.delete(sleutel));
+      onderweg.set(sleutel, antwoord);
+    }
+    return antwoord;
+  };
+}
+
+function leesViaGraaf(graafUrl: () => string, timeoutMs: number): SignalenLezer {
   return async (vraag) => {
     const { regioCode, nisCode, opleidingscode } = vraag;
     const gebied = regioCode !== null || nisCode !== null || opleidingscode !== null;
@@ -129,15 +162,7 @@ export function graafSignalenLezer(graafUrl: () => string, timeoutMs: number): S
 export function eenmaalPerVraag(lezer: SignalenLezer): SignalenLezer {
   const gevraagd = new Map<string, Promise<SignalenAntwoord>>();
   return (vraag) => {
-    const sleutel = JSON.stringify([
-      vraag.provincie,
-      vraag.niveau,
-      vraag.per,
-      vraag.regioCode,
-      vraag.nisCode,
-      vraag.opleidingscode,
-      vraag.op ?? null,
-    ]);
+    const sleutel = sleutelVan(vraag);
     let antwoord = gevraagd.get(sleutel);
     if (!antwoord) {
       antwoord = lezer(vraag);
