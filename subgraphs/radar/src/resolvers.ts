@@ -178,9 +178,10 @@ export function maakResolvers(opleidingen: Snapshot<readonly RegisterOpleiding[]
         ...ref,
         ...celVanId(ref.id, gebied),
       }),
-      regio: (cel: Cel, _: unknown, ctx: RadarContext) => ctx.regioLader.load(cel.regioCode),
-      gemeente: (cel: Cel, _: unknown, ctx: RadarContext) =>
-        cel.nisCode === null ? null : ctx.gemeenteLader.load(cel.nisCode),
+      // Synchronous map lookups, not the loaders: a gemeente-scale radar of Flanders has 18,000 cells, and a
+      // promise per cell and field is most of what its root fetch costs.
+      regio: (cel: Cel) => gebied.regio(cel.regioCode) ?? null,
+      gemeente: (cel: Cel) => (cel.nisCode === null ? null : (gebied.gemeente(cel.nisCode) ?? null)),
       opleiding: (cel: Cel) => ({ code: cel.opleidingscode }),
       witteVlek: (cel: CelTellingen) => signalenVan(cel).length > 0,
       signalen: (cel: CelTellingen) => signalenVan(cel),
