@@ -175,6 +175,11 @@ export function eenmaalPerVraag(lezer: SignalenLezer): SignalenLezer {
 /** The measures a signal reads; ERKENDE_LEERWERKPLEKKEN is left to the totals (a cell's may be unknown for good). */
 const SIGNAALMATEN: readonly RadarMaat[] = ['AANBOD', 'VACATURES', 'ZOEKENDE_LERENDEN'];
 
+/** Whether a regio's totals know every measure the signals read; if not, its witte vlekken are not known. */
+export function signaalmatenBekend(totaalOnbekend: readonly RadarMaat[]): boolean {
+  return !totaalOnbekend.some((m) => m === 'ERKENDE_LEERWERKPLEKKEN' || SIGNAALMATEN.includes(m));
+}
+
 /**
  * The witte vlekken of one regio at scale REGIO: its cells that are one, or
  * null when that cannot be known. A cell that raises a signal is one whatever
@@ -190,8 +195,7 @@ export function witteVlekkenVan(
   regioCode: string,
   totaalOnbekend: readonly RadarMaat[],
 ): number | null {
-  if (antwoord.fouten.length > 0) return null;
-  if (totaalOnbekend.some((m) => m === 'ERKENDE_LEERWERKPLEKKEN' || SIGNAALMATEN.includes(m))) return null;
+  if (antwoord.fouten.length > 0 || !signaalmatenBekend(totaalOnbekend)) return null;
   let aantal = 0;
   for (const cel of antwoord.cellen.values()) {
     if (cel.regioCode !== regioCode) continue;

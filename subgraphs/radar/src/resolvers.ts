@@ -22,7 +22,14 @@ import {
   type RadarFilter,
   type RadarSchaal,
 } from './cellen.ts';
-import { past, vraagtSignalen, witteVlekkenVan, type SignaalFilter, type SignalenLezer } from './filter.ts';
+import {
+  past,
+  signaalmatenBekend,
+  vraagtSignalen,
+  witteVlekkenVan,
+  type SignaalFilter,
+  type SignalenLezer,
+} from './filter.ts';
 import { onbekendVan, signalenVan, type CelTellingen, type RadarMaat } from './signalen.ts';
 import {
   ALLE_NIVEAUS,
@@ -66,7 +73,8 @@ async function witteVlekkenVanTotaal(
 ): Promise<number | null> {
   const totaalOnbekend = onbekendVanTotaal(t);
   const provincie = gebied.regio(t.regioCode)?.provincie;
-  if (!provincie) return null;
+  // Not known whatever the cells say: no need to ask the graph.
+  if (!provincie || !signaalmatenBekend(totaalOnbekend)) return null;
   const niveau = t.id.slice(t.id.indexOf('|') + 1);
   try {
     const antwoord = await ctx.signalen({
