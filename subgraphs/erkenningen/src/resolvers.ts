@@ -1,6 +1,5 @@
 import { normaliseerOndernemingsnummer, normaliseerVestigingsnummer } from '@duaal-graph/domein';
 import {
-  badUserInput,
   connection,
   DateScalar,
   DateTimeScalar,

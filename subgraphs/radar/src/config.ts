@@ -28,7 +28,7 @@ export const RADAR_SETTINGS = {
   peilingGraafUrl: urlSetting('PEILING_GRAAF_URL', {
     default: 'http://127.0.0.1:4000/graphql',
     description:
-      "the graph's GraphQL endpoint (the gateway) a measurement reads the radar through, as the public reads it",
+      "the graph's GraphQL endpoint (the gateway) a measurement, a radar filtered by signal and the regio totals' witte vlekken read the radar through, as the public reads it",
   }),
   peilingTijd: declareSetting(
     'PEILING_TIJD',

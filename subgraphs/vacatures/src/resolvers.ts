@@ -1,7 +1,6 @@
 import type { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { normaliseerOndernemingsnummer } from '@duaal-graph/domein';
 import {
-  badUserInput,
   connection,
   DateTimeScalar,
   gepeildeTellingen,
