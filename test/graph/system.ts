@@ -118,6 +118,9 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     RADAR_PORT: '0',
     GATEWAY_PORT: '0',
     PARTNER_TIMEOUT_MS: '2000',
+    // No daily measurement a minute after start (on a busy machine it competed with every test past it):
+    // the tests of measurements take theirs on demand.
+    PEILING_TIJD: 'uit',
     ...opties.omgeving,
   };
   const matchingGestart = startMatching(matchingConfig(omgeving));

@@ -193,7 +193,7 @@ describe.skipIf(ONTBREEKT.length > 0)(
         RADAR_PORT: '0',
         GATEWAY_PORT: '0',
         // The radar's daily measurement (a minute after start, once past PEILING_TIJD) is not what this is about.
-        PEILING_TIJD: '23:59',
+        PEILING_TIJD: 'uit',
       };
       /** What a replica keeps alone: a data folder of its own, as a pod's own volume. */
       const eigen = (): NodeJS.ProcessEnv => {

@@ -34,11 +34,12 @@ export const RADAR_SETTINGS = {
     'PEILING_TIJD',
     z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM')
-      .transform((t) => t),
+      .regex(/^(([01]\d|2[0-3]):[0-5]\d|uit)$/, 'must be a time of day HH:MM, or `uit`')
+      .transform((t) => (t === 'uit' ? null : t)),
     {
       default: '06:00',
-      description: 'the time of day (Europe/Brussels) of the daily measurement of the radar',
+      description:
+        'the time of day (Europe/Brussels) of the daily measurement of the radar; `uit`: none, only `neemPeiling`',
     },
   ),
   peilingBewaarDagen: integerSetting('PEILING_BEWAAR_DAGEN', {

@@ -10,7 +10,8 @@ const CEL_VELDEN = `id regioCode opleidingscode gemeente { nisCode }
 const TOTAAL_VELDEN = `id regio { code } opleidingscodes
   aantalErkendeLeerwerkplekken aantalActieveLeerwerkplekken aantalAanbieders aantalOpleidingenMetAanbod
   aantalVacatures aantalDualeVacatures
-  aantalZoekendeLerenden { waarde onderdrukt } aantalGestarteLerenden { waarde onderdrukt } onbekend`;
+  aantalZoekendeLerenden { waarde onderdrukt } aantalGestarteLerenden { waarde onderdrukt }
+  aantalWitteVlekken onbekend`;
 
 /** One provincie's radar at both scales and its regio totals, in one operation of the graph. */
 export const PEILING_OPERATIE = `query Peiling($provincie: Provincie!) {

@@ -3,7 +3,7 @@ import { badUserInput } from '@duaal-graph/subgraph-toolkit';
 import type { RadarSchaal } from '../cellen.ts';
 import type { maakResolvers, RadarContext } from '../resolvers.ts';
 import type { CelTellingen, RadarMaat, Signaal } from '../signalen.ts';
-import type { TotaalTellingen } from '../totalen.ts';
+import type { RegioTotaal, TotaalTellingen } from '../totalen.ts';
 import type { Peiling, PeilingOpslag, PeilingSoort } from './opslag.ts';
 import {
   codesVanNiveau,
@@ -163,8 +163,24 @@ export function metVerleden(basis: RadarResolvers, opslag: () => PeilingOpslag) 
         const regioCode = leesVerledenTotaalId(ref.id)?.regioCode ?? '';
         return { ...ref, regioCode, opleidingscodes: lijst<string>(bewaard['opleidingscodes']), bewaard };
       },
-      onbekend: (t: TotaalTellingen & MetBewaard) =>
-        t.bewaard ? lijst<RadarMaat>(t.bewaard['onbekend']) : basis.RegioTotaal.onbekend(t),
+      // A measurement from before the totals had it holds no number: null, and so in `onbekend`.
+      aantalWitteVlekken: (
+        t: RegioTotaal & TotaalTellingen & MetBewaard,
+        args: unknown,
+        ctx: RadarContext,
+      ) =>
+        t.bewaard
+          ? typeof t.bewaard['aantalWitteVlekken'] === 'number'
+            ? t.bewaard['aantalWitteVlekken']
+            : null
+          : basis.RegioTotaal.aantalWitteVlekken(t, args, ctx),
+      onbekend: (t: RegioTotaal & TotaalTellingen & MetBewaard, args: unknown, ctx: RadarContext) => {
+        if (!t.bewaard) return basis.RegioTotaal.onbekend(t, args, ctx);
+        const onbekend = lijst<RadarMaat>(t.bewaard['onbekend']);
+        return typeof t.bewaard['aantalWitteVlekken'] === 'number' || onbekend.includes('WITTE_VLEKKEN')
+          ? onbekend
+          : [...onbekend, 'WITTE_VLEKKEN'];
+      },
     },
   };
 }
