@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -31,6 +31,28 @@ function newest(folder: string): number {
   }
   return latest;
 }
+
+/**
+ * An export with no `compiled` entry would load a package's sources beside its
+ * `dist/`: two copies of one module (a log sink, a registry) that do not see
+ * each other. Only the unit tests' helpers may stay sources.
+ */
+const sourceOnly = ['packages', 'subgraphs']
+  .flatMap((top) => readdirSync(join(ROOT, top)).map((name) => join(top, name)))
+  .concat(['gateway', 'mocks', 'schema', 'web'])
+  .filter((dir) => existsSync(join(ROOT, dir, 'package.json')))
+  .flatMap((dir) => {
+    const { exports } = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as {
+      exports?: Record<string, unknown>;
+    };
+    return Object.entries(exports ?? {})
+      .filter(([name, target]) => typeof target === 'string' && name !== './test-helpers')
+      .map(([name]) => `${dir} ${name}`);
+  });
+if (sourceOnly.length > 0)
+  throw new Error(
+    `DUAAL_E2E_CODE=compiled, but these exports have no \`compiled\` entry: ${sourceOnly.join(', ')}`,
+  );
 
 const stale = COMPILED.filter(([source, output]) => {
   const dist = join(ROOT, output);

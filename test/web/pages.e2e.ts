@@ -310,16 +310,21 @@ describe('the pages of Radar Duaal in Chromium, on a gateway with persisted docu
     await page.close();
   }, 120_000);
 
-  it("shows a company's facts and the erkenningen the graph gives it", async () => {
+  it("shows a company's facts, its erkenningen and its kandidaat-opleidingen as the graph gives them", async () => {
     const found = await system.vraag(
       '{ ondernemingen(first: 1, filter: { naamBevat: "bv" }) { edges { node { ondernemingsnummer } } } }',
     );
     const nummer = (found.data?.['ondernemingen'] as { edges: { node: { ondernemingsnummer: string } }[] })
       .edges[0]?.node.ondernemingsnummer;
     const graph = await system.vraag(
-      `{ onderneming(ondernemingsnummer: "${nummer ?? ''}") { naam erkenningen { id } } }`,
+      `{ onderneming(ondernemingsnummer: "${nummer ?? ''}") { naam erkenningen { id }
+        kandidaatOpleidingen(km: 20) { opleiding { code } aantalDualeVacaturesInDeBuurt } } }`,
     );
-    const onderneming = graph.data?.['onderneming'] as { naam: string; erkenningen: { id: string }[] };
+    const onderneming = graph.data?.['onderneming'] as {
+      naam: string;
+      erkenningen: { id: string }[];
+      kandidaatOpleidingen: { opleiding: { code: string }; aantalDualeVacaturesInDeBuurt: number }[];
+    };
     const { page } = await open('#/maximaal-duaal', null);
     await page.getByLabel('Naam of ondernemingsnummer').fill(nummer ?? '');
     await page.getByRole('button', { name: 'Zoek', exact: true }).click();
@@ -330,6 +335,20 @@ describe('the pages of Radar Duaal in Chromium, on a gateway with persisted docu
     );
     expect(ids).toEqual(onderneming.erkenningen.map((e) => e.id));
     expect(ids.length).toBeGreaterThan(0);
+    // The candidates in the graph's order (most vacatures and learners near first), with its counts.
+    const kandidaten = await page.$$eval('table#kandidaten tbody tr', (trs) =>
+      trs.map((tr) => ({
+        code: tr.getAttribute('data-code'),
+        vacatures: Number(tr.querySelectorAll('td')[2]?.textContent),
+      })),
+    );
+    expect(kandidaten).toEqual(
+      onderneming.kandidaatOpleidingen.map((k) => ({
+        code: k.opleiding.code,
+        vacatures: k.aantalDualeVacaturesInDeBuurt,
+      })),
+    );
+    expect(kandidaten.length).toBeGreaterThan(0);
     await page.close();
   }, 120_000);
 
