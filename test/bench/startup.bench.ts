@@ -90,7 +90,12 @@ try {
         console.log(rij);
         rijen.push(rij);
       } finally {
-        await dienst.stop();
+        // A drain that outlasts SHUTDOWN_GRACE_S (20 s) and more is reported, and the process killed.
+        const gestopt = await Promise.race([dienst.stop().then(() => true), wacht(30_000, false)]);
+        if (!gestopt) {
+          console.log(`${service.naam} (${mode.naam}) did not exit within 30 s of SIGTERM`);
+          if (dienst.pid !== undefined) process.kill(dienst.pid, 'SIGKILL');
+        }
       }
     }
   }
