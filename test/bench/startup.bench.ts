@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as wacht } from 'node:timers/promises';
+import { partnerUrls } from '../contract/mock.ts';
 import { freePort, startProcess, waitUntilReady, type Service } from './services.ts';
 
 const SERVICES = [
@@ -44,18 +45,7 @@ const mock = startProcess('mocks', 'mocks', mockPoort, {
 });
 await waitUntilReady(mock, '/_mock/health');
 const m = `http://127.0.0.1:${String(mockPoort)}`;
-const partners = {
-  VOLTA_URL: `${m}/volta`,
-  EDUCAM_URL: `${m}/educam`,
-  CONSTRUCTIV_URL: `${m}/constructiv`,
-  MTECH_URL: `${m}/mtech`,
-  WOODWIZE_URL: `${m}/woodwize`,
-  ONDERWIJS_URL: `${m}/onderwijs`,
-  KAZI_URL: `${m}/kazi`,
-  VDAB_URL: `${m}/vdab`,
-  KBO_URL: `${m}/kbo`,
-  PEILING_TIJD: 'uit',
-};
+const partners = { ...partnerUrls(m), PEILING_TIJD: 'uit' };
 
 const rijen: string[] = [];
 try {

@@ -8,7 +8,7 @@ import { leesConfig as vacaturesConfig, startVacatures } from '@duaal-graph/vaca
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REFERENTIEDATUM, startTestMock, type TestMock } from '../contract/mock.ts';
+import { partnerUrls, REFERENTIEDATUM, startTestMock, type TestMock } from '../contract/mock.ts';
 import { startCountingProxy, type CountingProxy } from './counting-proxy.ts';
 
 export interface GraphResponse {
@@ -93,15 +93,7 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
   const dataMap = mkdtempSync(join(tmpdir(), 'duaal-vacatures-'));
   const omgeving: NodeJS.ProcessEnv = {
     DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
-    VOLTA_URL: `${mock.url}/volta`,
-    EDUCAM_URL: `${mock.url}/educam`,
-    CONSTRUCTIV_URL: `${mock.url}/constructiv`,
-    MTECH_URL: `${mock.url}/mtech`,
-    WOODWIZE_URL: `${mock.url}/woodwize`,
-    ONDERWIJS_URL: `${mock.url}/onderwijs`,
-    KAZI_URL: `${mock.url}/kazi`,
-    VDAB_URL: `${mock.url}/vdab`,
-    KBO_URL: `${mock.url}/kbo`,
+    ...partnerUrls(mock.url),
     VDAB_RATE_LIMIT: String(vdabPerSeconde),
     VACATURES_DATA_DIR: dataMap,
     // The radar's measurements too: a PGlite folder is one process's alone.

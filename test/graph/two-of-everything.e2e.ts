@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFERENTIEDATUM, startTestMock, type TestMock } from '../contract/mock.ts';
+import { partnerUrls, REFERENTIEDATUM, startTestMock, type TestMock } from '../contract/mock.ts';
 import { VDAB_API, type Vacature } from '../contract/vdab-reader.ts';
 import { kiesLerende, type KaziLerende } from './kazi-reader.ts';
 import { startLoadBalancer, type LoadBalancer } from './load-balancer.ts';
@@ -174,15 +174,7 @@ describe.skipIf(ONTBREEKT.length > 0)(
       dropDatabase = () => database.drop();
       const gedeeld: NodeJS.ProcessEnv = {
         DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
-        VOLTA_URL: `${mock.url}/volta`,
-        EDUCAM_URL: `${mock.url}/educam`,
-        CONSTRUCTIV_URL: `${mock.url}/constructiv`,
-        MTECH_URL: `${mock.url}/mtech`,
-        WOODWIZE_URL: `${mock.url}/woodwize`,
-        ONDERWIJS_URL: `${mock.url}/onderwijs`,
-        KAZI_URL: `${mock.url}/kazi`,
-        VDAB_URL: `${mock.url}/vdab`,
-        KBO_URL: `${mock.url}/kbo`,
+        ...partnerUrls(mock.url),
         VDAB_RATE_LIMIT: String(VDAB_PER_SECONDE),
         // Every replica on the one PostgreSQL, as the README's Operations say.
         DATABASE_URL: database.url,
