@@ -18,9 +18,12 @@ const compiled = process.env['DUAAL_E2E_CODE'] === 'compiled';
  */
 const SHARED_E2E = [
   'test/graph/aanbod.e2e.ts',
+  'test/graph/abuse.e2e.ts',
+  'test/graph/access.e2e.ts',
   'test/graph/export.e2e.ts',
   'test/graph/gebied.e2e.ts',
   'test/graph/geldigheid.e2e.ts',
+  'test/graph/hardening.e2e.ts',
   'test/graph/in-de-buurt.e2e.ts',
   'test/graph/inference.e2e.ts',
   'test/graph/kandidaat-opleidingen.e2e.ts',
@@ -92,7 +95,13 @@ export default defineConfig({
       // Each e2e file starts its own servers on port 0; they run in parallel files safely.
       e2e('e2e', { include: ['test/**/*.e2e.ts'], exclude: [...configDefaults.exclude, ...SHARED_E2E] }),
       // Not isolated: a worker keeps its modules, and so its shared system, from one of these files to the next.
-      e2e('e2e-shared', { include: SHARED_E2E, isolate: false, provide: { sharedSystem: true } }),
+      e2e('e2e-shared', {
+        include: SHARED_E2E,
+        isolate: false,
+        provide: { sharedSystem: true },
+        // The first file of a worker waits for the one start of its system: on a busy machine, minutes.
+        hookTimeout: 180_000,
+      }),
     ],
   },
 });
