@@ -92,6 +92,8 @@ export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
       observabilityPlugin<GatewayContext>(telemetry, { logRequests: config.verzoeklog }),
     ],
     ...opties,
+    // The process's end is closeOnTerm's: beside Apollo's own SIGTERM handler the drain's stop() never returned.
+    stopOnTerminationSignals: false,
     // A cached answer is served as the JSON it was kept as, not serialised again per hit.
     stringifyResult,
   });

@@ -122,6 +122,10 @@ export function buildSubgraph<C extends BaseContext & WithSources & WithCaller>(
       observabilityPlugin<C>(options.telemetry ?? currentTelemetry(), { logRequests: false }),
     ],
     parseOptions: { maxLexicalTokens: limits.tokens },
+    // The process's end is closeOnTerm's (drain, close the store, exit). Apollo's own SIGTERM handler would
+    // stop the server beside it, and a second stop() during the first never returns (@apollo/server 5.5
+    // resolves its barrier only on failure): the drain hung after 'gestopt na drain' until a SIGKILL.
+    stopOnTerminationSignals: false,
     introspection: !productie,
     hideSchemaDetailsFromClientErrors: productie,
     includeStacktraceInErrorResponses: !productie,
