@@ -76,19 +76,24 @@ export class PeilingDienst {
         (weg > 0 ? `, ${String(weg)} older than ${String(bewaarDagen)} days removed` : ''),
     );
     // After the measurement: the reconstruction reaches up to the first real one, and is made anew from the erkenningen of today.
-    if (this.opties.reconstructieVanaf !== null)
-      await this.reconstrueer(this.opties.reconstructieVanaf, peiling.op);
+    // The measurement stands whatever befalls the reconstruction: the next one tries it again.
+    await this.reconstrueer().catch((fout: unknown) => {
+      log(`reconstructie failed: ${fout instanceof Error ? fout.message : String(fout)}`);
+    });
     return peiling;
   }
 
   /**
    * Reconstructs the erkende leerwerkplekken of the dates before the first
    * real measurement, through the graph, provincie by provincie (each stored
-   * whole), and removes a reconstruction of any other date.
+   * whole), and removes a reconstruction of any other date; answers the
+   * dates it holds. Nothing without PEILING_RECONSTRUCTIE_VANAF.
    */
-  private async reconstrueer(vanaf: string, vandaag: string): Promise<void> {
-    const { opslag, graafUrl, bewaarDagen, timeoutMs, log } = this.opties;
+  async reconstrueer(): Promise<string[]> {
+    const { opslag, graafUrl, bewaarDagen, timeoutMs, log, reconstructieVanaf: vanaf } = this.opties;
+    if (vanaf === null) return [];
     const begin = Date.now();
+    const vandaag = this.opties.vandaag();
     const eerste = (await opslag.lijst()).find((p) => !p.gereconstrueerd)?.op ?? vandaag;
     const datums = reconstructieDatums(vanaf, eerste, dagenTerug(vandaag, bewaarDagen));
     const genomenOp = new Date();
@@ -106,6 +111,7 @@ export class PeilingDienst {
       `reconstructie: ${String(datums.length)} dates from ${datums[0] ?? '-'} before ${eerste} in ${String(Date.now() - begin)} ms` +
         (weg > 0 ? `, ${String(weg)} of other dates removed` : ''),
     );
+    return datums;
   }
 
   /** Starts the daily measurement. */
