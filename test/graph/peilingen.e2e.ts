@@ -32,7 +32,8 @@ describe('measurements over time (peilingen)', () => {
   beforeAll(async () => {
     systeem = await startSystem({ vdabPerSeconde: 1_000 });
     beheerder = { authorization: `Bearer ${await signToken(readAccessConfig({}), { rol: 'beheerder' })}` };
-  }, 120_000);
+    // A loaded machine takes minutes to start the system.
+  }, 300_000);
 
   afterAll(async () => {
     await systeem.stop();
