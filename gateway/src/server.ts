@@ -83,6 +83,8 @@ export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
   const { opties, plugins } = protection(config, supergraphCostDirectives(gateway));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // closeOnTerm drains and then stops Apollo; Apollo's own handler would race it (see buildSubgraph).
+    stopOnTerminationSignals: false,
     plugins: [
       ...plugins,
       // After the protection: a cached answer is served only to a request that passed the limits.

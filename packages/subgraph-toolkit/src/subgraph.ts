@@ -109,6 +109,9 @@ export function buildSubgraph<C extends BaseContext & WithSources & WithCaller>(
   const costDirectives = readCostDirectives(typeDefs);
   const apollo = new ApolloServer<C>({
     schema,
+    // The service's own SIGTERM handler (closeOnTerm) drains, then stops Apollo. Apollo's would stop it at the
+    // signal, and a second stop() called while that one runs never returns (its barrier is resolved on failure only).
+    stopOnTerminationSignals: false,
     plugins: [
       // First: a refused operation runs no other plugin's work.
       operationLimitsPlugin<C>({ limits, costDirectives: () => costDirectives }),
