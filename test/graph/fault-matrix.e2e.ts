@@ -151,7 +151,7 @@ describe('the fault matrix: every partner in every fault mode', () => {
     expect([...eerste.bronnen.values()].every((b) => b.toestand === 'ACTUEEL')).toBe(true);
     basis = eerste.antwoord.data ?? {};
     expect((basis['lerenden'] as { totalCount: number }).totalCount).toBeGreaterThan(0);
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await fetch(`${system.mock.url}/_mock/faults`, { method: 'DELETE' });
