@@ -112,6 +112,7 @@ export class Vacaturebestand {
       waitingOn: this.waitingOn()?.reden ?? null,
       readUnderWay: this.bezig !== null,
       nowMs: this.nu(),
+      ...(this.opties.graceMs === undefined ? {} : { graceMs: this.opties.graceMs }),
     });
     return { bron: 'VDAB', ...versheid, bijgewerktOp: this.laatsteSucces() };
   }
