@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -6,35 +7,29 @@ import { WEST_VLAANDEREN } from '@duaal-graph/domein';
 import { readWebConfig, startWeb, type WebServer } from '@duaal-graph/web';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERENTIEDATUM } from '../contract/mock.ts';
+import type { Vacature } from '../contract/vdab-reader.ts';
+import { REGIO_VAN_NIS } from '../graph/expectations.ts';
 import { startSystem, type System } from '../graph/system.ts';
+import { isDuaal, leesBeroepenPerOpleiding, werkgeverVan } from '../graph/vacatures-expectations.ts';
 import { DIST, ensureBuilt, WEB } from './app-build.ts';
 import { launchChromium } from './browser.ts';
 import { restrictedParts } from './restricted.ts';
+import {
+  cellKey,
+  comparable,
+  expectedRows,
+  mapRegions,
+  radarCells,
+  regionLabels,
+  tableRows,
+  type Cel,
+} from './radar-table.ts';
 
 const ARTEFACTS = fileURLToPath(new URL('./artefacts/', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const MANIFEST = `${WEB}persisted-operations.json`;
 const MARKED = '#d95f02';
-
-interface Cel {
-  regioCode: string;
-  opleidingscode: string;
-  aantalAanbieders: number | null;
-  aantalPlaatsen: number | null;
-  aantalErkendeLeerwerkplekken: number | null;
-  aantalVacatures: number | null;
-  aantalDualeVacatures: number | null;
-  knelpunt: boolean | null;
-  aantalZoekendeLerenden: { waarde: number | null; onderdrukt: boolean } | null;
-  witteVlek: boolean;
-  signalen: string[];
-  opleiding: { naam: string };
-}
-
-const RADAR = `query { radar(provincie: WEST_VLAANDEREN, niveau: SECUNDAIR) {
-  regioCode opleidingscode aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken aantalVacatures
-  aantalDualeVacatures knelpunt aantalZoekendeLerenden { waarde onderdrukt } witteVlek signalen
-  opleiding { naam } } }`;
 
 interface SeenRequest {
   readonly body: Record<string, unknown>;
@@ -60,7 +55,7 @@ describe('the Radar Duaal web app in Chromium', () => {
       operations: { id: string; body: string }[];
     };
     for (const o of parsed.operations) manifest.set(o.id, o.body);
-    cells = await radarCells(system);
+    cells = await radarCells(system, { niveau: 'SECUNDAIR' });
     web = await startWeb(
       readWebConfig({ WEB_PORT: '0', WEB_DIST: dist, WEB_GATEWAY_URL: system.gatewayUrl }),
     );
@@ -134,52 +129,7 @@ describe('the Radar Duaal web app in Chromium', () => {
 
   it('shows in its table exactly the cells the graph answers', async () => {
     const { page } = await openRadar();
-    const rows = await page.$$eval('table.radartabel tbody tr', (trs) =>
-      trs.map((tr) => ({
-        regio: tr.getAttribute('data-regio') ?? '',
-        opleiding: tr.getAttribute('data-opleiding') ?? '',
-        kolommen: Object.fromEntries(
-          Array.from(tr.querySelectorAll('td')).map((td): [string, string] => [
-            td.getAttribute('data-kolom') ?? '',
-            td.textContent,
-          ]),
-        ),
-      })),
-    );
-    const expected = cells.map((c) => ({
-      regio: c.regioCode,
-      opleiding: c.opleidingscode,
-      kolommen: {
-        opleiding: c.opleiding.naam,
-        // A count that is not known (null) reads "onbekend".
-        aanbieders: String(c.aantalAanbieders ?? 'onbekend'),
-        plaatsen: c.aantalPlaatsen === null ? 'onbeperkt' : String(c.aantalPlaatsen),
-        leerwerkplekken: String(c.aantalErkendeLeerwerkplekken ?? 'onbekend'),
-        vacatures: String(c.aantalVacatures ?? 'onbekend'),
-        duaal: String(c.aantalDualeVacatures ?? 'onbekend'),
-        knelpunt: c.knelpunt === null ? 'onbekend' : c.knelpunt ? 'ja' : 'nee',
-        lerenden:
-          c.aantalZoekendeLerenden?.onderdrukt === true
-            ? 'onderdrukt'
-            : String(c.aantalZoekendeLerenden?.waarde ?? 'onbekend'),
-        witteVlek: c.witteVlek ? 'ja' : 'nee',
-      },
-    }));
-    const byKey = (r: { regio: string; opleiding: string }) => `${r.regio}|${r.opleiding}`;
-    // Signals are named in words on the page; whether a row has any is checked below.
-    const withoutSignals = rows.map(({ kolommen: { signalen: _signalen, ...kolommen }, ...row }) => ({
-      ...row,
-      kolommen,
-    }));
-    expect(withoutSignals.sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
-      [...expected].sort((a, b) => byKey(a).localeCompare(byKey(b))),
-    );
-    for (const row of rows) {
-      const cel = cells.find(
-        (c) => byKey({ regio: c.regioCode, opleiding: c.opleidingscode }) === byKey(row),
-      );
-      expect(row.kolommen['signalen'] === '').toBe(cel?.signalen.length === 0);
-    }
+    expect(comparable(await tableRows(page))).toEqual(expectedRows(cells));
     // Sorting by vacatures, descending, puts the largest count first.
     await page.getByRole('button', { name: 'Vacatures', exact: true }).click();
     await page.getByRole('button', { name: 'Vacatures', exact: true }).click();
@@ -254,7 +204,16 @@ describe('the Radar Duaal web app in Chromium', () => {
     }
   }, 180_000);
 
-  it('a dev token is refused by a production server', async () => {
+  it('gives development tokens on the sign-in page in development only; production refuses them and GraphiQL', async () => {
+    // Development: the page picks a role and signs in with a token of the app's server.
+    const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+    await page.goto(`${web.url}/#/aanmelden`);
+    await page.getByLabel('Rol', { exact: true }).selectOption('partner');
+    await page.getByLabel('Sector', { exact: true }).selectOption('EDUCAM');
+    await page.getByRole('button', { name: 'Vraag een ontwikkeltoken' }).click();
+    await page.getByText('U bent aangemeld als partner (EDUCAM).').waitFor();
+    await expect(page.locator('.wie').textContent()).resolves.toBe('Aangemeld: partner');
+    await page.close();
     const production = await startWeb(
       readWebConfig({
         NODE_ENV: 'production',
@@ -274,10 +233,63 @@ describe('the Radar Duaal web app in Chromium', () => {
       expect((await fetch(`${production.url}/graphiql`)).status).toBe(404);
       const dev = await fetch(`${web.url}/dev/token`, { method: 'POST', body: '{"rol":"analist"}' });
       expect(((await dev.json()) as { token?: string }).token).toMatch(/^ey/);
+      // Production's sign-in page offers the identity provider's token only, and no GraphiQL in the menu.
+      const signIn = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+      const config = signIn.waitForResponse((r) => new URL(r.url()).pathname === '/config.json');
+      await signIn.goto(`${production.url}/#/aanmelden`);
+      expect(await (await config).json()).toMatchObject({ ontwikkeltokens: false, graphiql: false });
+      await signIn.getByLabel('Token (JWT)').waitFor();
+      await signIn.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+      await expect(signIn.getByRole('heading', { name: /Ontwikkeltoken/ }).count()).resolves.toBe(0);
+      await expect(signIn.getByRole('link', { name: 'GraphiQL' }).count()).resolves.toBe(0);
+      await signIn.close();
     } finally {
       await production.stop();
     }
-  });
+  }, 120_000);
+
+  it('serves GraphiQL from the app itself: no request leaves loopback', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    context.on('request', (r) => requests.push(r.url()));
+    const page = await context.newPage();
+    // GraphiQL reads the schema on load: it works, from the app's own /graphql.
+    const schema = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/graphql' && (r.request().postData() ?? '').includes('__schema'),
+    );
+    await page.goto(`${web.url}/graphiql`);
+    await page.locator('.graphiql-container .monaco-editor').first().waitFor();
+    expect((await schema).status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    const away = requests.filter((u) => {
+      const url = new URL(u);
+      return url.protocol !== 'data:' && url.protocol !== 'blob:' && url.hostname !== '127.0.0.1';
+    });
+    expect(away).toEqual([]);
+    expect(requests.filter((u) => /\/assets\/.+\.js$/.test(u)).length).toBeGreaterThan(0);
+    await context.close();
+  }, 120_000);
+
+  it('fits a tablet (768 px): one column, no sideways scrolling, a screenshot kept', async () => {
+    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+    await page.goto(`${web.url}/#/radar`);
+    await page.locator('.kaart-vlak[data-geladen="WEST_VLAANDEREN"]').waitFor();
+    await page.locator('table.radartabel tbody tr').first().waitFor();
+    const layout = await page.evaluate(() => {
+      const map = document.querySelector('.kaart-vlak')?.getBoundingClientRect();
+      const table = document.querySelector('table.radartabel')?.closest('div')?.getBoundingClientRect();
+      return {
+        sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        mapWidth: Math.round(map?.width ?? 0),
+        tableBelowMap: (table?.top ?? 0) >= (map?.bottom ?? Infinity),
+      };
+    });
+    expect(layout.sideways).toBe(false);
+    expect(layout.mapWidth).toBeGreaterThan(600);
+    expect(layout.tableBelowMap).toBe(true);
+    await page.screenshot({ path: `${ARTEFACTS}radar-tablet.png`, fullPage: false });
+    await page.close();
+  }, 120_000);
 
   it('says which data is missing when a partner is unavailable, and still draws the map', async () => {
     await system.herstartVacatures(async () => {
@@ -292,15 +304,105 @@ describe('the Radar Duaal web app in Chromium', () => {
       await page.close();
     });
   }, 120_000);
-});
 
-/** The graph's own radar, asked directly with a text of the test's own, once every source is in. */
-async function radarCells(system: System): Promise<Cel[]> {
-  for (let attempt = 0; ; attempt++) {
-    const body = await system.vraag(RADAR);
-    const radar = body.data?.['radar'] as Cel[] | null | undefined;
-    if (radar && !body.errors) return radar;
-    if (attempt > 60) throw new Error(`the radar did not answer: ${JSON.stringify(body.errors)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+  // Last: it changes the partners' data, which the tests above compare with their own reading.
+  it('opens the radar of a past date from Verloop by keyboard: the graph’s radar(op:) on map and table, not today’s', async () => {
+    // One measurement, taken in the radar itself (neemPeiling through the gateway is peilingen.e2e.ts's).
+    const op = (await system.radar().peilingen.dienst().neem()).op;
+    expect(op).toBe(REFERENTIEDATUM);
+    // After it, two more duale vacatures in Kortrijk of a beroepsprofiel an opleiding asks for.
+    const beroepen = await leesBeroepenPerOpleiding(system.mock.url);
+    const gevraagd = new Set([...beroepen.values()].flat());
+    const vacatures = system.mock.wereld.vdab.vacatures as unknown as Vacature[];
+    const duaal = vacatures.find(
+      (v) => isDuaal(v) && werkgeverVan(v) !== null && gevraagd.has(v.functie.beroepsprofiel.code),
+    );
+    if (!duaal) throw new Error('no duale vacature of a beroepsprofiel an opleiding asks for');
+    let vrij = Math.max(...vacatures.map((v) => v.vacatureReferentie.vdabReferentie)) + 1;
+    for (let i = 0; i < 2; i++) {
+      const record = {
+        ...structuredClone(duaal),
+        vacatureReferentie: { interneReferentie: randomUUID(), vdabReferentie: vrij++ },
+        tewerkstellingsadres: { ...duaal.tewerkstellingsadres, postcode: '8500', gemeente: 'Kortrijk' },
+      };
+      const posted = await fetch(`${system.mock.url}/_mock/vdab/records`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(record),
+      });
+      expect(posted.status, await posted.text()).toBe(200);
+    }
+    await system.vacatures().bestanden.vacatures.synchroniseer();
+    const regio = REGIO_VAN_NIS.get('34022') ?? '';
+    const past = await radarCells(system, { op });
+    const changed = past
+      .filter(
+        (c) =>
+          c.regioCode === regio &&
+          beroepen.get(c.opleidingscode)?.includes(duaal.functie.beroepsprofiel.code),
+      )
+      .map((c) => cellKey({ regio: c.regioCode, opleiding: c.opleidingscode }));
+    expect(changed.length).toBeGreaterThan(0);
+    const duaalIn = (cells: readonly Cel[], key: string) =>
+      cells.find((c) => cellKey({ regio: c.regioCode, opleiding: c.opleidingscode }) === key)
+        ?.aantalDualeVacatures;
+    // Today's radar has them once the gateway's response cache has probed the vacatures (every 250 ms).
+    let today = await radarCells(system, {});
+    for (let i = 0; i < 40 && duaalIn(today, changed[0] ?? '') === duaalIn(past, changed[0] ?? ''); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      today = await radarCells(system, {});
+    }
+    for (const key of changed) expect(duaalIn(today, key)).toBe((duaalIn(past, key) ?? NaN) + 2);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${web.url}/#/verloop`);
+    const peiling = page.getByLabel('Peiling', { exact: true });
+    await peiling.locator(`option[value="${op}"]`).waitFor({ state: 'attached' });
+    await peiling.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(peiling.inputValue()).resolves.toBe(op);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toBe(
+      `#/radar?op=${op}`,
+    );
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^Radar Duaal op / }).waitFor();
+    // A page change puts keyboard and screen reader users at the new page's content.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('inhoud');
+    const [regioOf, opleidingOf] = (changed[0] ?? '').split('|');
+    const shows = (cells: readonly Cel[]) =>
+      page.waitForFunction(
+        ([selector, n, value]) =>
+          document.querySelectorAll('table.radartabel tbody tr').length === n &&
+          document.querySelector(selector)?.textContent === value,
+        [
+          `table.radartabel tr[data-regio="${regioOf ?? ''}"][data-opleiding="${opleidingOf ?? ''}"] td[data-kolom="duaal"]`,
+          cells.length,
+          String(duaalIn(cells, changed[0] ?? '')),
+        ] as const,
+      );
+    // All niveaus, as the graph's answers above.
+    await page.getByLabel('Niveau', { exact: true }).selectOption('');
+    await shows(past);
+    await page.locator('.kaart-vlak[data-geladen="WEST_VLAANDEREN"]').waitFor();
+    expect(comparable(await tableRows(page))).toEqual(expectedRows(past));
+    expect(expectedRows(past)).not.toEqual(expectedRows(today));
+    const labels = regionLabels(past);
+    const drawn = await mapRegions(page);
+    expect(drawn).toHaveLength(WEST_VLAANDEREN.gemeenten.length);
+    for (const g of drawn)
+      expect({ nis: g.nis, waarde: g.waarde }).toEqual({ nis: g.nis, waarde: labels.get(g.regio) });
+    // Today's export would not be that date's cells: no download offered.
+    await expect(page.getByRole('button', { name: 'Download de cellen als CSV' }).count()).resolves.toBe(0);
+    await page.screenshot({ path: `${ARTEFACTS}radar-verleden.png`, fullPage: false });
+
+    // Back to today: the same choices, today's cells.
+    await page.evaluate(() => {
+      window.location.hash = '#/radar';
+    });
+    await shows(today);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Radar Duaal');
+    expect(comparable(await tableRows(page))).toEqual(expectedRows(today));
+    await page.close();
+  }, 240_000);
+});
