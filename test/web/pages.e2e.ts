@@ -11,6 +11,7 @@ import { REFERENTIEDATUM } from '../contract/mock.ts';
 import { startSystem, type System } from '../graph/system.ts';
 import { ensureBuilt, WEB } from './app-build.ts';
 import { launchChromium } from './browser.ts';
+import { changeAfterMeasurement, pastRadarFromVerloop } from './past-radar.ts';
 import { restrictedParts } from './restricted.ts';
 
 const ARTEFACTS = fileURLToPath(new URL('./artefacts/', import.meta.url));
@@ -384,4 +385,12 @@ describe('the pages of Radar Duaal in Chromium, on a gateway with persisted docu
     await expect(page.locator('svg[data-indicator]').count()).resolves.toBe(6);
     await page.close();
   }, 120_000);
+
+  // Last: it changes VDAB's data, which the tests above compare with the graph at their own moment.
+  it('opens the radar of a past date from Verloop by keyboard: the graph’s radar(op:) on map and table, then today’s', async () => {
+    const change = await changeAfterMeasurement(system, REFERENTIEDATUM);
+    const { page } = await open('#/verloop', null);
+    await pastRadarFromVerloop(page, REFERENTIEDATUM, change, `${ARTEFACTS}radar-verleden.png`);
+    await page.close();
+  }, 240_000);
 });
