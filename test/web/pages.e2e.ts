@@ -76,8 +76,9 @@ describe('the pages of Radar Duaal in Chromium, on a gateway with persisted docu
       if (attempt > 60) throw new Error(`the radar did not answer: ${JSON.stringify(body.errors)}`);
       await new Promise((r) => setTimeout(r, 500));
     }
-    const peiling = await system.vraag('mutation { neemPeiling { op } }', undefined, auth('beheerder'));
-    expect(peiling.errors).toBeUndefined();
+    // Taken in the radar itself (neemPeiling's own test is peilingen.e2e.ts): through the gateway, a
+    // measurement on a loaded machine can outlast the gateway's wait for the radar's answer.
+    expect((await system.radar().peilingen.dienst().neem()).op).toBe(REFERENTIEDATUM);
     web = await startWeb(readWebConfig({ WEB_PORT: '0', WEB_DIST: dist, WEB_GATEWAY_URL: trusted.url }));
   }, 900_000);
 
