@@ -229,7 +229,7 @@ describe('CSV exports on the gateway', () => {
       expect(items.map((i) => i['op'])).toContain(op);
       expectRowsEqual(csv, items);
     }
-  });
+  }, 180_000);
 
   it('ondernemingen: the prospects of a sector, every page, the same for the public and a partner', async () => {
     // The first read of the register may still be under way when the system is ready.
@@ -246,7 +246,7 @@ describe('CSV exports on the gateway', () => {
       await download(system, `${pad}&regioCode=MIDWEST`, partner),
       await graphItems(system, 'ondernemingen', { ...filter, regioCode: 'MIDWEST' }, partner),
     );
-  });
+  }, 180_000);
 
   it('kandidaatOpleidingen: one row per opleiding in the graph’s order; a partner’s own non-public erkenningen count', async () => {
     const partner = await alsRol({ rol: 'partner', sector: 'VOLTA' });
@@ -272,7 +272,7 @@ describe('CSV exports on the gateway', () => {
     expect(eigen.header).toEqual(
       expect.arrayContaining(['opleiding.code', 'aantalZoekendeLerendenInDeBuurt']),
     );
-  });
+  }, 180_000);
 
   describe('a bad request answers as the graph does', () => {
     it('an invalid argument value is HTTP 400 with the graph’s error', async () => {
