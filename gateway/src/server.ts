@@ -22,7 +22,7 @@ import { leesConfig, type GatewayConfig } from './config.ts';
 import { handleCors } from './cors.ts';
 import { exportRoute } from './export/route.ts';
 import { subgraphPool, SubgraphDataSource } from './subgraph-data-source.ts';
-import { fastPath } from './response-cache/fast-path.ts';
+import { fastPath, oncePerRequest } from './response-cache/fast-path.ts';
 import { ResponseCache } from './response-cache/response-cache.ts';
 import { stringifyResult } from './response-cache/stored-json.ts';
 import { redisRateLimitStore } from './rate-limit-redis.ts';
@@ -155,15 +155,7 @@ async function startBuilt(
     return { autorisatie, gebruiker, bronnen: new SourceUsage() };
   };
   // One context per request, whether the cache's fast path or Apollo asks: the rate limit counts it once.
-  const contexten = new WeakMap<IncomingMessage, Promise<GatewayContext>>();
-  const context = (req: IncomingMessage): Promise<GatewayContext> => {
-    let gemaakt = contexten.get(req);
-    if (!gemaakt) {
-      gemaakt = maakContext(req);
-      contexten.set(req, gemaakt);
-    }
-    return gemaakt;
-  };
+  const context = oncePerRequest(maakContext);
   const { responseCache, telemetry } = gateway;
   const exports = exportRoute({ apollo: gateway.apollo, context, maxRows: config.exportMaxRows });
   const dienst = await startListener({

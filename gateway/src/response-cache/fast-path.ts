@@ -15,6 +15,25 @@ export interface FastPathOptions {
   readonly logRequests: boolean;
 }
 
+/**
+ * The context function made once per request: the fast path and Apollo then
+ * get the same promise, so the token is checked and the request counted
+ * against the rate limit once, and a refusal is reported by Apollo as always.
+ */
+export function oncePerRequest<C>(
+  maak: (req: IncomingMessage) => Promise<C>,
+): (req: IncomingMessage) => Promise<C> {
+  const gemaakt = new WeakMap<IncomingMessage, Promise<C>>();
+  return (req) => {
+    let context = gemaakt.get(req);
+    if (!context) {
+      context = maak(req);
+      gemaakt.set(req, context);
+    }
+    return context;
+  };
+}
+
 /** Bodies larger than this are not kept as raw forms: real clients' questions are a few hundred bytes. */
 const MAX_RAW_BODY = 16 * 1024;
 

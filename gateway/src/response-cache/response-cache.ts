@@ -104,8 +104,11 @@ export class ResponseCache {
   /** Questions being answered now, by key: the same question asked meanwhile waits for that answer. */
   private readonly underWay = new Map<string, UnderWay>();
   private readonly rawRoutes = new RawRoutes(RAW_ROUTE_CHARS);
-  /** The raw form of a request (fast-path.ts) by its context, to route it once its key is known. */
-  private readonly rawForms = new WeakMap<object, string>();
+  /**
+   * The raw form of a request (fast-path.ts), to route it once its key is known;
+   * by the context's `bronnen`, which Apollo's copy of the context shares.
+   */
+  private readonly rawForms = new WeakMap<SourceUsage, string>();
   private latestSchema: GraphQLSchema | null = null;
 
   constructor(opties: ResponseCacheOptions) {
@@ -142,8 +145,8 @@ export class ResponseCache {
   }
 
   /** The raw form of the request of this context: once its answer is kept or served, the form leads to it. */
-  rememberRaw(context: object, raw: string): void {
-    this.rawForms.set(context, raw);
+  rememberRaw(context: GatewayContext, raw: string): void {
+    this.rawForms.set(context.bronnen, raw);
   }
 
   /**
@@ -166,7 +169,7 @@ export class ResponseCache {
   }
 
   private route(key: string, rc: GraphQLRequestContextResponseForOperation<GatewayContext>): void {
-    const raw = this.rawForms.get(rc.contextValue);
+    const raw = this.rawForms.get(rc.contextValue.bronnen);
     if (raw === undefined) return;
     this.rawRoutes.set(raw, {
       key,
