@@ -188,12 +188,12 @@ export class ResponseCache {
     return id;
   }
 
-  /** The answer as an entry, or null when it may not be kept (see the class). */
-  private entryFor(
+  /** The sources the answer depends on, or null when it may not be kept (see the class). */
+  private dependencies(
     trace: RequestTrace,
     begin: VersionsView,
     rc: GraphQLRequestContextWillSendResponse<GatewayContext>,
-  ): Entry | null {
+  ): { readonly data: Record<string, unknown>; readonly deps: Dependency[] } | null {
     if (rc.operation?.operation !== OperationTypeNode.QUERY) return null;
     const body = rc.response.body;
     if (body.kind !== 'single') return null;
@@ -210,23 +210,23 @@ export class ResponseCache {
         deps.push([subgraph, bron, voor]);
       }
     }
-    const json = JSON.stringify(data);
-    return { json, deps, bytes: Buffer.byteLength(json) + deps.length * 64 };
+    return { data, deps };
   }
 
   /**
-   * Keeps the entry from the second time its question is asked: asked again
+   * An answer is kept from the second time its question is asked: asked again
    * before (within the window of distinct questions), or by a request that
-   * waited for this answer.
+   * waited for this answer. The first time only the key is noted: a one-off
+   * question costs no serialising of its answer.
    */
-  private keep(key: string, entry: Entry, followers: number): boolean {
+  private askedBefore(key: string, followers: number): boolean {
     if (followers === 0 && !this.gezien.has(key)) {
       if (this.gezien.size >= SEEN_WINDOW) this.gezien = new Set();
       this.gezien.add(key);
       return false;
     }
     this.gezien.delete(key);
-    return this.store.set(key, entry);
+    return true;
   }
 
   /** A hit as Apollo's response: the kept bytes over HTTP, parsed for an in-process `executeOperation`. */
@@ -321,10 +321,13 @@ export class ResponseCache {
             if (key === null || trace === null) return Promise.resolve();
             let entry: Entry | null = null;
             try {
-              entry = this.entryFor(trace, begin, rc);
-              if (entry) {
-                if (this.keep(key, entry, leads?.followers ?? 0) && asked) this.route(key, asked);
-              } else this.store.counters.uncacheable += 1;
+              const answer = this.dependencies(trace, begin, rc);
+              if (!answer) this.store.counters.uncacheable += 1;
+              else if (this.askedBefore(key, leads?.followers ?? 0)) {
+                const json = JSON.stringify(answer.data);
+                entry = { json, deps: answer.deps, bytes: Buffer.byteLength(json) + answer.deps.length * 64 };
+                if (this.store.set(key, entry) && asked) this.route(key, asked);
+              }
             } finally {
               // Whatever happened, whoever waits gets an answer: this one's, or null to ask for its own.
               if (leads) {
