@@ -144,6 +144,7 @@ export class ResponseCache {
    */
   clear(): void {
     this.store.clear();
+    this.rawRoutes.clear();
     this.gezien = new Set();
   }
 
