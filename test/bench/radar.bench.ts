@@ -19,6 +19,7 @@ import {
   waitUntilReady,
   type Service,
 } from './services.ts';
+import { timedQuery } from './measure.ts';
 import { fasen, replay, startRecorder, type Replay } from './recording.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -85,19 +86,12 @@ function radarVraag(provincies: readonly string[], per: Schaal['per']): string {
 }
 
 async function vraag(url: string, query: string): Promise<{ ms: number; cellen: number; bytes: number }> {
-  const begin = performance.now();
-  const antwoord = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const tekst = await antwoord.text();
-  const duur = performance.now() - begin;
-  const body = JSON.parse(tekst) as { data?: Record<string, unknown[]> | null; errors?: unknown[] };
-  if (antwoord.status !== 200 || body.errors)
-    throw new Error(`radar: ${antwoord.status} ${tekst.slice(0, 500)}`);
-  const cellen = Object.values(body.data ?? {}).reduce((som, lijst) => som + lijst.length, 0);
-  return { ms: duur, cellen, bytes: Buffer.byteLength(tekst) };
+  const { ms, data, bytes } = await timedQuery(url, query, 'radar');
+  const cellen = Object.values(data).reduce(
+    (som: number, lijst) => som + (Array.isArray(lijst) ? lijst.length : 0),
+    0,
+  );
+  return { ms, cellen, bytes };
 }
 
 async function partnerverzoeken(mock: Service): Promise<{ totaal: number; vdab: Record<string, number> }> {
