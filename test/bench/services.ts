@@ -73,7 +73,10 @@ export function startProcess(
     pid: kind.pid,
     stop: async () => {
       if (kind.exitCode === null) kind.kill('SIGTERM');
+      // Hive Gateway stays up after a SIGTERM (its shutdown never ends), which held the gateways bench forever.
+      const hard = setTimeout(() => kind.kill('SIGKILL'), 10_000);
       await gestopt;
+      clearTimeout(hard);
     },
   };
 }
