@@ -26,6 +26,8 @@ const GATEWAYS = (
 const KOUD = Number(process.env['BENCH_COLD'] ?? 1_900);
 const GEMENGD = Number(process.env['BENCH_MIXED'] ?? 10_000);
 const REFERENTIEDATUM = '2026-11-01';
+/** Which phases run: `queries` (warm and cold), `memory` (the mixed requests); both unless set. */
+const FASES = new Set((process.env['BENCH_PHASES'] ?? 'queries,memory').split(','));
 const PROBE = new URL('./gateways/bench-probe.ts', import.meta.url).pathname;
 // tsx first, so that the probe loads as TypeScript before the process's own code.
 const NODE_OPTIONS = `--expose-gc --import tsx --import ${PROBE}`;
@@ -61,6 +63,8 @@ interface Uitkomst {
   readonly rps: number;
   readonly p50: number;
   readonly p99: number;
+  /** Mean latency: with a fixed number of connections, RPS fixes it (Little's law); p50 and p99 show its spread. */
+  readonly mean: number;
   readonly cpuMsPerRequest: number;
   readonly callsPerRequest: number;
   readonly fouten: number;
@@ -119,6 +123,7 @@ async function run(gateway: string, subgraphUrls: readonly string[], scenario: S
     rps: resultaat.requests.average,
     p50: resultaat.latency.p50,
     p99: resultaat.latency.p99,
+    mean: resultaat.latency.average,
     cpuMsPerRequest: (na.cpuMs - voor.cpuMs) / aantal,
     callsPerRequest: calls / aantal,
     fouten: resultaat.errors + resultaat.non2xx,
@@ -270,6 +275,7 @@ async function main(): Promise<void> {
     ];
     const tabel = new Map<string, Map<string, Uitkomst>>();
     const geheugen = new Map<string, string>();
+    const rssNa = new Map<string, number>();
     for (const soort of GATEWAYS) {
       console.log(`\n${soort}`);
       const gateway = await startGatewayProcess(soort, subgraphs.urls, supergraph, omgeving);
@@ -282,29 +288,44 @@ async function main(): Promise<void> {
               headers: { 'content-type': 'application/json' },
               body: b,
             });
-        for (const s of scenarios) {
+        for (const s of FASES.has('queries') ? scenarios : []) {
           const uitkomst = await run(gateway.url, subgraphBases, s);
           console.log(`  ${s.naam}: ${JSON.stringify(uitkomst)}`);
           const rij = tabel.get(s.naam) ?? new Map<string, Uitkomst>();
           rij.set(soort, uitkomst);
           tabel.set(s.naam, rij);
         }
+        if (!FASES.has('memory')) continue;
         const gemengd = [...q1v, body(Q2), body(Q3), ...koud.slice(0, 200)];
-        await run(gateway.url, subgraphBases, {
+        let sinds = Date.now();
+        const eersteK = await run(gateway.url, subgraphBases, {
           naam: '1k',
           connections: 20,
           bodies: Array.from({ length: GEMENGD / 10 }, (_, i) => gemengd[i % gemengd.length] ?? ''),
           eenmaal: true,
         });
+        console.log(
+          `  mixed ${GEMENGD / 10}: ${((Date.now() - sinds) / 1000).toFixed(0)} s, ${JSON.stringify(eersteK)}`,
+        );
         const na1k = await stats(gateway.url, true);
+        sinds = Date.now();
         const tienK = Array.from({ length: (GEMENGD * 9) / 10 }, (_, i) => gemengd[i % gemengd.length] ?? '');
-        await run(gateway.url, subgraphBases, { naam: '10k', connections: 20, bodies: tienK, eenmaal: true });
+        const rest = await run(gateway.url, subgraphBases, {
+          naam: '10k',
+          connections: 20,
+          bodies: tienK,
+          eenmaal: true,
+        });
+        console.log(
+          `  mixed ${(GEMENGD * 9) / 10} more: ${((Date.now() - sinds) / 1000).toFixed(0)} s, ${JSON.stringify(rest)}`,
+        );
         const rss = (await stats(gateway.url)).rss;
         const na10k = await stats(gateway.url, true);
-        geheugen.set(
-          soort,
-          `RSS ${mib(rss)} after ${GEMENGD} mixed; heap after a full collection ${mib(na10k.heapUsed)} (after ${GEMENGD / 10}: ${mib(na1k.heapUsed)}, ratio ${(na10k.heapUsed / na1k.heapUsed).toFixed(2)})`,
-        );
+        const regel = `RSS ${mib(rss)} after ${GEMENGD} mixed; heap after a full collection ${mib(na10k.heapUsed)} (after ${GEMENGD / 10}: ${mib(na1k.heapUsed)}, ratio ${(na10k.heapUsed / na1k.heapUsed).toFixed(2)})`;
+        // Printed now as well: a gateway that fails to stop must not take the figures with it.
+        console.log(`  memory: ${regel}`);
+        geheugen.set(soort, regel);
+        rssNa.set(soort, rss);
       } finally {
         await gateway.stop();
       }
@@ -319,13 +340,18 @@ async function main(): Promise<void> {
       const cellen = GATEWAYS.map((g) => {
         const u = rij.get(g);
         return u
-          ? `${u.rps.toFixed(0)} RPS, p50 ${u.p50} ms, p99 ${u.p99} ms, ${u.cpuMsPerRequest.toFixed(2)} ms CPU/req, ${u.callsPerRequest.toFixed(2)} calls/req${u.fouten ? `, ${u.fouten} errors` : ''}`
+          ? `${u.rps.toFixed(0)} RPS, p50 ${u.p50} ms, p99 ${u.p99} ms, mean ${u.mean.toFixed(0)} ms, ${u.cpuMsPerRequest.toFixed(2)} ms CPU/req, ${u.callsPerRequest.toFixed(2)} calls/req${u.fouten ? `, ${u.fouten} errors` : ''}`
           : '-';
       });
       console.log(`| ${naam} | ${cellen.join(' | ')} |`);
     }
     console.log('');
-    for (const [g, m] of geheugen) console.log(`${g}: ${m}`);
+    const stockRss = rssNa.get('apollo-stock');
+    for (const [g, m] of geheugen) {
+      const rss = rssNa.get(g);
+      const verhouding = stockRss && rss ? `; RSS ${(rss / stockRss).toFixed(2)}x stock Apollo's` : '';
+      console.log(`${g}: ${m}${verhouding}`);
+    }
   } finally {
     await Promise.all(diensten.map((d) => d.stop()));
     rmSync(map, { recursive: true, force: true });
