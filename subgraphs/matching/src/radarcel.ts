@@ -21,8 +21,8 @@ export function radarCelResolvers(
       const gepeild = gepeildeTellingen(cel);
       if (gepeild) return gepeild;
       const { gebiedscode, opleidingscode } = delen;
-      ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());
-      ctx.bronnen.meld(actief.status(), actief.reden());
+      ctx.bronnen.meldKopie(zoekenden);
+      ctx.bronnen.meldKopie(actief);
       const lerenden = zoekenden.data;
       const plekken = actief.data;
       // Without any copy of Kazi a count is not known: null, which the radar lists in `onbekend`.
@@ -53,8 +53,8 @@ export function regioTotaalResolvers(
       if (gepeild) return gepeild;
       const codes = ref.opleidingscodes;
       if (codes === undefined) return ref;
-      ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());
-      ctx.bronnen.meld(actief.status(), actief.reden());
+      ctx.bronnen.meldKopie(zoekenden);
+      ctx.bronnen.meldKopie(actief);
       const lerenden = zoekenden.data;
       const plekken = actief.data;
       return {

@@ -77,7 +77,7 @@ export function maakResolvers(
 ) {
   /** The index, after reporting the source's state to the request; undefined when the register was never read. */
   const lees = (ctx: OnderwijsContext): OnderwijsIndex | undefined => {
-    ctx.bronnen.meld(register.status(), register.reden());
+    ctx.bronnen.meldKopie(register);
     return register.data;
   };
   const schooljaren = [huidigSchooljaar, volgendSchooljaar(huidigSchooljaar)];

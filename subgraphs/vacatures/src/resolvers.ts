@@ -208,12 +208,12 @@ export function maakResolvers(historie: FindingsHistory) {
     },
     RegioTotaal: regioTotaalResolvers,
     RadarCel: {
-      __resolveReference: async (cel: { id: string } & MetGepeild, ctx: VacaturesContext) => {
-        // Checked before the loader: a bad id fails its own representation, not the whole batch.
-        celSleutel(cel.id);
+      __resolveReference: (cel: { id: string } & MetGepeild, ctx: VacaturesContext) => {
+        // A bad id fails its own representation, not the whole batch.
+        const sleutel = celSleutel(cel.id);
         const gepeild = gepeildeTellingen(cel);
         if (gepeild) return gepeild;
-        return { ...cel, ...(await ctx.radarLader.load(cel.id)) };
+        return { ...cel, ...ctx.radarTelling(sleutel) };
       },
     },
   };

@@ -143,10 +143,11 @@ export function metVerleden(basis: RadarResolvers, opslag: () => PeilingOpslag) 
     },
     RadarCel: {
       ...basis.RadarCel,
-      __resolveReference: async (ref: { id: string } & Partial<CelTellingen>, ctx: RadarContext) => {
+      __resolveReference: (ref: { id: string } & Partial<CelTellingen>, ctx: RadarContext) => {
         const cel = basis.RadarCel.__resolveReference(ref);
-        const bewaard = await bewaardeCel(ref.id, ctx);
-        return bewaard ? { ...cel, bewaard } : cel;
+        // A cell of now (no date in its key) has nothing stored: answered at once, without a promise per cell.
+        if (leesCelId(ref.id)?.op === undefined) return cel;
+        return bewaardeCel(ref.id, ctx).then((bewaard) => (bewaard ? { ...cel, bewaard } : cel));
       },
       witteVlek: (cel: CelTellingen & MetBewaard) =>
         cel.bewaard ? cel.bewaard['witteVlek'] === true : basis.RadarCel.witteVlek(cel),
