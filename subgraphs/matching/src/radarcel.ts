@@ -1,6 +1,7 @@
 import { leesCelId, VLAANDEREN } from '@duaal-graph/domein';
 import {
   badUserInput,
+  entityWith,
   gepeildeTellingen,
   type MetGepeild,
   type Snapshot,
@@ -26,12 +27,11 @@ export function radarCelResolvers(
       const lerenden = zoekenden.data;
       const plekken = actief.data;
       // Without any copy of Kazi a count is not known: null, which the radar lists in `onbekend`.
-      return {
-        ...cel,
+      return entityWith(cel, {
         aantalZoekendeLerenden: lerenden ? tellingVanCel(lerenden, gebiedscode, opleidingscode) : null,
         aantalGestarteLerenden: lerenden ? gestartVanCel(lerenden, gebiedscode, opleidingscode) : null,
         aantalActieveLeerwerkplekken: plekken ? actievePlekkenVanCel(plekken, cel.id) : null,
-      };
+      });
     },
   };
 }
