@@ -52,7 +52,8 @@ const SCHALEN: Record<string, Schaal> = {
     mock: 'vlaanderen',
     provincies: PROVINCIES,
     per: 'GEMEENTE',
-    ook: { naam: 'the radar per regio of West-Vlaanderen', provincies: ['WEST_VLAANDEREN'], per: 'REGIO' },
+    // The bound: warm, within 3x the regio-scale radar of the same provinces (West-Vlaanderen alone: its own scale).
+    ook: { naam: 'the radar per regio of all Flanders', provincies: PROVINCIES, per: 'REGIO' },
     export: '/export/radar.csv?provincie=WEST_VLAANDEREN&per=GEMEENTE',
   },
 };

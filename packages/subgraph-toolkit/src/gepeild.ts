@@ -1,3 +1,5 @@
+import { entityWith } from './entity.ts';
+
 /**
  * A radar cell or regio total of a past date (`radar(op:)`, `regioTotalen(op:)`)
  * carries in `gepeild` the counts its measurement stored. Only the radar holds
@@ -13,5 +15,5 @@ export interface MetGepeild {
 export function gepeildeTellingen<T extends MetGepeild>(
   ref: T,
 ): (T & Readonly<Record<string, unknown>>) | undefined {
-  return ref.gepeild ? { ...ref, ...ref.gepeild } : undefined;
+  return ref.gepeild ? entityWith(ref, ref.gepeild) : undefined;
 }

@@ -5,6 +5,7 @@ export * from './composition.ts';
 export * from './error-codes.ts';
 export * from './error-format.ts';
 export * from './errors.ts';
+export * from './entity.ts';
 export * from './findings.ts';
 export * from './freshness.ts';
 export * from './gepeild.ts';

@@ -71,42 +71,81 @@ export function entityRules(typeDefs: DocumentNode): Map<string, EntityRule> {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Why a value does not fit a type of the schema, or null when it does; every property it carries is checked. */
-function typeProblem(value: unknown, type: GraphQLOutputType, path: string): string | null {
-  if (isNonNullType(type))
-    return value === null ? `${path} mag niet null zijn` : typeProblem(value, type.ofType, path);
-  if (value === null) return null;
+/**
+ * Why a value does not fit a type of the schema, as the rest of the message
+ * after the representation's name (`.naam mag niet null zijn`), or null when it
+ * fits; every property it carries is checked.
+ */
+type Check = (value: unknown) => string | null;
+
+/**
+ * One check per type, built once per schema type: the `_entities` call of a
+ * gemeente-scale radar brings 18,000 representations, and walking the type's
+ * wrappers and fields anew for each one was a tenth of the call.
+ */
+const checks = new WeakMap<GraphQLOutputType, Check>();
+
+function checkFor(type: GraphQLOutputType): Check {
+  let check = checks.get(type);
+  if (!check) {
+    check = compile(type);
+    checks.set(type, check);
+  }
+  return check;
+}
+
+function compile(type: GraphQLOutputType): Check {
+  if (isNonNullType(type)) {
+    const inner = checkFor(type.ofType);
+    return (value) => (value === null ? ' mag niet null zijn' : inner(value));
+  }
   if (isListType(type)) {
-    if (!Array.isArray(value)) return `${path} moet een lijst zijn`;
-    for (const [i, item] of value.entries()) {
-      const problem = typeProblem(item, type.ofType, `${path}[${i}]`);
-      if (problem) return problem;
-    }
-    return null;
+    const inner = checkFor(type.ofType);
+    return (value) => {
+      if (value === null) return null;
+      if (!Array.isArray(value)) return ' moet een lijst zijn';
+      for (const [i, item] of (value as unknown[]).entries()) {
+        const problem = inner(item);
+        if (problem) return `[${String(i)}]${problem}`;
+      }
+      return null;
+    };
   }
   // A router sends an ID as it serialises one, a string; a number would reach the resolver as a number.
-  if (type === GraphQLID) return typeof value === 'string' ? null : `${path} is geen ID`;
+  if (type === GraphQLID)
+    return (value) => (value === null || typeof value === 'string' ? null : ' is geen ID');
   if (isScalarType(type) || isEnumType(type)) {
-    try {
-      return type.parseValue(value) === undefined ? `${path} is geen ${type.name}` : null;
-    } catch {
-      return `${path} is geen ${type.name}`;
-    }
+    const fout = ` is geen ${type.name}`;
+    return (value) => {
+      if (value === null) return null;
+      try {
+        return type.parseValue(value) === undefined ? fout : null;
+      } catch {
+        return fout;
+      }
+    };
   }
-  if (!isObjectType(type) && !isInterfaceType(type)) return `${path} kan niet in een representatie staan`;
-  if (!isRecord(value)) return `${path} moet een object zijn`;
-  const fields = type.getFields();
-  for (const [name, field] of Object.entries(value)) {
-    if (name === '__typename') {
-      if (typeof field !== 'string') return `${path}.__typename moet een tekst zijn`;
-      continue;
+  if (!isObjectType(type) && !isInterfaceType(type))
+    return (value) => (value === null ? null : ' kan niet in een representatie staan');
+  // Built at the first value: a type may hold a field of its own type.
+  let velden: ReadonlyMap<string, Check> | undefined;
+  return (value) => {
+    if (value === null) return null;
+    if (!isRecord(value)) return ' moet een object zijn';
+    velden ??= new Map(Object.entries(type.getFields()).map(([naam, veld]) => [naam, checkFor(veld.type)]));
+    for (const naam of Object.keys(value)) {
+      const veld = value[naam];
+      if (naam === '__typename') {
+        if (typeof veld !== 'string') return '.__typename moet een tekst zijn';
+        continue;
+      }
+      const check = velden.get(naam);
+      if (!check) return `.${naam} is geen veld van ${type.name}`;
+      const problem = check(veld);
+      if (problem) return `.${naam}${problem}`;
     }
-    const definition = fields[name];
-    if (!definition) return `${path}.${name} is geen veld van ${type.name}`;
-    const problem = typeProblem(field, definition.type, `${path}.${name}`);
-    if (problem) return problem;
-  }
-  return null;
+    return null;
+  };
 }
 
 /** The first field of a field set that a (type-checked) value lacks, or null when it holds them all. */
@@ -172,8 +211,8 @@ function problemWith(
   const type = schema.getType(typename);
   if (!rule || !isObjectType(type))
     return `${typename.slice(0, 100)} is geen entiteit die deze dienst oplost`;
-  const problem = typeProblem(representation, type, typename);
-  if (problem) return problem;
+  const problem = checkFor(type)(representation);
+  if (problem) return `${typename}${problem}`;
   const keyProblems = rule.keys.map((key) => missing(representation, key, typename));
   if (!keyProblems.includes(null)) return keyProblems[0] ?? 'geen sleutel';
   for (const field of selected.get(typename) ?? []) {

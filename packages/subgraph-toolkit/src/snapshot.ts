@@ -34,6 +34,7 @@ export interface SnapshotOptions<T> {
 export class Snapshot<T> {
   private huidig: T | undefined;
   private bijgewerktOp: number | null = null;
+  private bijgewerktOpTekst: { readonly ms: number; readonly tekst: string } | null = null;
   private laatsteFout: PartnerError | null = null;
   private bezig: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -100,7 +101,11 @@ export class Snapshot<T> {
   }
 
   laatsteSucces(): string | null {
-    return this.bijgewerktOp === null ? null : new Date(this.bijgewerktOp).toISOString();
+    if (this.bijgewerktOp === null) return null;
+    // Kept per read: a radar's `_entities` call asks a copy's state for each of its thousands of cells.
+    if (this.bijgewerktOpTekst?.ms !== this.bijgewerktOp)
+      this.bijgewerktOpTekst = { ms: this.bijgewerktOp, tekst: new Date(this.bijgewerktOp).toISOString() };
+    return this.bijgewerktOpTekst.tekst;
   }
 
   /**

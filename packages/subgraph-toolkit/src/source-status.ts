@@ -60,6 +60,19 @@ export class SourceUsage {
   private readonly onbeschikbaar = new Map<Bron, Reden>();
   private readonly live = new Set<Bron>();
   private opslagGelezen = false;
+  private readonly gemeldeKopieen = new Set<object>();
+
+  /**
+   * Reports a copy's state (a snapshot) once per request, as it was at its first
+   * use: the `_entities` call of a gemeente-scale radar reads the same copy for
+   * each of its thousands of cells, and judging its freshness each time costs
+   * more than the cell's own counts.
+   */
+  meldKopie(kopie: { status(): BronStatus }): void {
+    if (this.gemeldeKopieen.has(kopie)) return;
+    this.gemeldeKopieen.add(kopie);
+    this.meld(kopie.status());
+  }
 
   meld(status: BronStatus, reden: Reden = status.reden ?? 'ERROR'): void {
     const eerder = this.gebruikt.get(status.bron);

@@ -77,9 +77,21 @@ export function maakContext(
     opleidingLader: new DataLoader<string, { code: string }>((codes) =>
       Promise.resolve(codes.map((code) => ({ code }))),
     ),
-    radarLader: lader((i, sleutel) => {
-      const opleidingscode = sleutel.slice(sleutel.indexOf('|') + 1);
-      return bestand.gelezenErkenningsbronnen(opleidingscode) ? (i.aantalPerCel.get(sleutel) ?? 0) : null;
+    radarLader: new DataLoader<string, number | null>((sleutels) => {
+      const i = lees();
+      // Per opleiding once per batch: judging its databanks' state for each of 18,000 cells is most of their cost.
+      const gelezen = new Map<string, boolean>();
+      return Promise.resolve(
+        sleutels.map((sleutel) => {
+          const opleidingscode = sleutel.slice(sleutel.indexOf('|') + 1);
+          let bekend = gelezen.get(opleidingscode);
+          if (bekend === undefined) {
+            bekend = bestand.gelezenErkenningsbronnen(opleidingscode) !== null;
+            gelezen.set(opleidingscode, bekend);
+          }
+          return bekend ? (i.aantalPerCel.get(sleutel) ?? 0) : null;
+        }),
+      );
     }),
   };
 }

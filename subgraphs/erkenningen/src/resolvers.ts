@@ -3,6 +3,7 @@ import {
   connection,
   DateScalar,
   DateTimeScalar,
+  entityWith,
   gepeildeTellingen,
   type MetGepeild,
 } from '@duaal-graph/subgraph-toolkit';
@@ -350,10 +351,8 @@ export function maakResolvers(historie: FindingsHistory) {
     RadarCel: {
       aantalErkendeLeerwerkplekkenOp: reconstructieResolvers.RadarCel,
       __resolveReference: async (cel: { id: string } & MetGepeild, ctx: ErkenningenContext) =>
-        gepeildeTellingen(cel) ?? {
-          ...cel,
-          aantalErkendeLeerwerkplekken: await ctx.radarLader.load(celVanRadar(cel.id)),
-        },
+        gepeildeTellingen(cel) ??
+        entityWith(cel, { aantalErkendeLeerwerkplekken: await ctx.radarLader.load(celVanRadar(cel.id)) }),
     },
   };
 }

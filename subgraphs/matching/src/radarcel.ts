@@ -1,6 +1,7 @@
 import { leesCelId, VLAANDEREN } from '@duaal-graph/domein';
 import {
   badUserInput,
+  entityWith,
   gepeildeTellingen,
   type MetGepeild,
   type Snapshot,
@@ -21,17 +22,16 @@ export function radarCelResolvers(
       const gepeild = gepeildeTellingen(cel);
       if (gepeild) return gepeild;
       const { gebiedscode, opleidingscode } = delen;
-      ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());
-      ctx.bronnen.meld(actief.status(), actief.reden());
+      ctx.bronnen.meldKopie(zoekenden);
+      ctx.bronnen.meldKopie(actief);
       const lerenden = zoekenden.data;
       const plekken = actief.data;
       // Without any copy of Kazi a count is not known: null, which the radar lists in `onbekend`.
-      return {
-        ...cel,
+      return entityWith(cel, {
         aantalZoekendeLerenden: lerenden ? tellingVanCel(lerenden, gebiedscode, opleidingscode) : null,
         aantalGestarteLerenden: lerenden ? gestartVanCel(lerenden, gebiedscode, opleidingscode) : null,
         aantalActieveLeerwerkplekken: plekken ? actievePlekkenVanCel(plekken, cel.id) : null,
-      };
+      });
     },
   };
 }
@@ -53,8 +53,8 @@ export function regioTotaalResolvers(
       if (gepeild) return gepeild;
       const codes = ref.opleidingscodes;
       if (codes === undefined) return ref;
-      ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());
-      ctx.bronnen.meld(actief.status(), actief.reden());
+      ctx.bronnen.meldKopie(zoekenden);
+      ctx.bronnen.meldKopie(actief);
       const lerenden = zoekenden.data;
       const plekken = actief.data;
       return {

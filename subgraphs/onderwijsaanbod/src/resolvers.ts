@@ -14,6 +14,7 @@ import {
   controleerRegio,
   DateScalar,
   DateTimeScalar,
+  entityWith,
   gepeildeTellingen,
   type MetGepeild,
   type Instelling,
@@ -77,7 +78,7 @@ export function maakResolvers(
 ) {
   /** The index, after reporting the source's state to the request; undefined when the register was never read. */
   const lees = (ctx: OnderwijsContext): OnderwijsIndex | undefined => {
-    ctx.bronnen.meld(register.status(), register.reden());
+    ctx.bronnen.meldKopie(register);
     return register.data;
   };
   const schooljaren = [huidigSchooljaar, volgendSchooljaar(huidigSchooljaar)];
@@ -263,8 +264,8 @@ export function maakResolvers(
         const { gebiedscode, opleidingscode } = delen;
         const index = lees(ctx);
         // The register never read: the counts are not known, and are never shown as 0.
-        if (index === undefined) return { ...cel, aantalAanbieders: null, aantalPlaatsen: null };
-        return { ...cel, ...aanbodVanCel(index, huidigSchooljaar, celId({ gebiedscode, opleidingscode })) };
+        if (index === undefined) return entityWith(cel, { aantalAanbieders: null, aantalPlaatsen: null });
+        return entityWith(cel, aanbodVanCel(index, huidigSchooljaar, celId({ gebiedscode, opleidingscode })));
       },
     },
   };

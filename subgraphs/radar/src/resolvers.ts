@@ -8,6 +8,7 @@ import {
 } from '@duaal-graph/domein';
 import {
   badUserInput,
+  entityWith,
   type RegisterOpleiding,
   type Snapshot,
   type SourceUsage,
@@ -182,10 +183,8 @@ export function maakResolvers(opleidingen: Snapshot<readonly RegisterOpleiding[]
         regioCellen(regiosVan(provincie), [o.code]),
     },
     RadarCel: {
-      __resolveReference: (ref: { id: string } & Partial<CelTellingen>) => ({
-        ...ref,
-        ...celVanId(ref.id, gebied),
-      }),
+      __resolveReference: (ref: { id: string } & Partial<CelTellingen>) =>
+        entityWith(ref, celVanId(ref.id, gebied)),
       // Synchronous map lookups, not the loaders: a gemeente-scale radar of Flanders has 18,000 cells, and a
       // promise per cell and field is most of what its root fetch costs.
       regio: (cel: Cel) => gebied.regio(cel.regioCode) ?? null,

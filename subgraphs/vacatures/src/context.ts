@@ -29,8 +29,11 @@ export interface VacaturesContext extends WithCaller {
   readonly knelpunten: () => Knelpuntlijst | undefined;
   readonly beroepen: () => BeroepenPerOpleiding | undefined;
   readonly vacatureLader: DataLoader<string, Vacature | null>;
-  /** Keys: radar cell ids (`celId` of the domain). */
-  readonly radarLader: DataLoader<string, RadarTelling>;
+  /**
+   * A radar cell's counts, at once: no loader, for the 18,000 cells of one
+   * `_entities` call would each cost a promise; the sources are read once per request.
+   */
+  readonly radarTelling: (cel: CelIdentiteit) => RadarTelling;
 }
 
 /** The radar's cell id of a representation, checked: an id the radar never gives out is bad input. */
@@ -79,6 +82,13 @@ export function maakContext(bestanden: Bestanden): Omit<VacaturesContext, 'gebru
     bronnen.meld(bestanden.register.status(), bestanden.register.reden());
     return bestanden.register.data;
   };
+  let bronnenVanRadar:
+    | {
+        readonly index: Afgeleid | undefined;
+        readonly lijst: Knelpuntlijst | undefined;
+        readonly perOpleiding: BeroepenPerOpleiding | undefined;
+      }
+    | undefined;
   return {
     bronnen,
     bestanden,
@@ -89,18 +99,12 @@ export function maakContext(bestanden: Bestanden): Omit<VacaturesContext, 'gebru
       const index = lees();
       return Promise.resolve(ids.map((id) => index?.perId.get(id) ?? null));
     }),
-    radarLader: new DataLoader((sleutels: readonly string[]) => {
-      const index = lees();
-      const lijst = knelpunten();
-      const perOpleiding = beroepen();
-      return Promise.resolve(
-        sleutels.map((sleutel) => {
-          const { gebiedscode, opleidingscode } = celSleutel(sleutel);
-          // A code the register does not know has no beroepen: its counts are 0, not unknown.
-          const codes = perOpleiding ? (perOpleiding.get(opleidingscode) ?? []) : undefined;
-          return telCel(index, codes, gebiedscode, lijst);
-        }),
-      );
-    }),
+    radarTelling: ({ gebiedscode, opleidingscode }) => {
+      bronnenVanRadar ??= { index: lees(), lijst: knelpunten(), perOpleiding: beroepen() };
+      const { index, lijst, perOpleiding } = bronnenVanRadar;
+      // A code the register does not know has no beroepen: its counts are 0, not unknown.
+      const codes = perOpleiding ? (perOpleiding.get(opleidingscode) ?? []) : undefined;
+      return telCel(index, codes, gebiedscode, lijst);
+    },
   };
 }

@@ -3,7 +3,9 @@ import { normaliseerOndernemingsnummer } from '@duaal-graph/domein';
 import {
   connection,
   DateTimeScalar,
+  entityWith,
   gepeildeTellingen,
+  perEntity,
   type MetGepeild,
 } from '@duaal-graph/subgraph-toolkit';
 import { buurtResolvers } from './buurt.ts';
@@ -208,13 +210,12 @@ export function maakResolvers(historie: FindingsHistory) {
     },
     RegioTotaal: regioTotaalResolvers,
     RadarCel: {
-      __resolveReference: async (cel: { id: string } & MetGepeild, ctx: VacaturesContext) => {
-        // Checked before the loader: a bad id fails its own representation, not the whole batch.
-        celSleutel(cel.id);
-        const gepeild = gepeildeTellingen(cel);
-        if (gepeild) return gepeild;
-        return { ...cel, ...(await ctx.radarLader.load(cel.id)) };
-      },
+      // A bad id fails its own representation, not the whole batch.
+      __resolveReference: (cel: { id: string } & MetGepeild, ctx: VacaturesContext) =>
+        perEntity(() => {
+          const sleutel = celSleutel(cel.id);
+          return gepeildeTellingen(cel) ?? entityWith(cel, ctx.radarTelling(sleutel));
+        }),
     },
   };
 }

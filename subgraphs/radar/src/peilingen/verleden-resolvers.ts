@@ -1,5 +1,5 @@
 import { isNisCode, leesCelId, VLAANDEREN, type Provincie } from '@duaal-graph/domein';
-import { badUserInput } from '@duaal-graph/subgraph-toolkit';
+import { badUserInput, perEntity } from '@duaal-graph/subgraph-toolkit';
 import type { RadarSchaal } from '../cellen.ts';
 import type { maakResolvers, RadarContext } from '../resolvers.ts';
 import type { CelTellingen, RadarMaat, Signaal } from '../signalen.ts';
@@ -143,11 +143,14 @@ export function metVerleden(basis: RadarResolvers, opslag: () => PeilingOpslag) 
     },
     RadarCel: {
       ...basis.RadarCel,
-      __resolveReference: async (ref: { id: string } & Partial<CelTellingen>, ctx: RadarContext) => {
-        const cel = basis.RadarCel.__resolveReference(ref);
-        const bewaard = await bewaardeCel(ref.id, ctx);
-        return bewaard ? { ...cel, bewaard } : cel;
-      },
+      // A bad id fails its own representation, not the whole batch.
+      __resolveReference: (ref: { id: string } & Partial<CelTellingen>, ctx: RadarContext) =>
+        perEntity(() => {
+          const cel = basis.RadarCel.__resolveReference(ref);
+          // A cell of now (no date in its key) has nothing stored: answered at once, without a promise per cell.
+          if (leesCelId(ref.id)?.op === undefined) return cel;
+          return bewaardeCel(ref.id, ctx).then((bewaard) => (bewaard ? { ...cel, bewaard } : cel));
+        }),
       witteVlek: (cel: CelTellingen & MetBewaard) =>
         cel.bewaard ? cel.bewaard['witteVlek'] === true : basis.RadarCel.witteVlek(cel),
       signalen: (cel: CelTellingen & MetBewaard) =>
