@@ -22,6 +22,28 @@ import { unansweredEntities } from './unanswered-entities.ts';
 const pools = new Map<number, Agent>();
 
 /**
+ * A subgraph's HTTP 400 that refuses the caller's input: a variable of a
+ * custom scalar (a `Date`) that the gateway passes on unread, and the subgraph
+ * cannot coerce. Only errors that all say BAD_USER_INPUT count; any other 400
+ * is the subgraph's failure.
+ */
+function callerFault(tekst: string): GatewayGraphQLResponse | undefined {
+  let antwoord: unknown;
+  try {
+    antwoord = JSON.parse(tekst);
+  } catch {
+    return undefined;
+  }
+  const errors = (antwoord as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors) || errors.length === 0) return undefined;
+  const allemaal = errors.every(
+    (fout: unknown) =>
+      (fout as { extensions?: { code?: unknown } } | null)?.extensions?.code === 'BAD_USER_INPUT',
+  );
+  return allemaal ? { errors } : undefined;
+}
+
+/**
  * One keep-alive connection pool to all subgraphs per timeout, shared by every
  * data source. The pool's own header and body timeouts bound a call, instead of
  * an `AbortSignal.timeout` per call, whose timer, signal and listeners every
@@ -137,6 +159,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       ruw = await (samen === null ? verstuur() : this.inFlight.run(samen, verstuur));
     } catch (fout) {
       throw this.unreachable(fout, 'DOWN', ctx);
+    }
+    const geweigerd = ruw.status === 400 ? callerFault(ruw.text) : undefined;
+    if (geweigerd) {
+      // The caller's input, not the subgraph, is at fault: its errors are the answer, and the subgraph stays up.
+      noteSubgraphFailure(ctx);
+      return geweigerd;
     }
     if (ruw.status < 200 || ruw.status > 299)
       throw this.unreachable(new Error(`subgraph answered HTTP ${String(ruw.status)}`), 'ERROR', ctx);

@@ -10,10 +10,11 @@
  * Medians over BENCH_RUNS runs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPHS } from '@duaal-graph/schema';
 import { partnerUrls } from '../contract/mock.ts';
+import { belasting, mediaan, ms, spreiding, timedQuery } from './measure.ts';
 import { fasen, replay, startRecorder, type Replay } from './recording.ts';
 import {
   freePort,
@@ -34,12 +35,6 @@ const EXPORT = '/export/radar.csv?provincie=WEST_VLAANDEREN&per=GEMEENTE';
 /** A gateway that keeps no answers (the response cache's bound 0 turns it off). */
 const ZONDER_CACHE = { RESPONSE_CACHE_BYTES: '0' };
 
-/** The machine's load average (1, 5, 15 minutes): a figure measured on a busy machine says so. */
-const belasting = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(', ');
-
 /** What a page "in de buurt" shows: every opleiding with its aanbod, leerwerkplekken and duale vacatures. */
 const vraagVoor = (postcode: string) => `{
   inDeBuurt(postcode: "${postcode}", km: 25) {
@@ -54,38 +49,13 @@ const vraagVoor = (postcode: string) => `{
   }
 }`;
 
-function mediaan(waarden: readonly number[]): number {
-  const s = [...waarden].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
-const ms = (w: number) => `${w.toFixed(0)} ms`;
-const spreiding = (w: readonly number[]) =>
-  `${ms(mediaan(w))} (min ${ms(Math.min(...w))}, max ${ms(Math.max(...w))})`;
-
 async function vraag(
   url: string,
   query: string,
 ): Promise<{ ms: number; opleidingen: number; bytes: number }> {
-  const begin = performance.now();
-  const antwoord = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const tekst = await antwoord.text();
-  const duur = performance.now() - begin;
-  const body = JSON.parse(tekst) as {
-    data?: { inDeBuurt?: { opleidingen: unknown[] } } | null;
-    errors?: unknown;
-  };
-  if (antwoord.status !== 200 || body.errors)
-    throw new Error(`inDeBuurt: ${antwoord.status} ${tekst.slice(0, 500)}`);
-  return {
-    ms: duur,
-    opleidingen: body.data?.inDeBuurt?.opleidingen.length ?? 0,
-    bytes: Buffer.byteLength(tekst),
-  };
+  const { ms, data, bytes } = await timedQuery(url, query, 'inDeBuurt');
+  const buurt = data['inDeBuurt'] as { opleidingen: unknown[] } | null | undefined;
+  return { ms, opleidingen: buurt?.opleidingen.length ?? 0, bytes };
 }
 
 async function exporteer(url: string): Promise<{ ms: number; rijen: number; bytes: number }> {

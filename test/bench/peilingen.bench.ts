@@ -15,7 +15,7 @@
  * the bench lock (`flock /tmp/bench.lock nice -n -10 npm run bench:peilingen`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVINCIES, VLAANDEREN, type Provincie } from '@duaal-graph/domein';
 import { SUBGRAPHS } from '@duaal-graph/schema';
@@ -23,6 +23,7 @@ import { openStore } from '@duaal-graph/store';
 import { meetProvincie } from '../../subgraphs/radar/src/peilingen/meting.ts';
 import { PeilingOpslag, type PeilingDeel } from '../../subgraphs/radar/src/peilingen/opslag.ts';
 import { reconstrueerProvincie } from '../../subgraphs/radar/src/peilingen/reconstructie.ts';
+import { belasting, spreiding, ms, timedQuery } from './measure.ts';
 import {
   freePort,
   startGateway,
@@ -44,15 +45,7 @@ const GEHOUDEN: readonly Provincie[] = PROVINCIES.filter((p) =>
   VLAANDEREN.regios.some((r) => r.provincie === p),
 );
 
-const ms = (w: number) => `${w.toFixed(0)} ms`;
 const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
-function mediaan(waarden: readonly number[]): number {
-  const s = [...waarden].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
-const spreiding = (w: readonly number[]) =>
-  `${ms(mediaan(w))} (min ${ms(Math.min(...w))}, max ${ms(Math.max(...w))})`;
 
 function dagenTerug(datum: string, dagen: number): string {
   const d = new Date(`${datum}T00:00:00Z`);
@@ -68,17 +61,9 @@ const INDICATOREN = (
   aantalOpleidingenMetAanbod aantalWitteVlekken aandeelKnelpuntvacaturesMetDuaalAanbod } }`;
 
 async function vraag(url: string, query: string): Promise<{ ms: number; punten: number }> {
-  const begin = performance.now();
-  const antwoord = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const tekst = await antwoord.text();
-  const duur = performance.now() - begin;
-  const lijf = JSON.parse(tekst) as { data?: { indicatoren?: unknown[] } | null; errors?: unknown[] };
-  if (antwoord.status !== 200 || lijf.errors) throw new Error(`indicatoren: ${tekst.slice(0, 500)}`);
-  return { ms: duur, punten: lijf.data?.indicatoren?.length ?? 0 };
+  const { ms, data } = await timedQuery(url, query, 'indicatoren');
+  const punten = data['indicatoren'];
+  return { ms, punten: Array.isArray(punten) ? punten.length : 0 };
 }
 
 async function meetSchaal(schaal: string): Promise<void> {
@@ -187,11 +172,7 @@ async function meetSchaal(schaal: string): Promise<void> {
         (await vraag(gateway, INDICATOREN(dagenTerug(REFERENTIEDATUM, 29), REFERENTIEDATUM))).ms,
       );
 
-    console.log(
-      `\n${schaal} (MOCK_SCALE=${schaal}), load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}:`,
-    );
+    console.log(`\n${schaal} (MOCK_SCALE=${schaal}), load average ${belasting()}:`);
     console.log(
       `  one measurement: ${spreiding(tijden)} over ${String(RUNS)} runs; ${String(rijen)} rows (${mb(json)} of JSON), ${mb(bytesEen)} in the store`,
     );

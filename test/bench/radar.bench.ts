@@ -19,7 +19,7 @@ import {
   waitUntilReady,
   type Service,
 } from './services.ts';
-import { request } from 'undici';
+import { timedQuery } from './measure.ts';
 import { fasen, replay, startRecorder, type Replay } from './recording.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -85,30 +85,16 @@ function radarVraag(provincies: readonly string[], per: Schaal['per']): string {
   return `{ ${provincies.map((p) => `${p.toLowerCase()}: radar(provincie: ${p}${schaal}) { ${velden} }`).join(' ')} }`;
 }
 
-/**
- * One question, timed from sending it to the last byte of the answer: what the
- * gateway and the loopback cost. Reading those bytes into a string and parsing
- * them is the client's own work (for 6.7 MB it outweighs a hit), timed apart.
- */
 async function vraag(
   url: string,
   query: string,
 ): Promise<{ ms: number; cellen: number; bytes: number; clientMs: number }> {
-  const begin = performance.now();
-  const antwoord = await request(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const inhoud = Buffer.from(await antwoord.body.arrayBuffer());
-  const duur = performance.now() - begin;
-  const tekst = inhoud.toString('utf8');
-  const body = JSON.parse(tekst) as { data?: Record<string, unknown[]> | null; errors?: unknown[] };
-  const clientMs = performance.now() - begin - duur;
-  if (antwoord.statusCode !== 200 || body.errors)
-    throw new Error(`radar: ${antwoord.statusCode} ${tekst.slice(0, 500)}`);
-  const cellen = Object.values(body.data ?? {}).reduce((som, lijst) => som + lijst.length, 0);
-  return { ms: duur, cellen, bytes: inhoud.length, clientMs };
+  const { ms, data, bytes, clientMs } = await timedQuery(url, query, 'radar');
+  const cellen = Object.values(data).reduce(
+    (som: number, lijst) => som + (Array.isArray(lijst) ? lijst.length : 0),
+    0,
+  );
+  return { ms, cellen, bytes, clientMs };
 }
 
 async function partnerverzoeken(mock: Service): Promise<{ totaal: number; vdab: Record<string, number> }> {

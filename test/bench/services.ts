@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { constants } from 'node:os';
 import { setTimeout as wacht } from 'node:timers/promises';
 import { SUBGRAPHS } from '@duaal-graph/schema';
 
@@ -10,6 +11,40 @@ import { SUBGRAPHS } from '@duaal-graph/schema';
  */
 
 const WORTEL = new URL('../../', import.meta.url).pathname;
+
+/**
+ * How long a service gets to exit after SIGTERM before it is killed: its own
+ * grace (SHUTDOWN_GRACE_S, 20 s by default, after which it exits whatever still
+ * hangs) and a margin for a loaded machine. A service still there then hangs.
+ * BENCH_STOP_MS sets another (the harness's own test).
+ */
+const STOP_MS = Number(process.env['BENCH_STOP_MS'] ?? 30_000);
+
+/** The services this process started and has not seen end: what a signal to the bench must stop. */
+const lopend = new Set<{ readonly stop: () => Promise<void>; readonly kill: () => void }>();
+let signalenGezet = false;
+
+/**
+ * The bench's own end: a SIGTERM or SIGINT to the bench stops every service it
+ * started and waits for each to exit (within STOP_MS), then ends the bench with
+ * the signal's code. Without it the bench died at once and its services lived
+ * on as orphans that no one had signalled. Should the bench end otherwise (an
+ * error, process.exit), its services still get their SIGTERM.
+ */
+function stopServicesWithBench(): void {
+  if (signalenGezet) return;
+  signalenGezet = true;
+  for (const signaal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signaal, () => {
+      console.error(`bench: ${signaal}, stopping ${String(lopend.size)} services`);
+      void Promise.all([...lopend].map((d) => d.stop())).finally(() => {
+        process.exit(128 + constants.signals[signaal]);
+      });
+    });
+  process.once('exit', () => {
+    for (const dienst of lopend) dienst.kill();
+  });
+}
 
 export interface Service {
   readonly naam: string;
@@ -65,16 +100,43 @@ export function startProcess(
       resolve();
     }),
   );
+  // Sends SIGTERM and waits for the exit; one that outlives STOP_MS is said and killed, so the bench never waits forever.
+  let stoppen: Promise<void> | undefined;
+  const stop = () =>
+    (stoppen ??= (async () => {
+      if (!weg) kind.kill('SIGTERM');
+      let klok: NodeJS.Timeout | undefined;
+      const opTijd = await Promise.race([
+        gestopt.then(() => true),
+        new Promise<boolean>((resolve) => {
+          klok = setTimeout(resolve, STOP_MS, false);
+        }),
+      ]);
+      clearTimeout(klok);
+      if (!opTijd) {
+        console.error(
+          `${naam} (pid ${String(kind.pid)}) did not exit within ${String(STOP_MS / 1000)} s of SIGTERM: killed`,
+        );
+        kind.kill('SIGKILL');
+        await gestopt;
+      }
+    })());
+  const eigen = {
+    stop,
+    kill: () => {
+      if (!weg) kind.kill('SIGTERM');
+    },
+  };
+  lopend.add(eigen);
+  void gestopt.then(() => lopend.delete(eigen));
+  stopServicesWithBench();
   return {
     naam,
     url: `http://127.0.0.1:${poort}`,
     uitvoer: () => uitvoer,
     gestopt: () => weg,
     pid: kind.pid,
-    stop: async () => {
-      if (kind.exitCode === null) kind.kill('SIGTERM');
-      await gestopt;
-    },
+    stop,
   };
 }
 

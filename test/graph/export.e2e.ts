@@ -286,12 +286,46 @@ describe('CSV exports on the gateway', () => {
     );
   }, 180_000);
 
+  describe('an export without rows is its header alone', () => {
+    it('kandidaatOpleidingen of a company no source knows (a valid KBO number): the graph’s empty list', async () => {
+      // 0123.456.749: valid (mod 97), and the graph knows no kandidaat-opleidingen for it (checked first).
+      const variables = { ondernemingsnummer: '0123.456.749' };
+      expect(await kandidaten(system, variables)).toEqual([]);
+      const csv = await download(
+        system,
+        `/export/kandidaatOpleidingen.csv?${new URLSearchParams(variables).toString()}`,
+      );
+      expect(csv.status).toBe(200);
+      expect(csv.rows).toEqual([]);
+      expect(csv.header).toEqual(expect.arrayContaining(['opleiding.code', 'dichtsteAanbod.afstandKm']));
+    });
+
+    it('ondernemingen no company matches: the header of a full export', async () => {
+      const pad = '/export/ondernemingen.csv?naamBevat=';
+      expect(await graphItems(system, 'ondernemingen', { naamBevat: 'zzzqqqzzz' })).toEqual([]);
+      const leeg = await download(system, `${pad}zzzqqqzzz`);
+      expect(leeg.status).toBe(200);
+      expect(leeg.rows).toEqual([]);
+      const vol = await download(system, `${pad}Bekaert`);
+      expect(vol.rows.length).toBeGreaterThan(0);
+      expect(leeg.header).toEqual(vol.header);
+    });
+  });
+
   describe('a bad request answers as the graph does', () => {
     it('an invalid argument value is HTTP 400 with the graph’s error', async () => {
       const antwoord = await download(system, '/export/radar.csv?provincie=NERGENS');
       expect(antwoord.status).toBe(400);
       const body = JSON.parse(antwoord.text) as { errors: { extensions: { code: string } }[] };
       expect(body.errors.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    });
+
+    it('a malformed date is HTTP 400 naming it, not a partner unavailable', async () => {
+      const antwoord = await download(system, '/export/erkenningen.csv?vervaltVanaf=morgen');
+      expect(antwoord.status).toBe(400);
+      expect(JSON.parse(antwoord.text)).toMatchObject({
+        errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'vervaltVanaf' } }],
+      });
     });
 
     it('an unknown parameter is HTTP 400 naming it', async () => {

@@ -124,6 +124,17 @@ describe('client errors at the gateway', () => {
       expect(doorgestuurd()).toBe(voor);
     });
 
+  it('answer a malformed custom scalar (a Date variable) with BAD_USER_INPUT, not a source unavailable', async () => {
+    // The gateway passes a custom scalar on unread; the subgraph refuses the variable with HTTP 400.
+    const antwoord = await system.vraag(
+      'query($v: Date) { erkenningen(first: 1, filter: { vervaltVanaf: $v }) { edges { node { id } } } }',
+      { v: 'morgen' },
+    );
+    expect(antwoord.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    expect(antwoord.data).toEqual({ erkenningen: null });
+    expect(JSON.stringify(antwoord.extensions ?? {})).not.toContain('ONBESCHIKBAAR');
+  });
+
   it('answer an unknown operationName over GET with a 4xx too', async () => {
     const zoek = new URLSearchParams({
       query: 'query A { regios(provincie: WEST_VLAANDEREN) { code } }',

@@ -5,7 +5,21 @@ import {
   measureOperation,
   readCostDirectives,
 } from '@duaal-graph/subgraph-toolkit';
-import { buildSchema, getOperationAST, Kind, parse, print, validate } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  isCompositeType,
+  isListType,
+  Kind,
+  parse,
+  print,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { describe, expect, it } from 'vitest';
 import { EXPORTS } from './definitions.ts';
@@ -22,6 +36,29 @@ describe.each(EXPORTS.map((e) => [e.naam, e] as const))('export %s', (_naam, def
 
   it('is valid against the supergraph', () => {
     expect(validate(schema, document).map((f) => f.message)).toEqual([]);
+  });
+
+  it('names as its lijsten exactly the lists of objects the schema gives its operation', () => {
+    const typeInfo = new TypeInfo(schema);
+    const pad: string[] = [];
+    const lijsten: string[] = [];
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field: {
+          enter(veld) {
+            pad.push(veld.alias?.value ?? veld.name.value);
+            const type = typeInfo.getType();
+            if (type && isListType(getNullableType(type)) && isCompositeType(getNamedType(type)))
+              lijsten.push(pad.join('.'));
+          },
+          leave() {
+            pad.pop();
+          },
+        },
+      }),
+    );
+    expect([...definitie.lijsten].sort()).toEqual(lijsten.sort());
   });
 
   it('stays within the default operation limits', () => {

@@ -11,6 +11,11 @@ export interface ExportDefinition {
   readonly naam: string;
   readonly document: string;
   readonly rows: (data: Record<string, unknown>) => Row[];
+  /**
+   * The fields of the operation that are lists of objects, as dotted paths in the answer
+   * (`inDeBuurt.opleidingen`): the header of an export without rows is read with them.
+   */
+  readonly lijsten: readonly string[];
   /** A paged root field: the export reads every page (`$first`/`$after`), up to the export's row limit. */
   readonly paging?: { readonly veld: string; readonly pageSize: number };
 }
@@ -44,6 +49,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
   }
 }`,
     rows: (data) => rowsAt(data, 'radar'),
+    lijsten: ['radar'],
   },
   {
     naam: 'regioTotalen',
@@ -63,6 +69,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
   }
 }`,
     rows: (data) => rowsAt(data, 'regioTotalen'),
+    lijsten: ['regioTotalen'],
   },
   {
     naam: 'erkenningen',
@@ -90,6 +97,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
   }
 }`,
     rows: (data) => connectionRows(data, 'erkenningen'),
+    lijsten: ['erkenningen.edges'],
     paging: { veld: 'erkenningen', pageSize: 100 },
   },
   {
@@ -113,6 +121,12 @@ export const EXPORTS: readonly ExportDefinition[] = [
         { veld: 'dualeVacatures', soort: 'DUALE_VACATURE' },
       ]);
     },
+    lijsten: [
+      'inDeBuurt.opleidingen',
+      'inDeBuurt.opleidingen.aanbod',
+      'inDeBuurt.opleidingen.erkendeLeerwerkplekken',
+      'inDeBuurt.opleidingen.dualeVacatures',
+    ],
   },
   {
     naam: 'indicatoren',
@@ -129,6 +143,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
   }
 }`,
     rows: (data) => rowsAt(data, 'indicatoren'),
+    lijsten: ['indicatoren'],
   },
   {
     // The Hernieuwingen page's prospects (`sectorKandidaat` with `zonderErkenning: true`), and any other list
@@ -158,6 +173,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
   }
 }`,
     rows: (data) => connectionRows(data, 'ondernemingen'),
+    lijsten: ['ondernemingen.edges'],
     paging: { veld: 'ondernemingen', pageSize: 100 },
   },
   {
@@ -188,6 +204,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
         });
       });
     },
+    lijsten: ['onderneming.kandidaatOpleidingen', 'onderneming.kandidaatOpleidingen.dichtsteAanbod'],
   },
 ];
 

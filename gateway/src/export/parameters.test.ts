@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseParameters } from './parameters.ts';
 
 const operatie = parse(
-  'query X($provincie: Provincie!, $km: Int, $geldig: Boolean, $lat: Float, $codes: [ID!]) { x }',
+  'query X($provincie: Provincie!, $km: Int, $geldig: Boolean, $lat: Float, $codes: [ID!], $van: Date, $first: Int) { x }',
 ).definitions[0] as OperationDefinitionNode;
 
 const lees = (search: string) => parseParameters(operatie, new URLSearchParams(search));
@@ -23,10 +23,26 @@ describe('parseParameters', () => {
     ['geldig=ja', 'geldig'],
     ['km=1&km=2', 'km'],
     ['km=99999999999', 'km'],
+    ['van=morgen', 'van'],
+    ['van=2026-02-30', 'van'],
+    ['van=2026-2-3', 'van'],
   ])('refuses %s as BAD_USER_INPUT naming %s', (search, argument) => {
     const uitslag = lees(search);
     expect(uitslag.ok).toBe(false);
     if (!uitslag.ok) expect(uitslag.error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+
+  it('reads a Date as a calendar date, unchanged', () => {
+    expect(lees('van=2028-02-29')).toEqual({ ok: true, variables: { van: '2028-02-29' } });
+  });
+
+  it('refuses a variable the export sets itself as an unknown parameter', () => {
+    const uitslag = parseParameters(operatie, new URLSearchParams('first=5'), new Set(['first']));
+    expect(uitslag.ok).toBe(false);
+    if (!uitslag.ok) {
+      expect(uitslag.error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+      expect(uitslag.error.message).toContain('kent provincie, km, geldig, lat, codes, van.');
+    }
   });
 
   it('leaves a missing required variable to the graph', () => {

@@ -1,3 +1,4 @@
+import { isIsoDatum } from '@duaal-graph/domein';
 import { requestError } from '@duaal-graph/subgraph-toolkit';
 import { Kind, type GraphQLError, type OperationDefinitionNode, type TypeNode } from 'graphql';
 
@@ -19,8 +20,8 @@ function fout(bericht: string, argument: string): ParsedParameters {
 
 /**
  * A URL parameter as the scalar its variable expects. Only the built-in
- * scalars need converting: an enum, an ID, a Date or a String is sent as text,
- * and the graph checks it as it checks any variable, with its own error.
+ * scalars need converting, and a Date checking: an enum, an ID or a String is
+ * sent as text, and the graph checks it as it checks any variable, with its own error.
  */
 function scalar(type: string, tekst: string): { ok: true; waarde: unknown } | { ok: false } {
   switch (type) {
@@ -33,6 +34,9 @@ function scalar(type: string, tekst: string): { ok: true; waarde: unknown } | { 
         : { ok: false };
     case 'Boolean':
       return tekst === 'true' || tekst === 'false' ? { ok: true, waarde: tekst === 'true' } : { ok: false };
+    // Checked here, as the graph's own scalar does: the gateway passes a custom scalar on unread.
+    case 'Date':
+      return isIsoDatum(tekst) ? { ok: true, waarde: tekst } : { ok: false };
     default:
       return { ok: true, waarde: tekst };
   }
@@ -49,9 +53,13 @@ function scalar(type: string, tekst: string): { ok: true; waarde: unknown } | { 
 export function parseParameters(
   operatie: OperationDefinitionNode,
   parameters: URLSearchParams,
+  /** Variables of the operation that the export sets itself, not the caller (a paged export's `first` and `after`). */
+  eigen: ReadonlySet<string> = new Set(),
 ): ParsedParameters {
   const definities = new Map(
-    (operatie.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.type] as const),
+    (operatie.variableDefinitions ?? [])
+      .filter((d) => !eigen.has(d.variable.name.value))
+      .map((d) => [d.variable.name.value, d.type] as const),
   );
   const variables: Record<string, unknown> = {};
   for (const naam of new Set(parameters.keys())) {
@@ -68,7 +76,7 @@ export function parseParameters(
     const slecht = gelezen.findIndex((g) => !g.ok);
     if (slecht >= 0)
       return fout(
-        `De parameter '${naam}' is geen geldige ${namedType(type)}: '${waarden[slecht] ?? ''}'.`,
+        `De parameter '${naam}' is geen geldige ${namedType(type)}${namedType(type) === 'Date' ? ' (YYYY-MM-DD)' : ''}: '${waarden[slecht] ?? ''}'.`,
         naam,
       );
     const ok = gelezen.map((g) => (g.ok ? g.waarde : null));

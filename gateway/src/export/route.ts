@@ -5,6 +5,7 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../subgraph-sources.ts';
 import { toCsv, type Row } from './csv.ts';
 import { exportByName, EXPORTS, type ExportDefinition } from './definitions.ts';
+import { headerOf } from './header.ts';
 import { isObject } from './rows.ts';
 import { parseParameters } from './parameters.ts';
 
@@ -22,6 +23,7 @@ interface GraphAnswer {
 }
 
 const PAD = /^\/export\/([A-Za-z]+)\.csv$/;
+const PAGING_VARIABLES: ReadonlySet<string> = new Set(['first', 'after']);
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const tekst = JSON.stringify(body);
@@ -49,6 +51,7 @@ export function exportRoute(
   opties: ExportRouteOptions,
 ): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
   const operaties = new Map(EXPORTS.map((e) => [e.naam, operationOf(e)] as const));
+  const headers = new Map(EXPORTS.map((e) => [e.naam, headerOf(e)] as const));
 
   return async (req, res, url) => {
     const gevonden = PAD.exec(url.pathname);
@@ -70,9 +73,11 @@ export function exportRoute(
       sendJson(res, 405, errorBody('BAD_REQUEST', 'Een export lees je met GET.'));
       return true;
     }
+    // A paged export reads every page itself: its paging variables are not the caller's to set.
     const parameters = parseParameters(
       operaties.get(definitie.naam) as OperationDefinitionNode,
       url.searchParams,
+      definitie.paging ? PAGING_VARIABLES : undefined,
     );
     if (!parameters.ok) {
       sendJson(res, 400, { errors: [parameters.error.toJSON()] });
@@ -114,7 +119,13 @@ export function exportRoute(
         if (typeof code === 'string') codes.add(code);
       }
       // No answer to export (a refused request, or the root field itself failed): the graph's errors, as JSON.
-      if (antwoord.status !== 200 || !isObject(data) || veld === undefined || data[veld] === null) {
+      // A root field the graph answers null without an error is nothing to export: no rows, not a failure.
+      if (
+        antwoord.status !== 200 ||
+        !isObject(data) ||
+        veld === undefined ||
+        (data[veld] === null && (antwoord.body.errors ?? []).length > 0)
+      ) {
         const code = [...codes].find(isRegisteredErrorCode);
         const status = antwoord.status !== 200 ? antwoord.status : code ? ERROR_CODES[code].status : 500;
         sendJson(res, status === 200 ? 500 : status, antwoord.body);
@@ -144,7 +155,8 @@ export function exportRoute(
       after = pageInfo['endCursor'];
     }
 
-    const csv = toCsv(rows);
+    // Without rows the header comes from the operation: an empty export still names its columns.
+    const csv = rows.length > 0 ? toCsv(rows) : toCsv(rows, headers.get(definitie.naam));
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${definitie.naam}.csv"`,
