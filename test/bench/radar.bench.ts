@@ -86,13 +86,16 @@ function radarVraag(provincies: readonly string[], per: Schaal['per']): string {
   return `{ ${provincies.map((p) => `${p.toLowerCase()}: radar(provincie: ${p}${schaal}) { ${velden} }`).join(' ')} }`;
 }
 
-async function vraag(url: string, query: string): Promise<{ ms: number; cellen: number; bytes: number }> {
-  const { ms, data, bytes } = await timedQuery(url, query, 'radar');
+async function vraag(
+  url: string,
+  query: string,
+): Promise<{ ms: number; cellen: number; bytes: number; clientMs: number }> {
+  const { ms, data, bytes, clientMs } = await timedQuery(url, query, 'radar');
   const cellen = Object.values(data).reduce(
     (som: number, lijst) => som + (Array.isArray(lijst) ? lijst.length : 0),
     0,
   );
-  return { ms, cellen, bytes };
+  return { ms, cellen, bytes, clientMs };
 }
 
 async function partnerverzoeken(mock: Service): Promise<{ totaal: number; vdab: Record<string, number> }> {
@@ -195,7 +198,12 @@ async function meetSchaal(
     for (let i = 0; i < 3; i++) await vraag(gateway.url, query);
     await reset(mock);
     const warm: number[] = [];
-    for (let i = 0; i < WARM; i++) warm.push((await vraag(gateway.url, query)).ms);
+    const warmClient: number[] = [];
+    for (let i = 0; i < WARM; i++) {
+      const { ms: duur, clientMs } = await vraag(gateway.url, query);
+      warm.push(duur);
+      warmClient.push(clientMs);
+    }
     const warmePartners = (await partnerverzoeken(mock)).totaal;
     const andereWarm: number[] = [];
     if (andere) {
@@ -274,7 +282,7 @@ async function meetSchaal(
       '    (cold pays once what warm does not: the gateway plans the query, and every process parses, validates and JIT-compiles it for the first time)',
     );
     console.log(
-      `  warm, ${WARM} runs: response cache on (a hit: the answer kept, served as stored JSON) ${spreiding(warm)}; partner requests: ${warmePartners}`,
+      `  warm, ${WARM} runs: response cache on (a hit: the answer kept, served as stored JSON) ${spreiding(warm)}; partner requests: ${warmePartners}; then, not timed above, the client's reading of the bytes into a string and JSON.parse ${spreiding(warmClient)}`,
     );
     console.log(
       `  warm, ${WARM} runs: response cache off (RESPONSE_CACHE_BYTES=0: the graph answers every time) ${spreiding(warmZonderCache)}`,

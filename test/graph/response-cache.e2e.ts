@@ -43,9 +43,10 @@ const kbo = (cijfers: string) => cijfers.replace(/^(\d{4})(\d{3})(\d{3})$/, '$1.
 
 function metSysteem(opties: Parameters<typeof startSystem>[0] = {}) {
   const staat: { system?: System } = {};
+  // A whole system per describe: on the shared 2-core machine at load 30 its start outlasts the default 60 s.
   beforeAll(async () => {
     staat.system = await startSystem({ vdabPerSeconde: 1_000, ...opties });
-  });
+  }, 180_000);
   afterAll(async () => {
     await staat.system?.stop();
   });

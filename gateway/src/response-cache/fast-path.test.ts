@@ -31,7 +31,10 @@ const TOESTAND = [
 ];
 const PER_MINUUT = 40;
 
-const typeDefs = `type Query { erkenning: String } type Mutation { bewaar: String }`;
+const typeDefs = `type Query { erkenning: String, groot: [String!] } type Mutation { bewaar: String }`;
+
+/** A large answer, not all ASCII (UTF-8 of more bytes than characters), as the radar's names are. */
+const GROOT = Array.from({ length: 20_000 }, (_, i) => `Sint-Éloois-Vijve ${String(i)} "één"`);
 
 /** The caller by a test header: `publiek`, `partner:VOLTA`, `partner:EDUCAM`. */
 function gebruikerVan(req: IncomingMessage): Gebruiker {
@@ -72,6 +75,11 @@ beforeAll(async () => {
           const g = ctx.gebruiker;
           // A restricted answer: what a partner sees of its own sector only.
           return g.soort === 'aangemeld' ? `voor ${g.sector ?? '-'}` : 'openbaar';
+        },
+        groot: (_: unknown, __: unknown, ctx: GatewayContext) => {
+          teller.resolver += 1;
+          noteSubgraphAnswer(ctx, 'erkenningen', { bronnen: [{ bron: 'VOLTA' }] });
+          return GROOT;
         },
       },
       Mutation: {
@@ -124,6 +132,7 @@ interface Uitkomst {
   readonly status: number;
   readonly body: string;
   readonly contentType: string | null;
+  readonly contentLength: string | null;
   /** Whether the request reached Apollo, and whether its answer was made (a resolver ran). */
   readonly apollo: boolean;
   readonly gemaakt: boolean;
@@ -140,6 +149,7 @@ async function vraag(body: string, wie = 'publiek'): Promise<Uitkomst> {
     status: antwoord.status,
     body: await antwoord.text(),
     contentType: antwoord.headers.get('content-type'),
+    contentLength: antwoord.headers.get('content-length'),
     apollo: teller.apollo > voor.apollo,
     gemaakt: teller.resolver + teller.mutatie > voor.resolver + voor.mutatie,
   };
@@ -173,6 +183,36 @@ describe('the response cache in front of Apollo', () => {
       (u) => (JSON.parse(u.body) as { extensions: { traceId: string } }).extensions.traceId,
     );
     expect(new Set(ids).size).toBe(2);
+  });
+
+  it('writes a large kept answer as the same bytes as the answer made anew, apart from the trace id', async () => {
+    const body = JSON.stringify({ query: '{ groot }' });
+    const gemaakt = [await vraag(body)];
+    const voor = cache.counters().bytes;
+    gemaakt.push(await vraag(body)); // the second is kept, and written from the kept bytes
+    // Counted against the bound as the bytes it is kept as (more than its characters: é is two bytes).
+    const dataBytes = Buffer.byteLength(JSON.stringify({ groot: GROOT }));
+    expect(cache.counters().bytes - voor).toBeGreaterThanOrEqual(dataBytes);
+    expect(cache.counters().bytes - voor).toBeLessThan(dataBytes + 1_000);
+    const viaApollo = await vraag(JSON.stringify({ query: '{ groot }' }, null, 1));
+    const voorApollo = await vraag(body);
+    expect(gemaakt.map((u) => u.gemaakt)).toEqual([true, true]);
+    expect(viaApollo).toMatchObject({ apollo: true, gemaakt: false });
+    expect(voorApollo).toMatchObject({ status: 200, apollo: false, gemaakt: false });
+    // The data as bytes; the extensions are the request's own (this schema's answers made anew report no
+    // sources, a hit the probed ones: the first test compares those), and the hits' among themselves.
+    const data = (u: Uitkomst) => u.body.slice(0, u.body.lastIndexOf(',"extensions":'));
+    const extensions = (u: Uitkomst) =>
+      u.body.slice(u.body.lastIndexOf(',"extensions":')).replace(/,"traceId":"[^"]*"/u, '');
+    const eerste = data(gemaakt[0] as Uitkomst);
+    // Compared as lengths and equality, not as a diff of 800 kB when they differ.
+    expect([...gemaakt, viaApollo, voorApollo].map((u) => [data(u).length, data(u) === eerste])).toEqual(
+      Array.from({ length: 4 }, () => [eerste.length, true]),
+    );
+    expect(extensions(voorApollo)).toBe(extensions(viaApollo));
+    expect(voorApollo.body.endsWith('}}\n')).toBe(true);
+    expect(JSON.parse(voorApollo.body)).toMatchObject({ data: { groot: GROOT } });
+    expect(Number(voorApollo.contentLength)).toBe(Buffer.byteLength(voorApollo.body));
   });
 
   it("never serves one kind of caller's answer to another, however often the body was seen", async () => {

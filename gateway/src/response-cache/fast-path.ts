@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { currentTraceId, recordRequest, type Telemetry } from '@duaal-graph/subgraph-toolkit';
 import type { GatewayContext } from '../subgraph-sources.ts';
 import type { ResponseCache } from './response-cache.ts';
+import { hitBody } from './stored-json.ts';
 import { visibilityKey } from './visibility.ts';
 
 export interface FastPathOptions {
@@ -96,14 +97,21 @@ export function fastPath(
     if (!hit) return false;
     const traceId = currentTraceId();
     // As Apollo writes a hit (stored-json.ts): data, then extensions with bronnen and the trace id.
-    const antwoord = `{"data":${hit.data},"extensions":{"bronnen":${hit.bronnen}${
-      traceId === undefined ? '' : `,"traceId":${JSON.stringify(traceId)}`
-    }}}\n`;
+    const delen = hitBody(
+      hit.data,
+      `{"bronnen":${hit.bronnen}${traceId === undefined ? '' : `,"traceId":${JSON.stringify(traceId)}`}}`,
+    );
     res.statusCode = 200;
     res.setHeader('content-type', type);
     // What Apollo's cache-control plugin writes for the graph, which gives no cache hints.
     res.setHeader('cache-control', 'no-store');
-    res.end(antwoord);
+    res.setHeader(
+      'content-length',
+      delen.reduce((som, deel) => som + deel.length, 0),
+    );
+    // The kept bytes go to the socket as they are: no string made, copied or encoded per hit.
+    for (const deel of delen) res.write(deel);
+    res.end();
     recordRequest(
       telemetry,
       { logRequests },

@@ -20,8 +20,8 @@ import { visibilityKey } from './visibility.ts';
 type Dependency = readonly [subgraph: string, bron: string, fingerprint: string];
 
 interface Entry {
-  /** The answer's `data` as JSON, made once when the answer was kept (stored-json.ts). */
-  readonly json: string;
+  /** The answer's `data` as JSON in UTF-8, made once when the answer was kept (stored-json.ts). */
+  readonly json: Buffer;
   readonly deps: readonly Dependency[];
   readonly bytes: number;
   /** `extensions.bronnen` of a hit as JSON, made once per view of the versions (null: not served raw). */
@@ -30,7 +30,8 @@ interface Entry {
 
 /** A hit served in front of Apollo (fast-path.ts): the kept JSON and what the request log needs. */
 export interface RawHit {
-  readonly data: string;
+  /** The kept bytes of `data`, written as they are. */
+  readonly data: Buffer;
   /** `extensions.bronnen` as JSON. */
   readonly bronnen: string;
   readonly operationName: string | null;
@@ -249,7 +250,7 @@ export class ResponseCache {
     replaySources(entry, view, rc.contextValue.bronnen);
     const data =
       rc.request.http === undefined
-        ? (JSON.parse(entry.json) as Record<string, unknown>)
+        ? (JSON.parse(entry.json.toString('utf8')) as Record<string, unknown>)
         : storedData(entry.json);
     return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
   }
@@ -334,9 +335,12 @@ export class ResponseCache {
               const answer = this.dependencies(trace, begin, rc);
               if (!answer) this.store.counters.uncacheable += 1;
               else if (this.askedBefore(key, leads?.followers ?? 0)) {
-                const json = JSON.stringify(answer.data);
-                entry = { json, deps: answer.deps, bytes: Buffer.byteLength(json) + answer.deps.length * 64 };
+                const json = Buffer.from(JSON.stringify(answer.data), 'utf8');
+                entry = { json, deps: answer.deps, bytes: json.length + answer.deps.length * 64 };
                 if (this.store.set(key, entry) && asked) this.route(key, asked);
+                // This answer is written from the kept bytes too, not serialised a second time (stored-json.ts).
+                if (rc.request.http !== undefined && rc.response.body.kind === 'single')
+                  rc.response.body.singleResult.data = storedData(json);
               }
             } finally {
               // Whatever happened, whoever waits gets an answer: this one's, or null to ask for its own.
