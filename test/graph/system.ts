@@ -36,8 +36,10 @@ export interface System {
     subgraph: 'erkenningen' | 'onderwijsaanbod' | 'vacatures' | 'matching' | 'radar',
     ja: boolean,
   ): Promise<void>;
-  /** The erkenningen subgraph: its sources (the sector snapshots, the registers), to refresh one now. */
+  /** The erkenningen subgraph as it runs now: its sources (the sector snapshots, the registers), to refresh one now. */
   readonly erkenningen: Awaited<ReturnType<typeof startErkenningen>>['subgraph'];
+  /** Stops the erkenningen subgraph and starts it again on the same port and data folder, as a restart would. */
+  herstartErkenningen(): Promise<void>;
   /** The vacatures subgraph as it runs now: its index and its VDAB client. */
   readonly vacatures: () => Awaited<ReturnType<typeof startVacatures>>['subgraph'];
   /**
@@ -99,6 +101,7 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     VACATURES_DATA_DIR: dataMap,
     // The radar's measurements too: a PGlite folder is one process's alone.
     RADAR_DATA_DIR: join(dataMap, 'radar'),
+    ERKENNINGEN_DATA_DIR: join(dataMap, 'erkenningen'),
     ERKENNINGEN_PORT: '0',
     ONDERWIJSAANBOD_PORT: '0',
     VACATURES_PORT: '0',
@@ -114,12 +117,13 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
   const onderwijsaanbodGestart = vacaturesGestart.then((v) =>
     startOnderwijsaanbod(onderwijsaanbodConfig({ BEROEPSPROFIELEN_URL: `${v.url}/graphql`, ...omgeving })),
   );
-  const [erkenningen, onderwijsaanbod, eersteVacatures, eersteRadar] = await Promise.all([
+  const [eersteErkenningen, onderwijsaanbod, eersteVacatures, eersteRadar] = await Promise.all([
     startErkenningen(erkenningenConfig(omgeving)),
     onderwijsaanbodGestart,
     vacaturesGestart,
     startRadar(radarConfig(omgeving)),
   ]);
+  let erkenningen = eersteErkenningen;
   let vacatures = eersteVacatures;
   let radar = eersteRadar;
   const matching = await matchingGestart;
@@ -151,7 +155,15 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
       await gateway.gateway.responseCache?.versions.probe();
       await gateway.gateway.responseCache?.versions.probe();
     },
-    erkenningen: erkenningen.subgraph,
+    get erkenningen() {
+      return erkenningen.subgraph;
+    },
+    herstartErkenningen: async () => {
+      await erkenningen.stop();
+      erkenningen = await startErkenningen(
+        erkenningenConfig({ ...omgeving, ERKENNINGEN_PORT: new URL(erkenningen.url).port }),
+      );
+    },
     vacatures: () => vacatures.subgraph,
     herstartVacatures: async (tussendoor) => {
       await vacatures.stop();

@@ -2,6 +2,9 @@ export { Lease } from './lease.ts';
 export { MIGRATION_NAMES } from './migrations.ts';
 export type {
   Database,
+  KboCodeTable,
+  KboRijTable,
+  KboStandTable,
   PeilingDeelTable,
   PeilingTable,
   VdabIndexTable,
