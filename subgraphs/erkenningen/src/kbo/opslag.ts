@@ -46,6 +46,7 @@ export class KboStoreOpslag implements KboOpslag {
   }
 
   async nieuw(): Promise<KboExtractSchrijver> {
+    if (this.lease && !(await this.lease.acquire())) throw leaseKwijt();
     const huidig = await leesStand(this.db);
     // Rows of any other generation are a full extract that was never finished: gone before a new one starts.
     await verwijderBehalve(this.db, huidig?.generatie ?? null);
