@@ -18,7 +18,7 @@ import { freePort, startProcess, waitUntilReady } from './services.ts';
 const SCHALEN = (process.env['BENCH_KBO_SCALES'] ?? '1,10').split(',');
 const MAP = new URL('../', import.meta.url).pathname;
 /** The bound on the peak RSS of a read into the store, PGlite's own memory included (README, "Reading the company register"). */
-const MAX_RSS_MB = Number(process.env['BENCH_KBO_MAX_RSS_MB'] ?? '400');
+const MAX_RSS_MB = Number(process.env['BENCH_KBO_MAX_RSS_MB'] ?? '800');
 const over: string[] = [];
 
 function lees(url: string, modus: string): Promise<Record<string, number | string>> {

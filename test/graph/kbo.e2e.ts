@@ -352,9 +352,11 @@ describe('a restart of the erkenningen subgraph', { timeout: 300_000 }, () => {
     expect(system.erkenningen.bestand.kbo?.data).toBeDefined();
     // Nothing new at KBO: the store's register answers, and not one zip is read.
     expect(await downloads()).toBe(0);
-    const na = await system.vraag(vraag);
+    // Another text for the same question: the gateway's response cache cannot answer it, the restarted subgraph does.
+    const na = await system.vraag(vraag.replace('volta:', 'voltaNa:'));
     expect(na.errors).toBeUndefined();
-    expect(na.data).toEqual(voor.data);
+    expect(na.data?.['ondernemingen']).toEqual(voor.data?.['ondernemingen']);
+    expect(na.data?.['voltaNa']).toEqual(voor.data?.['volta']);
 
     // A new day's update after the restart: that one zip, and the register equals the mock's again.
     await mockPost('/_mock/kbo/dag');
