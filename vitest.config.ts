@@ -1,4 +1,13 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * `DUAAL_E2E_CODE=compiled` (set by `npm test`, after `npm run build`): the e2e
+ * tests import every service as production runs it, the JavaScript in `dist/`
+ * that the workspace packages export under the `compiled` condition; without
+ * it, their TypeScript sources as in development.
+ */
+const compiled = process.env['DUAAL_E2E_CODE'] === 'compiled';
 
 export default defineConfig({
   // Vite would load graphql's ESM build for our sources while Apollo's CommonJS code
@@ -23,6 +32,7 @@ export default defineConfig({
             'gateway/src/**/*.test.ts',
             'schema/src/**/*.test.ts',
             'test/settings/**/*.test.ts',
+            'test/deploy/**/*.test.ts',
             'web/{src,server,scripts}/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
@@ -30,9 +40,20 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Vitest's own default minus `module` (which would hand Node ESM builds it cannot load), plus `compiled`.
+        ...(compiled
+          ? {
+              ssr: {
+                resolve: {
+                  conditions: ['compiled', ...defaultServerConditions.filter((c) => c !== 'module')],
+                },
+              },
+            }
+          : {}),
         test: {
           name: 'e2e',
           include: ['test/**/*.e2e.ts'],
+          ...(compiled ? { setupFiles: ['./test/setup/compiled-code.ts'] } : {}),
           environment: 'node',
           // Each e2e file starts its own servers on port 0; they run in parallel files safely.
           testTimeout: 30_000,

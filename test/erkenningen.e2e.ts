@@ -1,4 +1,7 @@
 import { leesConfig, startErkenningen } from '@duaal-graph/erkenningen';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM, startTestMock, type TestMock } from './contract/mock.ts';
 import { alsRol } from './graph/tokens.ts';
@@ -22,6 +25,8 @@ interface Bevinding {
 describe('the erkenningen subgraph against the mock partners', () => {
   let mock: TestMock;
   let dienst: Awaited<ReturnType<typeof startErkenningen>>;
+  // The findings history's PGlite, this test's own.
+  const dataMap = mkdtempSync(join(tmpdir(), 'duaal-erkenningen-'));
 
   const vraag = async (query: string, variables: Record<string, unknown> = {}): Promise<Antwoord> => {
     // An analist sees every erkenning and every source report.
@@ -47,13 +52,16 @@ describe('the erkenningen subgraph against the mock partners', () => {
         WOODWIZE_URL: prefix('woodwize'),
         ONDERWIJS_URL: prefix('onderwijs'),
         KBO_URL: prefix('kbo'),
+        ERKENNINGEN_DATA_DIR: dataMap,
       }),
     );
-  });
+    // The sources and the findings history's PGlite (a new cluster from its template): seconds, more on a busy machine.
+  }, 120_000);
 
   afterAll(async () => {
     await dienst.stop();
     await mock.stop();
+    rmSync(dataMap, { recursive: true, force: true });
   });
 
   it('is ready after the first round of reads', async () => {

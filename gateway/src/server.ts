@@ -15,7 +15,7 @@ import {
   type Telemetry,
 } from '@duaal-graph/subgraph-toolkit';
 import type { IncomingMessage } from 'node:http';
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 import { protection } from './protection.ts';
 import type { GatewayContext } from './subgraph-sources.ts';
 import { leesConfig, type GatewayConfig } from './config.ts';
@@ -23,6 +23,7 @@ import { handleCors } from './cors.ts';
 import { exportRoute } from './export/route.ts';
 import { subgraphPool, SubgraphDataSource } from './subgraph-data-source.ts';
 import { ResponseCache } from './response-cache/response-cache.ts';
+import { stringifyResult } from './response-cache/stored-json.ts';
 import { redisRateLimitStore } from './rate-limit-redis.ts';
 import { clientKey, MemoryRateLimitStore, tooManyRequests, type RateLimitStore } from './rate-limit.ts';
 import { supergraphFromFile } from './supergraph.ts';
@@ -62,10 +63,23 @@ export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
           maxBytes: config.cache.bytes,
           probeIntervalMs: config.cache.probeMs,
           subgraphs: () => subgraphUrls,
-          dispatcher: pool,
+          // Connections of their own: a probe never waits in the pool behind the queries it is to keep cheap.
+          dispatcher: new Agent({ connections: 1, keepAliveTimeout: 10_000 }),
         })
       : null;
-  if (responseCache) cacheCounters(telemetry.metrics, 'response', () => responseCache.counters());
+  if (responseCache) {
+    cacheCounters(telemetry.metrics, 'response', () => responseCache.counters());
+    // Why answers are not served from the cache: not kept, dropped for new data, or evicted for room.
+    telemetry.metrics.gauge(
+      'duaal_response_cache',
+      'the response cache since start: stores, uncacheable, invalidations, evictions; entries and bytes now',
+      ['counter'],
+      (set) => {
+        const { hits: _h, misses: _m, ...rest } = responseCache.counters();
+        for (const [counter, waarde] of Object.entries(rest)) set({ counter }, waarde);
+      },
+    );
+  }
   const { opties, plugins } = protection(config, supergraphCostDirectives(gateway));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -78,6 +92,8 @@ export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
       observabilityPlugin<GatewayContext>(telemetry, { logRequests: config.verzoeklog }),
     ],
     ...opties,
+    // A cached answer is served as the JSON it was kept as, not serialised again per hit.
+    stringifyResult,
   });
   return { gateway, apollo, subgraphUrls, responseCache, telemetry };
 }

@@ -8,7 +8,7 @@
  * after 1k). Every process runs with gateways/bench-probe.ts, which reports
  * its CPU, memory and GraphQL requests, so every gateway is measured alike.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -16,9 +16,12 @@ import { SUBGRAPHS, SUPERGRAPH_FILE } from '@duaal-graph/schema';
 import { freePort, startProcess, startSubgraphs, waitUntilReady, type Service } from './services.ts';
 
 const DUUR_S = Number(process.env['BENCH_DURATION_S'] ?? 10);
-// Hive Gateway (hive-router) runs only where @graphql-hive/gateway and @graphql-hive/router-runtime are
-// installed in versions that run beside the repository's graphql-tools pin (README, Benchmarks): not today.
-const GATEWAYS = (process.env['BENCH_GATEWAYS'] ?? 'duaal-graph,apollo-stock').split(',');
+// Hive Gateway (hive-router) is installed apart, by `npm run bench:gateways:setup` (gateways/hive/package.json).
+const HIVE = new URL('./gateways/hive/', import.meta.url).pathname;
+const HIVE_GEINSTALLEERD = existsSync(join(HIVE, 'node_modules', '@graphql-hive', 'router-runtime'));
+const GATEWAYS = (
+  process.env['BENCH_GATEWAYS'] ?? `duaal-graph,apollo-stock${HIVE_GEINSTALLEERD ? ',hive-router' : ''}`
+).split(',');
 /** How many different companies the cache-cold run asks, and how many mixed requests the memory run sends. */
 const KOUD = Number(process.env['BENCH_COLD'] ?? 1_900);
 const GEMENGD = Number(process.env['BENCH_MIXED'] ?? 10_000);
@@ -61,6 +64,31 @@ interface Uitkomst {
   readonly cpuMsPerRequest: number;
   readonly callsPerRequest: number;
   readonly fouten: number;
+  /** The response cache's counters over the run, where the gateway has one. */
+  readonly cache: string;
+}
+
+/** The response cache's counters of this gateway (`/metrics`); empty for a gateway without one. */
+async function cacheCounters(url: string): Promise<Map<string, number>> {
+  const uit = new Map<string, number>();
+  const antwoord = await fetch(`${url}/metrics`);
+  if (antwoord.status !== 200) return uit;
+  for (const regel of (await antwoord.text()).split('\n')) {
+    const m =
+      /^duaal_cache_lookups\{(?=[^}]*cache="response")[^}]*result="(\w+)"[^}]*\} (\S+)$/.exec(regel) ??
+      /^duaal_response_cache\{[^}]*counter="(\w+)"[^}]*\} (\S+)$/.exec(regel);
+    if (m?.[1] && m[2]) uit.set(m[1], Number(m[2]));
+  }
+  return uit;
+}
+
+/** What changed in the counters, as `hit 812, miss 3, stores 1…` (entries and bytes as they are now). */
+function cacheVerschil(voor: Map<string, number>, na: Map<string, number>): string {
+  return [...na]
+    .map(([k, v]) => [k, k === 'entries' || k === 'bytes' ? v : v - (voor.get(k) ?? 0)] as const)
+    .filter(([, v]) => v !== 0)
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
 }
 
 const body = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -70,6 +98,7 @@ async function run(gateway: string, subgraphUrls: readonly string[], scenario: S
     (await Promise.all(subgraphUrls.map((u) => stats(u)))).reduce((som, s) => som + s.graphql, 0);
   const voorCalls = await subgraphCalls();
   const voor = await stats(gateway);
+  const cacheVoor = await cacheCounters(gateway);
   let volgende = 0;
   const resultaat = await autocannon({
     url: `${gateway}/graphql`,
@@ -93,6 +122,7 @@ async function run(gateway: string, subgraphUrls: readonly string[], scenario: S
     cpuMsPerRequest: (na.cpuMs - voor.cpuMs) / aantal,
     callsPerRequest: calls / aantal,
     fouten: resultaat.errors + resultaat.non2xx,
+    cache: cacheVerschil(cacheVoor, await cacheCounters(gateway)),
   };
 }
 
@@ -130,10 +160,11 @@ async function startGatewayProcess(
       'test',
       poort,
       basis,
-      soort === 'hive-router' ? 'bench/gateways/hive.ts' : 'bench/gateways/apollo-stock.ts',
+      soort === 'hive-router' ? 'bench/gateways/hive/hive.ts' : 'bench/gateways/apollo-stock.ts',
     );
   }
-  const einde = Date.now() + 60_000;
+  // Generous: on a machine busy with other work a tsx start takes a minute.
+  const einde = Date.now() + 240_000;
   for (;;) {
     try {
       const antwoord = await fetch(`${dienst.url}/graphql`, {
@@ -197,7 +228,7 @@ async function main(): Promise<void> {
   try {
     await waitUntilReady(mock, '/_mock/health');
     const partners = Object.fromEntries(
-      ['volta', 'educam', 'constructiv', 'mtech', 'woodwize', 'onderwijs', 'vdab', 'kazi'].map((p) => [
+      ['volta', 'educam', 'constructiv', 'mtech', 'woodwize', 'onderwijs', 'vdab', 'kazi', 'kbo'].map((p) => [
         `${p.toUpperCase()}_URL`,
         `${mock.url}/${p}`,
       ]),
@@ -206,6 +237,8 @@ async function main(): Promise<void> {
       ...partners,
       DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
       VACATURES_DATA_DIR: join(map, 'vacatures'),
+      // A folder of its own, so that a bench never opens the store of the checkout (or of another run).
+      RADAR_DATA_DIR: join(map, 'radar'),
       RATE_LIMIT_PER_MINUTE: '100000000',
     };
     const poorten: Record<string, number> = {};

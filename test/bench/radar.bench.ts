@@ -32,12 +32,26 @@ interface Schaal {
   readonly mock: string;
   readonly provincies: readonly string[];
   readonly per: 'REGIO' | 'GEMEENTE';
+  /** Another radar measured in the same run, on the same processes, to compare with. */
+  readonly ook?: {
+    readonly naam: string;
+    readonly provincies: readonly string[];
+    readonly per: 'REGIO' | 'GEMEENTE';
+  };
+  /** A CSV export timed in the same run: its path on the gateway. */
+  readonly export?: string;
 }
 const SCHALEN: Record<string, Schaal> = {
   'west-vlaanderen': { mock: 'west-vlaanderen', provincies: ['WEST_VLAANDEREN'], per: 'REGIO' },
   vlaanderen: { mock: 'vlaanderen', provincies: PROVINCIES, per: 'REGIO' },
   // The radar per gemeente of all Flanders: some 18,000 cells, still one _entities fetch per owner and province.
-  'vlaanderen-gemeente': { mock: 'vlaanderen', provincies: PROVINCIES, per: 'GEMEENTE' },
+  'vlaanderen-gemeente': {
+    mock: 'vlaanderen',
+    provincies: PROVINCIES,
+    per: 'GEMEENTE',
+    ook: { naam: 'the radar per regio of West-Vlaanderen', provincies: ['WEST_VLAANDEREN'], per: 'REGIO' },
+    export: '/export/radar.csv?provincie=WEST_VLAANDEREN&per=GEMEENTE',
+  },
 };
 
 function mediaan(waarden: readonly number[]): number {
@@ -91,7 +105,10 @@ async function partnerverzoeken(mock: Service): Promise<{ totaal: number; vdab: 
 
 const reset = (mock: Service) => fetch(`${mock.url}/_mock/stats/reset`, { method: 'POST' });
 
-async function meetSchaal(schaal: string, { mock: mockSchaal, provincies, per }: Schaal): Promise<void> {
+async function meetSchaal(
+  schaal: string,
+  { mock: mockSchaal, provincies, per, ook, export: exportPad }: Schaal,
+): Promise<void> {
   const mockMap = mkdtempSync(join(tmpdir(), 'bench-mock-'));
   const vacatureMap = mkdtempSync(join(tmpdir(), 'bench-vacatures-'));
   const mockPoort = await freePort();
@@ -117,8 +134,15 @@ async function meetSchaal(schaal: string, { mock: mockSchaal, provincies, per }:
         `${mock.url}/${p}`,
       ]),
     );
-    const omgeving = { ...partners, DUAAL_REFERENTIEDATUM: REFERENTIEDATUM, VACATURES_DATA_DIR: vacatureMap };
+    const omgeving = {
+      ...partners,
+      DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
+      VACATURES_DATA_DIR: vacatureMap,
+      // The graph a filtered radar asks its signals of: this run's gateway.
+      PEILING_GRAAF_URL: `http://127.0.0.1:${String(gatewayPoort)}/graphql`,
+    };
     const query = radarVraag(provincies, per);
+    const andere = ook ? radarVraag(ook.provincies, ook.per) : null;
 
     console.log(
       `\n${schaal}: mock partners ready in ${ms(mockKlaar)}; starting the subgraphs (VDAB at 10 requests a second)…`,
@@ -137,6 +161,7 @@ async function meetSchaal(schaal: string, { mock: mockSchaal, provincies, per }:
     let gateway = await startGateway(gatewayPoort, subgraphs.urls, omgeving);
 
     const koud: number[] = [];
+    const andereKoud: number[] = [];
     const koudePartners: number[] = [];
     let cellen = 0;
     let bytes = 0;
@@ -152,6 +177,8 @@ async function meetSchaal(schaal: string, { mock: mockSchaal, provincies, per }:
       koud.push(eerste.ms);
       koudePartners.push((await partnerverzoeken(mock)).totaal);
       ({ cellen, bytes } = eerste);
+      // The other radar's first question after the restart (the processes already warmed by the first).
+      if (andere) andereKoud.push((await vraag(gateway.url, andere)).ms);
     }
     diensten.push(...subgraphs.diensten, gateway);
 
@@ -160,11 +187,41 @@ async function meetSchaal(schaal: string, { mock: mockSchaal, provincies, per }:
     const warm: number[] = [];
     for (let i = 0; i < WARM; i++) warm.push((await vraag(gateway.url, query)).ms);
     const warmePartners = (await partnerverzoeken(mock)).totaal;
+    const andereWarm: number[] = [];
+    if (andere) {
+      for (let i = 0; i < 3; i++) await vraag(gateway.url, andere);
+      for (let i = 0; i < WARM; i++) andereWarm.push((await vraag(gateway.url, andere)).ms);
+    }
+    const exportTijden: number[] = [];
+    let exportBytes = 0;
+    let exportRijen = 0;
+    if (exportPad)
+      for (let i = 0; i < RUNS + 2; i++) {
+        const begin = performance.now();
+        const antwoord = await fetch(`${gateway.url}${exportPad}`);
+        const inhoud = Buffer.from(await antwoord.arrayBuffer());
+        exportTijden.push(performance.now() - begin);
+        if (antwoord.status !== 200)
+          throw new Error(`export: ${antwoord.status} ${inhoud.toString().slice(0, 300)}`);
+        exportBytes = inhoud.length;
+        exportRijen =
+          inhoud
+            .toString('utf8')
+            .split('\r\n')
+            .filter((r) => r.length > 0).length - 1;
+      }
 
     // The same question asked of the subgraphs directly: what a gateway sent them, recorded once, replayed.
     const opnemer = await startRecorder(subgraphs.urls);
     const opnameGateway = await startGateway(await freePort(), opnemer.urls, omgeving);
     diensten.push(opnameGateway);
+    let andereFetches = 0;
+    if (andere) {
+      for (let i = 0; i < 3; i++) await vraag(opnameGateway.url, andere);
+      opnemer.opnames.length = 0;
+      await vraag(opnameGateway.url, andere);
+      andereFetches = opnemer.opnames.length;
+    }
     for (let i = 0; i < 3; i++) await vraag(opnameGateway.url, query);
     opnemer.opnames.length = 0;
     await vraag(opnameGateway.url, query);
@@ -201,6 +258,20 @@ async function meetSchaal(schaal: string, { mock: mockSchaal, provincies, per }:
         `    stage ${i + 1}: ${ms(mediaan(direct.map((d) => d.faseMs[i] ?? 0)))} — ${fase.length} request(s) to ${namen.join(', ')}`,
       );
     });
+    if (ook) {
+      console.log(
+        `  ${ook.naam}, same run: cold (right after the first question of each restart) ${spreiding(andereKoud)}; warm ${spreiding(andereWarm)}; ${andereFetches} subgraph fetches`,
+      );
+      console.log(
+        `  warm, the radar per ${per.toLowerCase()} over ${ook.naam}: ${(mediaan(warm) / mediaan(andereWarm)).toFixed(1)}x`,
+      );
+    }
+    if (exportPad) {
+      const [eerste = 0, ...daarna] = exportTijden;
+      console.log(
+        `  export ${exportPad}: ${exportRijen} rows, ${(exportBytes / 1024).toFixed(0)} kB; first ${ms(eerste)}, then ${spreiding(daarna)}`,
+      );
+    }
     const subgraphNamen = [...new Set(plan.flat().map((o) => o.subgraph))];
     console.log(
       `    summed request time per subgraph: ${subgraphNamen

@@ -18,6 +18,8 @@ export interface Service {
   readonly uitvoer: () => string;
   /** Whether the process has ended. */
   readonly gestopt: () => boolean;
+  /** The process id (for its memory in /proc). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -42,8 +44,10 @@ export function startProcess(
   poort: number,
   omgeving: Record<string, string>,
   script = 'src/index.ts',
+  /** How Node runs the script: through tsx (development), or `['--conditions=compiled']` for `dist/`. */
+  nodeArgs: readonly string[] = ['--import', 'tsx'],
 ): Service {
-  const kind: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  const kind: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
     cwd: `${WORTEL}${map}`,
     env: { ...process.env, ...omgeving },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,6 +70,7 @@ export function startProcess(
     url: `http://127.0.0.1:${poort}`,
     uitvoer: () => uitvoer,
     gestopt: () => weg,
+    pid: kind.pid,
     stop: async () => {
       if (kind.exitCode === null) kind.kill('SIGTERM');
       await gestopt;

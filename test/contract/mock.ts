@@ -6,6 +6,21 @@ import { leesConfig, startMockServer, type MockConfig, type RunningMock } from '
 /** The reference date every contract test runs on, so that statuses and school years repeat. */
 export const REFERENTIEDATUM = '2026-11-01';
 
+/** Every partner's base URL at a mock, as the services read them from the environment. */
+export function partnerUrls(mockUrl: string): Record<string, string> {
+  return {
+    VOLTA_URL: `${mockUrl}/volta`,
+    EDUCAM_URL: `${mockUrl}/educam`,
+    CONSTRUCTIV_URL: `${mockUrl}/constructiv`,
+    MTECH_URL: `${mockUrl}/mtech`,
+    WOODWIZE_URL: `${mockUrl}/woodwize`,
+    ONDERWIJS_URL: `${mockUrl}/onderwijs`,
+    KAZI_URL: `${mockUrl}/kazi`,
+    VDAB_URL: `${mockUrl}/vdab`,
+    KBO_URL: `${mockUrl}/kbo`,
+  };
+}
+
 export interface TestMock extends RunningMock {
   readonly config: MockConfig;
   /** A fresh data folder for Kazi's writes, removed by `stop`. */

@@ -32,7 +32,8 @@ describe('the radar count of zoekende lerenden, and a suggestion whose erkenning
     // Snapshots refreshed every second, so that a change at a sector shows in the graph within the test.
     system = await startSystem({ vdabPerSeconde: 1_000, omgeving: { SNAPSHOT_INTERVAL_S: '1' } });
     basis = system.mock.url;
-  });
+    // Every source re-read each second (each read fingerprinted) slows the start on a shared machine.
+  }, 120_000);
 
   afterAll(async () => {
     await system.stop();

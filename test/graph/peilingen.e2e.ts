@@ -11,7 +11,8 @@ const CEL = `id regioCode opleidingscode gemeente { nisCode }
 const TOTAAL = `id regio { code } opleidingscodes
   aantalErkendeLeerwerkplekken aantalActieveLeerwerkplekken aantalAanbieders aantalOpleidingenMetAanbod
   aantalVacatures aantalDualeVacatures
-  aantalZoekendeLerenden { waarde onderdrukt } aantalGestarteLerenden { waarde onderdrukt } onbekend`;
+  aantalZoekendeLerenden { waarde onderdrukt } aantalGestarteLerenden { waarde onderdrukt }
+  aantalWitteVlekken onbekend`;
 
 const NEEM = 'mutation { neemPeiling { op genomenOp gereconstrueerd } }';
 

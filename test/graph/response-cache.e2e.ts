@@ -74,7 +74,19 @@ function metSysteem(opties: Parameters<typeof startSystem>[0] = {}) {
     }
     throw new Error(`no answer came from the cache: ${JSON.stringify(antwoorden.map((a) => a.calls))}`);
   };
-  return { system, vraag, totHit };
+  /** The response cache's counters, as the gateway's `/metrics` shows them. */
+  const tellers = async (): Promise<Record<string, number>> => {
+    const tekst = await (await fetch(`${system().gatewayUrl}/metrics`)).text();
+    const uit: Record<string, number> = {};
+    for (const regel of tekst.split('\n')) {
+      const m =
+        /^duaal_cache_lookups\{(?=[^}]*cache="response")[^}]*result="(\w+)"[^}]*\} (\S+)$/.exec(regel) ??
+        /^duaal_response_cache\{[^}]*counter="(\w+)"[^}]*\} (\S+)$/.exec(regel);
+      if (m?.[1] && m[2]) uit[m[1]] = Number(m[2]);
+    }
+    return uit;
+  };
+  return { system, vraag, totHit, tellers };
 }
 
 /** A Volta record of the given status whose company only Volta knows (so one change shows in its answer). */
@@ -151,7 +163,7 @@ describe('the response cache and a partner change', () => {
 });
 
 describe('the response cache and who may see what', () => {
-  const { system, vraag, totHit } = metSysteem();
+  const { system, vraag, totHit, tellers } = metSysteem();
   let geschorst: VoltaErkenning;
   let nr: string;
 
@@ -215,7 +227,32 @@ describe('the response cache and who may see what', () => {
     expect([...statussen(weerPubliek)]).toEqual(['ERKEND']);
   });
 
-  it('never keeps what was read live from Kazi, nor a mutation', async () => {
+  it('answers the same question asked by many callers at once once, and keeps that answer', async () => {
+    // A question nobody asked yet: the first GESCHORST company's sector list, for a VOLTA partner.
+    const volta = await alsRol({ sub: 'volta-3', rol: 'partner', sector: 'VOLTA' });
+    const vraagNu = () =>
+      vraag(
+        `query Samen($nr: ID!) { onderneming(ondernemingsnummer: $nr) { naam erkenningen { sector status } } }`,
+        { nr },
+        volta,
+      );
+    const voor = await tellers();
+    const antwoorden = await Promise.all(Array.from({ length: 10 }, vraagNu));
+    const na = await tellers();
+    for (const a of antwoorden) {
+      expect(a.errors).toBeUndefined();
+      expect(a.data).toEqual(antwoorden[0]?.data);
+    }
+    expect(erkenningenVan(antwoorden[0] as Antwoord).map((e) => e.status)).toContain('GESCHORST');
+    // One request made the answer; the others waited for it, or found it kept (one that came after an answer
+    // nobody waited for may ask again: at most two misses, where ten callers each asking would make ten).
+    const misses = (na['miss'] ?? 0) - (voor['miss'] ?? 0);
+    expect(misses).toBeLessThanOrEqual(2);
+    expect((na['hit'] ?? 0) - (voor['hit'] ?? 0)).toBe(10 - misses);
+    expect((await vraagNu()).calls).toBe(0);
+  });
+
+  it('never keeps what was read live from Kazi', async () => {
     const lerende = (await leesLerenden(system().mock.url))[0];
     if (!lerende) throw new Error('Kazi has no lerenden');
     const tb = await alsRol({
@@ -238,6 +275,15 @@ describe('the response cache and who may see what', () => {
     // Every answer read Kazi anew.
     expect((await kaziTotaal()) - voor).toBeGreaterThanOrEqual(antwoorden.length);
     expect(system().proxies.matching.verzoeken.length).toBeGreaterThanOrEqual(antwoorden.length);
+    // Asked at once, too: an answer read live is never handed to the others who waited for it; each makes its own.
+    const voorTellers = await tellers();
+    const tegelijk = await Promise.all(
+      Array.from({ length: 3 }, () => vraag(query, { id: lerende.lerendeId }, tb)),
+    );
+    const naTellers = await tellers();
+    for (const a of tegelijk) expect(a.data?.['lerende']).toMatchObject({ id: lerende.lerendeId });
+    expect((naTellers['hit'] ?? 0) - (voorTellers['hit'] ?? 0)).toBe(0);
+    expect((naTellers['uncacheable'] ?? 0) - (voorTellers['uncacheable'] ?? 0)).toBe(3);
   });
 });
 

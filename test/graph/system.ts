@@ -8,7 +8,7 @@ import { leesConfig as vacaturesConfig, startVacatures } from '@duaal-graph/vaca
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REFERENTIEDATUM, startTestMock, type TestMock } from '../contract/mock.ts';
+import { partnerUrls, REFERENTIEDATUM, startTestMock, type TestMock } from '../contract/mock.ts';
 import { startCountingProxy, type CountingProxy } from './counting-proxy.ts';
 
 export interface GraphResponse {
@@ -49,8 +49,13 @@ export interface System {
   herstartVacatures(tussendoor?: () => Promise<void>): Promise<void>;
   /** The radar subgraph as it runs now: its measurements over time. */
   readonly radar: () => Awaited<ReturnType<typeof startRadar>>['subgraph'];
-  /** Stops the radar subgraph and starts it again on the same port and data folder, as a restart would. */
-  herstartRadar(): Promise<void>;
+  /**
+   * Stops the radar subgraph and starts it again on the same port and data
+   * folder, as a restart would; `omgeving` overrides settings (another reference date, say).
+   */
+  herstartRadar(omgeving?: Record<string, string>): Promise<void>;
+  /** The matching subgraph: its copies of Kazi, to refresh one now. */
+  readonly matching: Awaited<ReturnType<typeof startMatching>>['subgraph'];
   vraag(
     query: string,
     variables?: Record<string, unknown>,
@@ -88,20 +93,16 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
   const dataMap = mkdtempSync(join(tmpdir(), 'duaal-vacatures-'));
   const omgeving: NodeJS.ProcessEnv = {
     DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
-    VOLTA_URL: `${mock.url}/volta`,
-    EDUCAM_URL: `${mock.url}/educam`,
-    CONSTRUCTIV_URL: `${mock.url}/constructiv`,
-    MTECH_URL: `${mock.url}/mtech`,
-    WOODWIZE_URL: `${mock.url}/woodwize`,
-    ONDERWIJS_URL: `${mock.url}/onderwijs`,
-    KAZI_URL: `${mock.url}/kazi`,
-    VDAB_URL: `${mock.url}/vdab`,
-    KBO_URL: `${mock.url}/kbo`,
+    ...partnerUrls(mock.url),
     VDAB_RATE_LIMIT: String(vdabPerSeconde),
     VACATURES_DATA_DIR: dataMap,
     // The radar's measurements too: a PGlite folder is one process's alone.
     RADAR_DATA_DIR: join(dataMap, 'radar'),
-    ERKENNINGEN_DATA_DIR: join(dataMap, 'erkenningen'),
+    // The findings history of the services without a store of their own: the vacatures PGlite, one
+    // instance in this process (each new one costs seconds), shared as services share one PostgreSQL.
+    ERKENNINGEN_DATA_DIR: dataMap,
+    ONDERWIJSAANBOD_DATA_DIR: dataMap,
+    MATCHING_DATA_DIR: dataMap,
     ERKENNINGEN_PORT: '0',
     ONDERWIJSAANBOD_PORT: '0',
     VACATURES_PORT: '0',
@@ -109,6 +110,9 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     RADAR_PORT: '0',
     GATEWAY_PORT: '0',
     PARTNER_TIMEOUT_MS: '2000',
+    // No daily measurement a minute after start (on a busy machine it competed with every test past it):
+    // the tests of measurements take theirs on demand.
+    PEILING_TIJD: 'uit',
     ...opties.omgeving,
   };
   const matchingGestart = startMatching(matchingConfig(omgeving));
@@ -175,9 +179,10 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
       );
     },
     radar: () => radar.subgraph,
-    herstartRadar: async () => {
+    matching: matching.subgraph,
+    herstartRadar: async (anders) => {
       await radar.stop();
-      radar = await startRadar(radarConfig({ ...omgeving, RADAR_PORT: new URL(radar.url).port }));
+      radar = await startRadar(radarConfig({ ...omgeving, ...anders, RADAR_PORT: new URL(radar.url).port }));
       radar.subgraph.peilingen.graafUrl = graphql;
     },
     vraag: async (query, variables, headers) => {

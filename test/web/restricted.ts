@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   buildSchema,
   getNamedType,
+  isInputObjectType,
   parse,
   TypeInfo,
   visit,
@@ -15,15 +16,22 @@ const supergraph = buildSchema(
   { assumeValidSDL: true },
 );
 
-const hasAccessRule = (node: ASTNode | null | undefined) =>
-  node !== null &&
-  node !== undefined &&
-  'directives' in node &&
-  (node.directives ?? []).some((d) => d.name.value === 'toegang');
+const accessRule = (node: ASTNode | null | undefined) =>
+  node !== null && node !== undefined && 'directives' in node
+    ? (node.directives ?? []).find((d) => d.name.value === 'toegang')
+    : undefined;
+const hasAccessRule = (node: ASTNode | null | undefined) => accessRule(node) !== undefined;
+/**
+ * A type or field whose rule names an `openbareStatus` is public in part: the
+ * public gets its items of those statuses and the graph leaves the rest out
+ * (an ERKEND erkenning). Only a rule without one closes it to the public.
+ */
+const closedToPublic = (node: ASTNode | null | undefined) =>
+  accessRule(node)?.arguments?.some((a) => a.name.value === 'openbareStatus') === false;
 
 /**
- * The fields, types and arguments of an operation that the supergraph restricts
- * (`@toegang`): what an anonymous caller may not ask for.
+ * The fields, types, arguments and filter fields of an operation that the
+ * supergraph restricts (`@toegang`): what an anonymous caller may not ask for.
  */
 export function restrictedParts(operation: string): string[] {
   const found: string[] = [];
@@ -36,13 +44,20 @@ export function restrictedParts(operation: string): string[] {
         const field = typeInfo.getFieldDef();
         if (!field || !parent) return;
         const where = `${parent.name}.${field.name}`;
-        if (hasAccessRule(field.astNode)) found.push(where);
+        if (closedToPublic(field.astNode)) found.push(where);
         const type: GraphQLNamedType = getNamedType(field.type);
-        if (hasAccessRule(type.astNode)) found.push(`${where}: ${type.name}`);
+        if (closedToPublic(type.astNode)) found.push(`${where}: ${type.name}`);
         for (const argument of node.arguments ?? []) {
           const definition = field.args.find((a) => a.name === argument.name.value);
           if (hasAccessRule(definition?.astNode)) found.push(`${where}(${argument.name.value})`);
         }
+      },
+      // A filter field with a rule (a status) is restricted whatever its value: the public filters on none.
+      ObjectField(node) {
+        const parent = typeInfo.getParentInputType();
+        if (!isInputObjectType(parent)) return;
+        if (hasAccessRule(parent.getFields()[node.name.value]?.astNode))
+          found.push(`${parent.name}.${node.name.value}`);
       },
     }),
   );

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { apiSchema, buildManifest, readOperations } from './operations.ts';
+import { apiSchema, buildManifest, hashModule, readOperations } from './operations.ts';
 
 const schema = apiSchema(readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'));
 
@@ -21,6 +21,17 @@ describe('the persisted operations manifest', () => {
         .update(b?.body ?? '')
         .digest('hex'),
     );
+  });
+
+  it("lists each operation's variables beside its hash", () => {
+    const manifest = buildManifest(
+      parse(
+        'query R($provincie: Provincie!, $niveau: Niveau) { radar(provincie: $provincie, niveau: $niveau) { regioCode } }',
+      ),
+      schema,
+    );
+    if ('errors' in manifest) throw new Error(manifest.errors.join('; '));
+    expect(hashModule(manifest)).toContain("  R: ['provincie', 'niveau'],");
   });
 
   it('refuses what the graph does not have, and an anonymous operation', () => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { WebConfig } from './config.ts';
 import { devTokenHandler } from './dev-token.ts';
+import { exportProxy } from './export-proxy.ts';
 import { graphqlProxy, sendJson } from './graphql-proxy.ts';
 import { serveFile } from './static-files.ts';
 
@@ -27,12 +28,13 @@ type Handler = (request: IncomingMessage, response: ServerResponse, next: () => 
 
 /**
  * The web app's server: the app (built, or its sources through Vite in
- * development), /graphql forwarded to the gateway, /config.json with the
+ * development), /graphql and /export/*.csv forwarded to the gateway, /config.json with the
  * settings the app reads at run time, /dev/token in development, and GraphiQL at
  * /graphiql where it is enabled.
  */
 export async function startWeb(config: WebConfig, env: NodeJS.ProcessEnv = process.env): Promise<WebServer> {
   const proxy = graphqlProxy(config.gatewayUrl, operationTexts());
+  const exports = exportProxy(config.gatewayUrl);
   const devToken = devTokenHandler(env, config.production);
   const runtimeConfig = JSON.stringify({
     tegelUrl: config.tileUrl,
@@ -57,6 +59,10 @@ export async function startWeb(config: WebConfig, env: NodeJS.ProcessEnv = proce
     };
     if (path === '/graphql') {
       proxy(request, response).catch(fail);
+      return;
+    }
+    if (path.startsWith('/export/')) {
+      exports(request, response).catch(fail);
       return;
     }
     if (path === '/dev/token') {

@@ -1,12 +1,20 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { HernieuwingenPage } from './pages/HernieuwingenPage.tsx';
+import { InDeBuurtPage } from './pages/InDeBuurtPage.tsx';
+import { MaximaalDuaalPage } from './pages/MaximaalDuaalPage.tsx';
 import { RadarPage } from './pages/RadarPage.tsx';
+import { VerloopPage } from './pages/VerloopPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { useRuntimeConfig } from './runtime-config.ts';
 import { callerOf, useToken } from './session.ts';
 
-/** The pages whose queries the graph has; a page joins the menu when its query lands. */
+/** The pages of the app, in the order of the menu. */
 const PAGES = [
   { path: '#/radar', label: 'Radar', render: () => <RadarPage /> },
+  { path: '#/verloop', label: 'Verloop', render: () => <VerloopPage /> },
+  { path: '#/in-de-buurt', label: 'In de buurt', render: () => <InDeBuurtPage /> },
+  { path: '#/hernieuwingen', label: 'Hernieuwingen', render: () => <HernieuwingenPage /> },
+  { path: '#/maximaal-duaal', label: 'Maximaal duaal', render: () => <MaximaalDuaalPage /> },
   { path: '#/aanmelden', label: 'Aanmelden', render: () => <SignInPage /> },
 ] as const;
 
@@ -24,7 +32,9 @@ function useHash(): string {
 
 export function App() {
   const hash = useHash();
-  const page = PAGES.find((p) => p.path === hash) ?? PAGES[0];
+  // A page's address may carry parameters after `?` (the Radar's past date).
+  const path = hash.split('?')[0];
+  const page = PAGES.find((p) => p.path === path) ?? PAGES[0];
   const config = useRuntimeConfig();
   const caller = callerOf(useToken());
   const main = useRef<HTMLElement>(null);

@@ -5,9 +5,11 @@ import {
   measureOperation,
   readCostDirectives,
 } from '@duaal-graph/subgraph-toolkit';
-import { buildSchema, getOperationAST, parse, validate } from 'graphql';
+import { buildSchema, getOperationAST, Kind, parse, print, validate } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values.js';
 import { describe, expect, it } from 'vitest';
 import { EXPORTS } from './definitions.ts';
+import { parseParameters } from './parameters.ts';
 
 // The exports run the graph's own operations: each must stay valid against the supergraph and within the
 // default limits, or its URL would answer an error to every caller. This fails when the schema drifts.
@@ -36,5 +38,44 @@ describe.each(EXPORTS.map((e) => [e.naam, e] as const))('export %s', (_naam, def
       DEFAULT_OPERATION_LIMITS,
     );
     expect(excess).toBeNull();
+  });
+});
+
+describe('the radar export', () => {
+  const definitie = EXPORTS.find((e) => e.naam === 'radar');
+  const operatie = definitie ? getOperationAST(parse(definitie.document)) : null;
+
+  it('takes signaal and alleenWitteVlekken as URL parameters, into the radar filter', () => {
+    if (!operatie) throw new Error('no radar export');
+    const gelezen = parseParameters(
+      operatie,
+      new URLSearchParams(
+        'provincie=WEST_VLAANDEREN&per=GEMEENTE&signaal=VRAAG_ZONDER_AANBOD&alleenWitteVlekken=true',
+      ),
+    );
+    if (!gelezen.ok) throw gelezen.error;
+    const waarden = getVariableValues(schema, operatie.variableDefinitions ?? [], gelezen.variables);
+    expect(waarden.errors).toBeUndefined();
+    expect(waarden.coerced).toMatchObject({ signaal: 'VRAAG_ZONDER_AANBOD', alleenWitteVlekken: true });
+    const filter = operatie.selectionSet.selections
+      .flatMap((s) => (s.kind === Kind.FIELD ? (s.arguments ?? []) : []))
+      .find((a) => a.name.value === 'filter');
+    expect(filter ? print(filter.value) : '').toMatch(
+      /signaal: \$signaal.*alleenWitteVlekken: \$alleenWitteVlekken/s,
+    );
+  });
+
+  it('refuses a signal the graph does not know, and a boolean that is none', () => {
+    if (!operatie) throw new Error('no radar export');
+    const gelezen = parseParameters(operatie, new URLSearchParams('provincie=WEST_VLAANDEREN&signaal=GEEN'));
+    if (!gelezen.ok) throw gelezen.error;
+    expect(
+      getVariableValues(schema, operatie.variableDefinitions ?? [], gelezen.variables).errors?.length,
+    ).toBe(1);
+    const geenBoolean = parseParameters(
+      operatie,
+      new URLSearchParams('provincie=WEST_VLAANDEREN&alleenWitteVlekken=ja'),
+    );
+    expect(geenBoolean.ok ? null : geenBoolean.error.extensions['argument']).toBe('alleenWitteVlekken');
   });
 });

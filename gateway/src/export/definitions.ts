@@ -37,9 +37,10 @@ export const EXPORTS: readonly ExportDefinition[] = [
   {
     naam: 'radar',
     document: `query RadarExport($provincie: Provincie!, $niveau: Niveau, $per: RadarSchaal,
-  $regioCode: ID, $nisCode: ID, $opleidingscode: ID) {
+  $regioCode: ID, $nisCode: ID, $opleidingscode: ID, $signaal: Signaal, $alleenWitteVlekken: Boolean) {
   radar(provincie: $provincie, niveau: $niveau, per: $per, filter: {
-    regioCode: $regioCode, nisCode: $nisCode, opleidingscode: $opleidingscode }) {${RADARCEL}
+    regioCode: $regioCode, nisCode: $nisCode, opleidingscode: $opleidingscode,
+    signaal: $signaal, alleenWitteVlekken: $alleenWitteVlekken }) {${RADARCEL}
   }
 }`,
     rows: (data) => rowsAt(data, 'radar'),
@@ -57,6 +58,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
     aantalDualeVacatures
     aantalZoekendeLerenden { waarde onderdrukt }
     aantalGestarteLerenden { waarde onderdrukt }
+    aantalWitteVlekken
     onbekend
   }
 }`,

@@ -64,11 +64,30 @@ function sameVersions(a: SubgraphVersions | undefined, b: SubgraphVersions | und
   return a !== undefined && b !== undefined && a.all === b.all;
 }
 
+/**
+ * How long a subgraph that is reachable but slow to answer its probe (a timeout,
+ * not a refused connection) keeps the versions it last reported: under load a
+ * `/ready` waits behind the queries on the subgraph's event loop, and dropping
+ * every answer that used it would then add the load of asking again. A copy
+ * changes only in the subgraph's own refresh, which the next answered probe reports.
+ */
+export const SLOW_PROBE_GRACE_MS = 3_000;
+
+/** What one probe of one subgraph brought. */
+type Probe =
+  | { readonly soort: 'versies'; readonly versies: SubgraphVersions }
+  | { readonly soort: 'traag' }
+  | { readonly soort: 'weg' };
+
+const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
 export interface SourceVersionsOptions {
   /** The subgraphs to probe, name to GraphQL URL; read again at every round, so a reload is followed. */
   readonly subgraphs: () => ReadonlyMap<string, string>;
   readonly intervalMs: number;
   readonly dispatcher: Dispatcher;
+  /** How long a slow subgraph keeps its last versions (SLOW_PROBE_GRACE_MS). */
+  readonly slowGraceMs?: number;
   /** Called after a round in which some subgraph's versions changed or it became unreachable. */
   readonly onChange?: (changed: readonly string[]) => void;
 }
@@ -85,6 +104,8 @@ export class SourceVersions {
   private timer: NodeJS.Timeout | null = null;
   private bezig: Promise<void> | null = null;
   private rondes = 0;
+  /** When each subgraph last answered its probe (ms). */
+  private readonly laatstBeantwoord = new Map<string, number>();
 
   constructor(private readonly opties: SourceVersionsOptions) {}
 
@@ -125,12 +146,23 @@ export class SourceVersions {
     const vorige = this.view;
     const gewijzigd: string[] = [];
     const nieuw = new Map<string, SubgraphVersions>();
-    for (const [naam, versies] of uitslagen) {
+    const nu = Date.now();
+    for (const [naam, probe] of uitslagen) {
       const oud = vorige.get(naam);
-      if (versies === null) {
+      if (
+        probe.soort === 'traag' &&
+        oud &&
+        nu - (this.laatstBeantwoord.get(naam) ?? 0) < (this.opties.slowGraceMs ?? SLOW_PROBE_GRACE_MS)
+      ) {
+        nieuw.set(naam, oud);
+        continue;
+      }
+      if (probe.soort !== 'versies') {
         if (oud) gewijzigd.push(naam);
         continue;
       }
+      const versies = probe.versies;
+      this.laatstBeantwoord.set(naam, nu);
       nieuw.set(naam, versies);
       if (!oud || !sameVersions(oud, versies)) gewijzigd.push(naam);
     }
@@ -141,7 +173,7 @@ export class SourceVersions {
     if (gewijzigd.length > 0) this.opties.onChange?.(gewijzigd);
   }
 
-  private async lees(url: string): Promise<SubgraphVersions | null> {
+  private async lees(url: string): Promise<Probe> {
     try {
       const { body } = await request(new URL('/ready', url), {
         dispatcher: this.opties.dispatcher,
@@ -150,9 +182,11 @@ export class SourceVersions {
       });
       // 503 (not ready) still lists the copies it has: a subgraph that lost one has other versions, not none.
       const json = (await body.json()) as { toestand?: unknown };
-      return versionsFrom(json.toestand);
-    } catch {
-      return null;
+      const versies = versionsFrom(json.toestand);
+      return versies ? { soort: 'versies', versies } : { soort: 'weg' };
+    } catch (fout) {
+      const code = (fout as { code?: unknown }).code;
+      return typeof code === 'string' && TIMEOUTS.has(code) ? { soort: 'traag' } : { soort: 'weg' };
     }
   }
 }

@@ -1,7 +1,9 @@
 /** Counters of the response cache, for metrics to read (a later task exports them). */
 export interface CacheCounters {
-  /** Answers served from the cache. */
+  /** Answers served from the cache (or from the same question's answer under way: `shared`). */
   hits: number;
+  /** Of the hits: answers another request was making when this one asked (whole-answer deduplication). */
+  shared: number;
   /** Cacheable questions that found no valid entry. */
   misses: number;
   /** Answers kept. */
@@ -30,6 +32,7 @@ export class ByteBoundedLru<V extends Sized> {
   private readonly entries = new Map<string, V>();
   readonly counters: CacheCounters = {
     hits: 0,
+    shared: 0,
     misses: 0,
     stores: 0,
     uncacheable: 0,

@@ -6,12 +6,14 @@ describe('celId', () => {
     for (const cel of [
       { gebiedscode: 'MIDWEST', opleidingscode: 'DS-ELT-3' },
       { gebiedscode: '34022', opleidingscode: 'VWO-LAS' },
+      { gebiedscode: 'MIDWEST', opleidingscode: 'DS-ELT-3', op: '2026-11-01' },
     ])
       expect(leesCelId(celId(cel))).toEqual(cel);
   });
 
   it('refuses what is no cell id', () => {
-    for (const id of ['', 'MIDWEST', '|X', 'MIDWEST|', 'A|B|C']) expect(leesCelId(id)).toBeNull();
+    for (const id of ['', 'MIDWEST', '|X', 'MIDWEST|', 'A|B|C', 'A|B|2026-11-01|D'])
+      expect(leesCelId(id)).toBeNull();
   });
 
   it('tells a gemeente from a regio', () => {

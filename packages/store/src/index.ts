@@ -1,6 +1,7 @@
 export { Lease } from './lease.ts';
 export { MIGRATION_NAMES } from './migrations.ts';
 export type {
+  BevindingHistorieTable,
   Database,
   KboCodeTable,
   KboRijTable,

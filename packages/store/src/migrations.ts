@@ -65,7 +65,33 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
-  '0004_kbo_register': {
+  // Named apart from the other services' migrations (the KBO register's, say) so that branches never collide.
+  '0004_bevindingen_historie': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // One row per finding a source's reports ever had; `bereik` names the service and the report, so services sharing a server never touch each other's.
+      await db.schema
+        .createTable('bevinding_historie')
+        .addColumn('bereik', 'text', (c) => c.notNull())
+        .addColumn('sleutel', 'text', (c) => c.notNull())
+        .addColumn('bron', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text')
+        .addColumn('veld', 'text')
+        .addColumn('regel', 'text', (c) => c.notNull())
+        .addColumn('waarde', 'text')
+        .addColumn('eerste_keer_gezien', 'timestamptz', (c) => c.notNull())
+        .addColumn('laatst_gezien', 'timestamptz', (c) => c.notNull())
+        .addColumn('opgelost_op', 'timestamptz')
+        .addPrimaryKeyConstraint('bevinding_historie_pk', ['bereik', 'sleutel'])
+        .execute();
+      await db.schema
+        .createIndex('bevinding_historie_lijst')
+        .on('bevinding_historie')
+        .columns(['bereik', 'eerste_keer_gezien'])
+        .execute();
+    },
+  },
+  // After 0004_bevindingen_historie, which main applied first: a migration is never renumbered once applied.
+  '0005_kbo_register': {
     async up(db: Kysely<unknown>): Promise<void> {
       // The company register: the rows of KBO Open Data's tables as its CSV gives them, per generation
       // (one per full extract read), so that a full extract is written beside the register it replaces.

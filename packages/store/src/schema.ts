@@ -69,6 +69,25 @@ export interface PeilingDeelTable {
 }
 
 /**
+ * Every data-quality finding a source's report (`BronRapport`) ever had, with
+ * when it was first and last seen; resolved (`opgelost_op`) at the first read
+ * that no longer had it. Identity: `bereik` (service and report) and `sleutel`
+ * (source, record, rule and field).
+ */
+export interface BevindingHistorieTable {
+  bereik: string;
+  sleutel: string;
+  bron: string;
+  record_id: string | null;
+  veld: string | null;
+  regel: string;
+  waarde: string | null;
+  eerste_keer_gezien: ColumnType<Date, Date, Date>;
+  laatst_gezien: ColumnType<Date, Date, Date>;
+  opgelost_op: ColumnType<Date | null, Date | null, Date | null>;
+}
+
+/**
  * One row of the company register (KBO Open Data) as its CSV gives it:
  * `tabel` the CSV it came from (`enterprise`, `establishment`, `denomination`,
  * `address`, `activity`), `entiteit` the number a delete file names, and
@@ -120,6 +139,7 @@ export interface Database {
   vdab_knelpunten: VdabKnelpuntenTable;
   peiling: PeilingTable;
   peiling_deel: PeilingDeelTable;
+  bevinding_historie: BevindingHistorieTable;
   kbo_rij: KboRijTable;
   kbo_code: KboCodeTable;
   kbo_stand: KboStandTable;

@@ -97,4 +97,24 @@ describe('Snapshot', () => {
     expect(m.data).toBe('kopie');
     m.stop();
   });
+
+  it('keeps its version (and its copy) when a read brings the same data again, and counts one that brings other data', async () => {
+    const partner = { records: [{ id: 'A', status: 'ERKEND' }] };
+    const m = new Snapshot<{ records: { id: string; status: string }[] }>({
+      bron: 'VOLTA',
+      intervalMs: 60_000,
+      // Every read builds new objects, as a partner read does.
+      laad: () => Promise.resolve(structuredClone(partner)),
+    });
+    await m.ververs();
+    const eerste = m.data;
+    expect(m.versie).toBe(1);
+    await m.ververs();
+    expect(m.versie).toBe(1);
+    expect(m.data).toBe(eerste);
+    partner.records[0] = { id: 'A', status: 'INGETROKKEN' };
+    await m.ververs();
+    expect(m.versie).toBe(2);
+    expect(m.data?.records[0]?.status).toBe('INGETROKKEN');
+  });
 });

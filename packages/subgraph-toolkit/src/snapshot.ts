@@ -1,4 +1,5 @@
 import type { Bron, BronStatus, Reden } from './source-status.ts';
+import { contentFingerprint } from './content-fingerprint.ts';
 import { judgeFreshness } from './freshness.ts';
 import { PartnerError } from './partner-client.ts';
 import type { CopyState } from './observability/metrics.ts';
@@ -39,6 +40,9 @@ export class Snapshot<T> {
   private pogingen = 0;
   private herhaling: NodeJS.Timeout | null = null;
   private versieTeller = 0;
+  private readonly lezers: ((data: T, atMs: number) => void)[] = [];
+  /** What the current copy holds (content-fingerprint.ts), to tell a read of the same data from new data. */
+  private inhoud: string | null = null;
 
   constructor(private readonly opties: SnapshotOptions<T>) {}
 
@@ -51,8 +55,9 @@ export class Snapshot<T> {
   }
 
   /**
-   * Counts the copies read: it changes when a read brings another copy, not when
-   * a conditional read keeps the same one, so what was made from the copy (the
+   * Counts the copies read: it changes when a read brings other data, not when
+   * a conditional read keeps the same copy nor when a full read brings the same
+   * data again (compared by content), so what was made from the copy (the
    * gateway's cached answers) is dropped only when the data is new.
    */
   get versie(): number {
@@ -97,6 +102,15 @@ export class Snapshot<T> {
     return this.bijgewerktOp === null ? null : new Date(this.bijgewerktOp).toISOString();
   }
 
+  /**
+   * Calls `lezer` after every successful read, with the copy (the same one when
+   * a conditional read kept it) and when it was read: the findings history
+   * records each read of a source.
+   */
+  onRead(lezer: (data: T, atMs: number) => void): void {
+    this.lezers.push(lezer);
+  }
+
   /** Reads the partner now; concurrent callers share one read. */
   ververs(): Promise<void> {
     this.bezig ??= this.leesIn().finally(() => {
@@ -108,10 +122,25 @@ export class Snapshot<T> {
   private async leesIn(): Promise<void> {
     try {
       const nieuw = await this.opties.laad(this.huidig);
-      if (nieuw !== this.huidig) this.versieTeller += 1;
-      this.huidig = nieuw;
+      if (nieuw !== this.huidig) {
+        const inhoud = contentFingerprint(nieuw);
+        // The same data read again: the copy in hand stays, and with it its version.
+        if (inhoud !== this.inhoud || this.huidig === undefined) {
+          this.versieTeller += 1;
+          this.huidig = nieuw;
+          this.inhoud = inhoud;
+        }
+      }
       this.bijgewerktOp = (this.opties.nu ?? Date.now)();
       this.laatsteFout = null;
+      for (const lezer of this.lezers) {
+        try {
+          lezer(nieuw, this.bijgewerktOp);
+        } catch (fout) {
+          // What follows the reads is no part of them: the copy stands.
+          this.opties.log?.(`bron ${this.opties.bron}: na het lezen: ${String(fout)}`);
+        }
+      }
     } catch (fout) {
       this.laatsteFout =
         fout instanceof PartnerError ? fout : new PartnerError(this.opties.bron, 'ERROR', String(fout));

@@ -59,6 +59,7 @@ export class SourceUsage {
   private readonly gebruikt = new Map<Bron, BronStatus>();
   private readonly onbeschikbaar = new Map<Bron, Reden>();
   private readonly live = new Set<Bron>();
+  private opslagGelezen = false;
 
   meld(status: BronStatus, reden: Reden = status.reden ?? 'ERROR'): void {
     const eerder = this.gebruikt.get(status.bron);
@@ -75,9 +76,18 @@ export class SourceUsage {
     this.live.add(bron);
   }
 
-  /** The sources read live for this request. */
-  liveBronnen(): Bron[] {
-    return [...this.live];
+  /**
+   * The request read the graph's own store (the radar's measurements), which a
+   * new measurement changes without any source's version changing: no one may
+   * keep the answer either. Named `OPSLAG` among the live reads.
+   */
+  meldOpslag(): void {
+    this.opslagGelezen = true;
+  }
+
+  /** The sources read live for this request, and `OPSLAG` when it read the store. */
+  liveBronnen(): (Bron | 'OPSLAG')[] {
+    return this.opslagGelezen ? [...this.live, 'OPSLAG'] : [...this.live];
   }
 
   lijst(): BronStatus[] {

@@ -1,5 +1,8 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
@@ -111,6 +114,9 @@ export function buildSubgraph<C extends BaseContext & WithSources & WithCaller>(
       operationLimitsPlugin<C>({ limits, costDirectives: () => costDirectives }),
       sourcesPlugin<C>(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints: the gateway keeps whole answers by their sources' versions, never by hints. Apollo's
+      // default plugin would wrap every field's resolver, which a radar of 18,000 cells pays per field.
+      ApolloServerPluginCacheControlDisabled(),
       registeredStatusPlugin<C>(),
       // Request lines of a subgraph are debug: the gateway's line, with the same request id, is the one kept.
       observabilityPlugin<C>(options.telemetry ?? currentTelemetry(), { logRequests: false }),

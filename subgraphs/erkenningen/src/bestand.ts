@@ -19,7 +19,16 @@ export interface SectorBron {
   readonly sector: Sector;
   readonly snapshot: Pick<
     Snapshot<unknown>,
-    'start' | 'stop' | 'ververs' | 'status' | 'reden' | 'laatsteSucces' | 'geprobeerd' | 'versie' | 'kopie'
+    | 'start'
+    | 'stop'
+    | 'ververs'
+    | 'status'
+    | 'reden'
+    | 'laatsteSucces'
+    | 'geprobeerd'
+    | 'versie'
+    | 'kopie'
+    | 'onRead'
   >;
   lezing(): SectorLezing<unknown> | undefined;
   /** The rules' verdict on the current copy; recomputed only when the copy, the register or the date changed. */
@@ -60,6 +69,8 @@ export interface SectorRapport {
   readonly aantalRecords: number;
   readonly aantalAfgekeurd: number;
   readonly alleBevindingen: readonly Bevinding[];
+  /** Where the findings history keeps this report's findings (bevindingen-historie.ts). */
+  readonly bevindingenBereiken: readonly string[];
 }
 
 /**
@@ -198,6 +209,21 @@ export class Erkenningsbestand {
       aantalRecords: lezing?.aantalRecords ?? 0,
       aantalAfgekeurd: uit?.kwaliteit.aantalAfgekeurd ?? lezing?.bevindingen.length ?? 0,
       alleBevindingen: [...(uit?.kwaliteit.bevindingen ?? lezing?.bevindingen ?? []), ...gestopt],
+      bevindingenBereiken: [sector, `${sector}/KBO`],
+    };
+  }
+
+  /**
+   * A sector's findings as its rules judge the current copy, and those the
+   * company register adds; each undefined while what judges it was never read.
+   */
+  bevindingenVan(sector: Sector): { eigen?: readonly Bevinding[]; kbo?: readonly Bevinding[] } {
+    const uit = this.genormaliseerd(sector);
+    if (!uit) return {};
+    const overzicht = this.kboOverzicht();
+    return {
+      eigen: uit.kwaliteit.bevindingen,
+      ...(overzicht ? { kbo: gestoptMaarErkend(uit, overzicht) } : {}),
     };
   }
 

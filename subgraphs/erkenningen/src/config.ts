@@ -4,14 +4,18 @@ import {
   PARTNER_URL_SETTINGS,
   REFERENCE_DATE_SETTING,
   subgraphSettings,
-  textSetting,
   type SubgraphConfig,
 } from '@duaal-graph/subgraph-toolkit';
+import { findingsStoreSettings } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { fileURLToPath } from 'node:url';
-import { DATABASE_URL_SETTING } from '@duaal-graph/store';
 
 /** The five sector databanks with their credentials, the onderwijs register, the company register (KBO), and the reference date for validity. */
 export const ERKENNINGEN_SETTINGS = {
+  ...findingsStoreSettings({
+    name: 'ERKENNINGEN_DATA_DIR',
+    service: 'erkenningen',
+    defaultDir: fileURLToPath(new URL('../.data', import.meta.url)),
+  }),
   voltaUrl: PARTNER_URL_SETTINGS.voltaUrl,
   voltaApiKey: PARTNER_CREDENTIAL_SETTINGS.voltaApiKey,
   educamUrl: PARTNER_URL_SETTINGS.educamUrl,
@@ -32,12 +36,6 @@ export const ERKENNINGEN_SETTINGS = {
     max: 86_400,
     description:
       'seconds one call to KBO Open Data may take, the list of extracts or the download of one (a real full extract is hundreds of MB); a retried download resumes with a `Range` request. No question waits for it: the register is read in the background',
-  }),
-  databaseUrl: DATABASE_URL_SETTING,
-  dataDir: textSetting('ERKENNINGEN_DATA_DIR', {
-    default: fileURLToPath(new URL('../.data', import.meta.url)),
-    documentedDefault: '`subgraphs/erkenningen/.data`',
-    description: 'the erkenningen PGlite (`store/`, the company register) without `DATABASE_URL`',
   }),
   referenceDate: REFERENCE_DATE_SETTING,
 } as const;

@@ -83,4 +83,31 @@ describe('kandidaat-opleidingen', () => {
     const zonder = onderneming([erkenning({ vestigingsnummer: null, plaats: plaats('31005') })]);
     expect(plaatsenVanOnderneming(zonder.o, zonder.index)).toEqual(['31005']);
   });
+
+  it("places vestigingen at the register's address first, and adds the register's vestigingseenheden", () => {
+    const { o, index } = onderneming([erkenning({})]);
+    const kbo = {
+      vestigingen: new Map<string, string | null>([
+        ['2.145.678.996', '36015'],
+        ['2.200.000.001', '31005'],
+        ['2.200.000.002', null],
+      ]),
+      zetel: '34002',
+    };
+    expect(plaatsenVanOnderneming(o, index, kbo)).toEqual(['31005', '36015']);
+    // Unplaced in the register: the sectors' address stands.
+    expect(
+      plaatsenVanOnderneming(o, index, { vestigingen: new Map([['2.145.678.996', null]]), zetel: '34002' }),
+    ).toEqual(['34022']);
+  });
+
+  it('places a company without a placed vestiging at its seat in the register', () => {
+    const zonder = onderneming([erkenning({ vestigingsnummer: null, plaats: plaats('31005') })]);
+    const kbo = { vestigingen: new Map<string, string | null>([['2.200.000.002', null]]), zetel: '34002' };
+    expect(plaatsenVanOnderneming(zonder.o, zonder.index, kbo)).toEqual(['34002']);
+    // Neither vestiging nor seat in the register (struck off): where its erkenningen place it.
+    expect(plaatsenVanOnderneming(zonder.o, zonder.index, { vestigingen: new Map(), zetel: null })).toEqual([
+      '31005',
+    ]);
+  });
 });

@@ -5,8 +5,8 @@ import { erkendOp, SECTOREN, type Sector } from './model.ts';
  * The building blocks of `Onderneming.kandidaatOpleidingen` ("maximaal duaal",
  * CONTRACT.md part 2) that this subgraph owns: which sectors know an
  * onderneming, which opleidingen of theirs it does not host yet, and where it
- * is. Not in the schema yet: the field needs the counts of vacatures and
- * zoekende lerenden near the company to order its list (see the README).
+ * is. matching owns the list, which it orders on counts of other subgraphs;
+ * ./kandidaatresolvers.ts gives it these as required fields (see the README).
  */
 
 /**
@@ -50,14 +50,32 @@ export function kandidaten(
   );
 }
 
+/** Where the company register places an onderneming: the gemeenten of its vestigingseenheden, and of its seat. */
+export interface KboPlaatsen {
+  /** By vestigingsnummer: the gemeente of its valid establishment address, where the graph knows it. */
+  readonly vestigingen: ReadonlyMap<string, string | null>;
+  /** The gemeente of its valid seat address; null without one (struck off, abroad, or not in the register). */
+  readonly zetel: string | null;
+}
+
 /**
  * The gemeenten an onderneming is in, for "in de buurt": those of its
- * vestigingen, or its seat where it has none. Until the company register is
- * integrated the seat is where the erkenningen without vestiging place it.
+ * vestigingen (those its erkenningen name and the register's
+ * vestigingseenheden; the register's address first, as the official one), or
+ * its seat where none of them is placed: the register's seat, else (a company
+ * the register does not hold) where its erkenningen without vestiging place it.
  */
-export function plaatsenVanOnderneming(o: OndernemingInfo, index: ErkenningsIndex): string[] {
-  const vestigingen = o.vestigingsnummers.flatMap((n) => index.vestigingen.get(n)?.plaats?.nisCode ?? []);
-  const plaatsen =
-    vestigingen.length > 0 ? vestigingen : o.erkenningen.flatMap((e) => e.plaats?.nisCode ?? []);
-  return [...new Set(plaatsen)].sort();
+export function plaatsenVanOnderneming(
+  o: OndernemingInfo,
+  index: ErkenningsIndex,
+  kbo: KboPlaatsen = { vestigingen: new Map(), zetel: null },
+): string[] {
+  const vestigingen = new Set<string>();
+  for (const n of new Set([...o.vestigingsnummers, ...kbo.vestigingen.keys()])) {
+    const nis = kbo.vestigingen.get(n) ?? index.vestigingen.get(n)?.plaats?.nisCode;
+    if (nis) vestigingen.add(nis);
+  }
+  if (vestigingen.size > 0) return [...vestigingen].sort();
+  if (kbo.zetel) return [kbo.zetel];
+  return [...new Set(o.erkenningen.flatMap((e) => e.plaats?.nisCode ?? []))].sort();
 }

@@ -1,5 +1,5 @@
 import { celId, leesCelId, VLAANDEREN } from '@duaal-graph/domein';
-import { badUserInput } from '@duaal-graph/subgraph-toolkit';
+import { badUserInput, gepeildeTellingen, type MetGepeild } from '@duaal-graph/subgraph-toolkit';
 import type { Erkenningsbestand } from './bestand.ts';
 import type { ErkenningenContext } from './context.ts';
 
@@ -36,9 +36,14 @@ export function erkendePlekkenInRegio(
 }
 
 export const regioTotaalResolvers = {
-  __resolveReference: (ref: { id: string; opleidingscodes?: readonly string[] }, ctx: ErkenningenContext) => {
+  __resolveReference: (
+    ref: { id: string; opleidingscodes?: readonly string[] } & MetGepeild,
+    ctx: ErkenningenContext,
+  ) => {
     const regioCode = ref.id.split('|')[0] ?? '';
     if (!VLAANDEREN.regio(regioCode)) throw badUserInput('representations', `onbekend regiototaal ${ref.id}`);
+    const gepeild = gepeildeTellingen(ref);
+    if (gepeild) return gepeild;
     return ref.opleidingscodes === undefined
       ? ref
       : { ...ref, aantalErkendeLeerwerkplekken: erkendePlekkenInRegio(ctx, regioCode, ref.opleidingscodes) };

@@ -1,7 +1,14 @@
 import { normaliseerOndernemingsnummer, normaliseerVestigingsnummer } from '@duaal-graph/domein';
-import { badUserInput, connection, DateScalar, DateTimeScalar } from '@duaal-graph/subgraph-toolkit';
-import type { SectorRapport } from './bestand.ts';
+import {
+  connection,
+  DateScalar,
+  DateTimeScalar,
+  gepeildeTellingen,
+  type MetGepeild,
+} from '@duaal-graph/subgraph-toolkit';
+import type { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { buurtResolvers } from './buurt.ts';
+import { kandidaatResolvers } from './kandidaatresolvers.ts';
 import { type ErkenningenContext } from './context.ts';
 import { celVanRadar, regioTotaalResolvers } from './radarcel.ts';
 import type { ErkenningsIndex, OndernemingInfo, VestigingInfo } from './erkenningsindex.ts';
@@ -203,7 +210,7 @@ function adres(v: VestigingInfo) {
   };
 }
 
-export function maakResolvers() {
+export function maakResolvers(historie: FindingsHistory) {
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
@@ -222,13 +229,10 @@ export function maakResolvers() {
       referentiedatum: (_: unknown, __: unknown, ctx: ErkenningenContext) => ctx.lees([]).referentiedatum,
       erkenningen,
     },
-    BronRapport: {
-      bevindingen: (rapport: SectorRapport, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
-        return rapport.alleBevindingen.slice(0, first);
-      },
-    },
+    BronRapport: { bevindingen: historie.resolver() },
+    KandidaatOpleiding: kandidaatResolvers.KandidaatOpleiding,
     Onderneming: {
+      ...kandidaatResolvers.Onderneming,
       // A key from another subgraph that is no valid number names no onderneming.
       __resolveReference: async (
         ref: { ondernemingsnummer: string; vacatureNaam?: string | null },
@@ -333,10 +337,11 @@ export function maakResolvers() {
     },
     RegioTotaal: regioTotaalResolvers,
     RadarCel: {
-      __resolveReference: async (cel: { id: string }, ctx: ErkenningenContext) => ({
-        ...cel,
-        aantalErkendeLeerwerkplekken: await ctx.radarLader.load(celVanRadar(cel.id)),
-      }),
+      __resolveReference: async (cel: { id: string } & MetGepeild, ctx: ErkenningenContext) =>
+        gepeildeTellingen(cel) ?? {
+          ...cel,
+          aantalErkendeLeerwerkplekken: await ctx.radarLader.load(celVanRadar(cel.id)),
+        },
     },
   };
 }

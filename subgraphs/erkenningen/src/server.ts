@@ -10,8 +10,10 @@ import {
   type AccessRule,
   type Gebruiker,
 } from '@duaal-graph/subgraph-toolkit';
+import { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { parse } from 'graphql';
 import { Erkenningsbestand, sectorBron, type SectorBron } from './bestand.ts';
+import { volgBevindingen } from './bevindingen-historie.ts';
 import { ConstructivClient } from './bronnen/constructiv.ts';
 import { EducamClient, type EducamLezing } from './bronnen/educam.ts';
 import { MtechClient } from './bronnen/mtech.ts';
@@ -104,6 +106,7 @@ export const erkenningen = defineSubgraph<
     readonly bestand: Erkenningsbestand;
     /** Which erkenningen a caller sees, by the `@toegang` rule of Erkenning in the SDL. */
     readonly visibility: (gebruiker: Gebruiker) => Visibility;
+    readonly historie: FindingsHistory;
   }
 >({
   name: 'erkenningen',
@@ -127,6 +130,8 @@ export const erkenningen = defineSubgraph<
       VLAANDEREN,
       maakKbo(config, log),
     );
+    const historie = new FindingsHistory('erkenningen', log);
+    volgBevindingen(bestand, historie);
     // Read from the built schema at the first use, at start at the latest (the public's view is built then).
     let rule: AccessRule | undefined;
     const visibility = (gebruiker: Gebruiker) => {
@@ -135,15 +140,17 @@ export const erkenningen = defineSubgraph<
       return visibilityFor(rule, gebruiker);
     };
     return {
-      resolvers: maakResolvers(),
+      resolvers: maakResolvers(historie),
       data: {
         // The public's view is the one most questions need: built now, so that the first does not wait for it.
         start: async () => {
-          await bestand.start();
+          // Beside the first reads (each takes seconds): a read before it is open is recorded once it is.
+          await Promise.all([historie.open(config), bestand.start()]);
           bestand.index(visibility(PUBLIC_CALLER));
         },
         stop: async () => {
           await bestand.stop();
+          await historie.close();
         },
         gereed: () => bestand.gereed(),
         toestand: () => [
@@ -158,7 +165,7 @@ export const erkenningen = defineSubgraph<
         ],
       },
       context: (gebruiker) => Promise.resolve(maakContext(bestand, visibility(gebruiker))),
-      exposed: { bestand, visibility },
+      exposed: { bestand, visibility, historie },
     };
   },
   describe: (config) => `reference date ${referentiedatumVan(config)()}`,

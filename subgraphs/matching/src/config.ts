@@ -5,12 +5,19 @@ import {
   subgraphSettings,
   type SubgraphConfig,
 } from '@duaal-graph/subgraph-toolkit';
+import { findingsStoreSettings } from '@duaal-graph/subgraph-toolkit/findings-history';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Kazi, read live and written; its snapshot of learner counts refreshes at the
  * shared interval, as does the register's list of opleidingscodes that judges a filter's code.
  */
 export const MATCHING_SETTINGS = {
+  ...findingsStoreSettings({
+    name: 'MATCHING_DATA_DIR',
+    service: 'matching',
+    defaultDir: fileURLToPath(new URL('../.data', import.meta.url)),
+  }),
   kaziUrl: PARTNER_URL_SETTINGS.kaziUrl,
   onderwijsUrl: PARTNER_URL_SETTINGS.onderwijsUrl,
   kaziApiKey: PARTNER_CREDENTIAL_SETTINGS.kaziApiKey,

@@ -1,5 +1,10 @@
 import { leesCelId, VLAANDEREN } from '@duaal-graph/domein';
-import { badUserInput, type Snapshot } from '@duaal-graph/subgraph-toolkit';
+import {
+  badUserInput,
+  gepeildeTellingen,
+  type MetGepeild,
+  type Snapshot,
+} from '@duaal-graph/subgraph-toolkit';
 import { actievePlekkenVanCel, actievePlekkenVanRegio, type ActievePlekkenIndex } from './actieve-plekken.ts';
 import type { MatchingContext } from './context.ts';
 import { gestartVanCel, tellingVanCel, tellingVanRegio, type ZoekendenIndex } from './zoekenden.ts';
@@ -10,9 +15,11 @@ export function radarCelResolvers(
   actief: Snapshot<ActievePlekkenIndex>,
 ) {
   return {
-    __resolveReference: (cel: { id: string }, ctx: MatchingContext) => {
+    __resolveReference: (cel: { id: string } & MetGepeild, ctx: MatchingContext) => {
       const delen = leesCelId(cel.id);
       if (!delen) throw badUserInput('representations', `onbekende radarcel ${cel.id}`);
+      const gepeild = gepeildeTellingen(cel);
+      if (gepeild) return gepeild;
       const { gebiedscode, opleidingscode } = delen;
       ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());
       ctx.bronnen.meld(actief.status(), actief.reden());
@@ -35,10 +42,15 @@ export function regioTotaalResolvers(
   actief: Snapshot<ActievePlekkenIndex>,
 ) {
   return {
-    __resolveReference: (ref: { id: string; opleidingscodes?: readonly string[] }, ctx: MatchingContext) => {
+    __resolveReference: (
+      ref: { id: string; opleidingscodes?: readonly string[] } & MetGepeild,
+      ctx: MatchingContext,
+    ) => {
       const regioCode = ref.id.split('|')[0] ?? '';
       if (!VLAANDEREN.regio(regioCode))
         throw badUserInput('representations', `onbekend regiototaal ${ref.id}`);
+      const gepeild = gepeildeTellingen(ref);
+      if (gepeild) return gepeild;
       const codes = ref.opleidingscodes;
       if (codes === undefined) return ref;
       ctx.bronnen.meld(zoekenden.status(), zoekenden.reden());

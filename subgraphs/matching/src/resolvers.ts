@@ -1,3 +1,4 @@
+import type { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { normaliseerInstellingsnummer, ondernemingsnummerCijfers } from '@duaal-graph/domein';
 import {
   badUserInput,
@@ -8,7 +9,6 @@ import {
   graphError,
   PartnerError,
   partnerUnavailable,
-  type Bevinding,
   type Snapshot,
 } from '@duaal-graph/subgraph-toolkit';
 import type { MatchingContext } from './context.ts';
@@ -30,6 +30,7 @@ import type { Toegang } from './toegang.ts';
 import type { ActievePlekkenIndex } from './actieve-plekken.ts';
 import { radarCelResolvers, regioTotaalResolvers } from './radarcel.ts';
 import type { ZoekendenIndex } from './zoekenden.ts';
+import { kandidaatResolvers } from './kandidaat.ts';
 
 interface LerendeFilter {
   instellingsnummer?: string | null;
@@ -91,7 +92,9 @@ export function maakResolvers(
   zoekenden: Snapshot<ZoekendenIndex>,
   opleidingscodes: Snapshot<ReadonlySet<string>>,
   actief: Snapshot<ActievePlekkenIndex>,
+  historie: FindingsHistory,
 ) {
+  const kandidaat = kandidaatResolvers(zoekenden);
   /** A filter's opleidingscode, judged by the register (reported as a source): one it does not hold is BAD_USER_INPUT. */
   const opleidingscodeVan = (ctx: MatchingContext, waarde: string): string => {
     ctx.bronnen.meld(opleidingscodes.status(), opleidingscodes.reden());
@@ -174,17 +177,12 @@ export function maakResolvers(
           laatsteSucces: zoekenden.laatsteSucces(),
           aantalRecords: kwaliteit?.aantalRecords ?? 0,
           aantalAfgekeurd: kwaliteit?.aantalAfgekeurd ?? 0,
-          alleBevindingen: kwaliteit?.bevindingen ?? [],
+          bevindingenBereiken: ['KAZI'],
         };
       },
     },
     Mutation: maakMutaties(toegang),
-    BronRapport: {
-      bevindingen: (rapport: { alleBevindingen: readonly Bevinding[] }, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
-        return rapport.alleBevindingen.slice(0, first);
-      },
-    },
+    BronRapport: { bevindingen: historie.resolver() },
     Lerende: {
       __resolveReference: async (ref: { id: string }, ctx: MatchingContext) => {
         if (!toegang.kanLerendenZien(ctx.gebruiker)) return onzichtbaar(ref.id);
@@ -250,10 +248,11 @@ export function maakResolvers(
         // `@toegang` on the field has already refused everyone but this school's trajectbegeleider.
         lerendenVanSchool(ctx, s.instellingsnummer, status),
     },
+    KandidaatOpleiding: kandidaat.KandidaatOpleiding,
     Onderneming: {
-      __resolveReference: (ref: { ondernemingsnummer: string }) => ({
-        ondernemingsnummer: ref.ondernemingsnummer,
-      }),
+      ...kandidaat.Onderneming,
+      // The fields `kandidaatOpleidingen` requires come along in the representation.
+      __resolveReference: (ref: { ondernemingsnummer: string }) => ref,
       /** Only the matches of the caller's own learners: the others are never even joined to a learner. */
       matches: async (
         o: { ondernemingsnummer: string },

@@ -1,3 +1,4 @@
+import { FindingsHistory, withFindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { readFileSync } from 'node:fs';
 import { VLAANDEREN } from '@duaal-graph/domein';
 import {
@@ -33,6 +34,7 @@ export const matching = defineSubgraph<
     readonly zoekenden: Snapshot<ZoekendenIndex>;
     readonly actief: Snapshot<ActievePlekkenIndex>;
     readonly kazi: KaziClient;
+    readonly historie: FindingsHistory;
   }
 >({
   name: 'matching',
@@ -88,12 +90,18 @@ export const matching = defineSubgraph<
     const register = new MatchRegister();
     const toegang = new Toegang(lerendeRegel(typeDefs));
     const bronnen = fromSnapshots(zoekenden, actief, opleidingscodes);
+    const historie = new FindingsHistory('matching', log);
+    historie.follow(zoekenden, 'KAZI', (index) => index.kwaliteit.bevindingen);
     return {
-      resolvers: maakResolvers(toegang, zoekenden, opleidingscodes, actief),
+      resolvers: maakResolvers(toegang, zoekenden, opleidingscodes, actief, historie),
       // Ready with Kazi's counts: the codes only sharpen an error.
-      data: { ...bronnen, gereed: () => zoekenden.data !== undefined && actief.data !== undefined },
+      data: withFindingsHistory(
+        { ...bronnen, gereed: () => zoekenden.data !== undefined && actief.data !== undefined },
+        historie,
+        config,
+      ),
       context: () => Promise.resolve(maakContext(kazi, register)),
-      exposed: { zoekenden, actief, kazi },
+      exposed: { zoekenden, actief, kazi, historie },
     };
   },
   describe: (config) => `Kazi ${config.kaziUrl}`,

@@ -40,7 +40,7 @@ interface BuurtOpleiding {
 type Lees = (ctx: OnderwijsContext) => OnderwijsIndex | undefined;
 
 /** The aanbod of one opleiding this school year within the radius, nearest first. */
-function aanbodBinnen(
+export function aanbodBinnen(
   index: OnderwijsIndex | undefined,
   schooljaar: string,
   code: string,

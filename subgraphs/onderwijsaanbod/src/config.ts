@@ -5,9 +5,16 @@ import {
   subgraphSettings,
   type SubgraphConfig,
 } from '@duaal-graph/subgraph-toolkit';
+import { findingsStoreSettings } from '@duaal-graph/subgraph-toolkit/findings-history';
+import { fileURLToPath } from 'node:url';
 
 /** The register it serves, where VDAB's beroepsprofiel labels are read, and the reference date that picks the school year. */
 export const ONDERWIJSAANBOD_SETTINGS = {
+  ...findingsStoreSettings({
+    name: 'ONDERWIJSAANBOD_DATA_DIR',
+    service: 'onderwijsaanbod',
+    defaultDir: fileURLToPath(new URL('../.data', import.meta.url)),
+  }),
   onderwijsUrl: PARTNER_URL_SETTINGS.onderwijsUrl,
   beroepsprofielenUrl: urlSetting('BEROEPSPROFIELEN_URL', {
     default: 'http://localhost:4003/graphql',

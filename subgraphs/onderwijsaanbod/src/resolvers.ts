@@ -1,3 +1,4 @@
+import type { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import {
   celId,
   leesCelId,
@@ -13,6 +14,8 @@ import {
   controleerRegio,
   DateScalar,
   DateTimeScalar,
+  gepeildeTellingen,
+  type MetGepeild,
   type Instelling,
   type RegisterOpleiding,
   type Snapshot,
@@ -22,6 +25,7 @@ import {
 import type DataLoader from 'dataloader';
 import type { Beroepslabels } from './beroepsprofielen.ts';
 import { maakBuurtResolvers } from './buurt.ts';
+import { maakKandidaatResolvers } from './kandidaat.ts';
 import type { AanbodRij, OnderwijsIndex } from './onderwijsindex.ts';
 import { zoektermVindt, zoekwoorden } from './zoekterm.ts';
 import { aanbodVanCel } from './radartellingen.ts';
@@ -69,6 +73,7 @@ export function maakResolvers(
   register: Snapshot<OnderwijsIndex>,
   labels: Snapshot<Beroepslabels>,
   huidigSchooljaar: string,
+  historie: FindingsHistory,
 ) {
   /** The index, after reporting the source's state to the request; undefined when the register was never read. */
   const lees = (ctx: OnderwijsContext): OnderwijsIndex | undefined => {
@@ -113,6 +118,7 @@ export function maakResolvers(
     DateTime: DateTimeScalar,
     Buurt: buurt.Buurt,
     BuurtOpleiding: buurt.BuurtOpleiding,
+    KandidaatOpleiding: maakKandidaatResolvers(lees, huidigSchooljaar),
     Query: {
       ...buurt.Query,
       opleiding: (_: unknown, { code }: { code: string }, ctx: OnderwijsContext) =>
@@ -175,16 +181,11 @@ export function maakResolvers(
           laatsteSucces: register.laatsteSucces(),
           aantalRecords: index?.kwaliteit.aantalRecords ?? 0,
           aantalAfgekeurd: index?.kwaliteit.aantalAfgekeurd ?? 0,
-          alleBevindingen: index?.kwaliteit.bevindingen ?? [],
+          bevindingenBereiken: ['ONDERWIJS'],
         };
       },
     },
-    BronRapport: {
-      bevindingen: (rapport: { alleBevindingen: readonly unknown[] }, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
-        return rapport.alleBevindingen.slice(0, first);
-      },
-    },
+    BronRapport: { bevindingen: historie.resolver() },
     Opleiding: {
       __resolveReference: (ref: { code: string }, ctx: OnderwijsContext) => ctx.opleidingLader.load(ref.code),
       aanbod: (
@@ -231,12 +232,14 @@ export function maakResolvers(
     },
     RegioTotaal: {
       __resolveReference: (
-        ref: { id: string; opleidingscodes?: readonly string[] },
+        ref: { id: string; opleidingscodes?: readonly string[] } & MetGepeild,
         ctx: OnderwijsContext,
       ) => {
         const regioCode = ref.id.split('|')[0] ?? '';
         if (!VLAANDEREN.regio(regioCode))
           throw badUserInput('representations', `onbekend regiototaal ${ref.id}`);
+        const gepeild = gepeildeTellingen(ref);
+        if (gepeild) return gepeild;
         if (ref.opleidingscodes === undefined) return ref;
         const index = lees(ctx);
         if (index === undefined) return { ...ref, aantalAanbieders: null, aantalOpleidingenMetAanbod: null };
@@ -252,9 +255,11 @@ export function maakResolvers(
       },
     },
     RadarCel: {
-      __resolveReference: (cel: { id: string }, ctx: OnderwijsContext) => {
+      __resolveReference: (cel: { id: string } & MetGepeild, ctx: OnderwijsContext) => {
         const delen = leesCelId(cel.id);
         if (!delen) throw badUserInput('representations', `onbekende radarcel ${cel.id}`);
+        const gepeild = gepeildeTellingen(cel);
+        if (gepeild) return gepeild;
         const { gebiedscode, opleidingscode } = delen;
         const index = lees(ctx);
         // The register never read: the counts are not known, and are never shown as 0.

@@ -8,6 +8,7 @@ import {
   SourceUsage,
 } from '@duaal-graph/subgraph-toolkit';
 import DataLoader from 'dataloader';
+import { FindingsHistory, withFindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { parse } from 'graphql';
 import { BeroepslabelsClient, type Beroepslabels } from './beroepsprofielen.ts';
 import { ONDERWIJSAANBOD_SETTINGS, settings } from './config.ts';
@@ -26,7 +27,11 @@ const schooljaar = (config: { readonly referenceDate: string | undefined }) =>
 export const onderwijsaanbod = defineSubgraph<
   typeof ONDERWIJSAANBOD_SETTINGS,
   OnderwijsContext,
-  { readonly register: Snapshot<OnderwijsIndex>; readonly labels: Snapshot<Beroepslabels> }
+  {
+    readonly register: Snapshot<OnderwijsIndex>;
+    readonly labels: Snapshot<Beroepslabels>;
+    readonly historie: FindingsHistory;
+  }
 >({
   name: 'onderwijsaanbod',
   typeDefs,
@@ -56,6 +61,8 @@ export const onderwijsaanbod = defineSubgraph<
     });
     // The labels serve `zoekterm` only: the subgraph is ready with the register, whatever the labels' state.
     const bronnen = fromSnapshots(register, labels);
+    const historie = new FindingsHistory('onderwijsaanbod', log);
+    historie.follow(register, 'ONDERWIJS', (index) => index.kwaliteit.bevindingen);
     const context = (): Promise<Omit<OnderwijsContext, 'gebruiker'>> => {
       const bronnen = new SourceUsage();
       const metIndex = <T>(kies: (index: OnderwijsIndex, sleutel: string) => T | undefined) =>
@@ -74,10 +81,10 @@ export const onderwijsaanbod = defineSubgraph<
       });
     };
     return {
-      resolvers: maakResolvers(register, labels, jaar),
-      data: { ...bronnen, gereed: () => register.data !== undefined },
+      resolvers: maakResolvers(register, labels, jaar, historie),
+      data: withFindingsHistory({ ...bronnen, gereed: () => register.data !== undefined }, historie, config),
       context,
-      exposed: { register, labels },
+      exposed: { register, labels, historie },
     };
   },
   describe: (config) => `register ${config.onderwijsUrl}, school year ${schooljaar(config)}`,

@@ -28,17 +28,18 @@ export const RADAR_SETTINGS = {
   peilingGraafUrl: urlSetting('PEILING_GRAAF_URL', {
     default: 'http://127.0.0.1:4000/graphql',
     description:
-      "the graph's GraphQL endpoint (the gateway) a measurement reads the radar through, as the public reads it",
+      "the graph's GraphQL endpoint (the gateway) a measurement, a radar filtered by signal and the regio totals' witte vlekken read the radar through, as the public reads it",
   }),
   peilingTijd: declareSetting(
     'PEILING_TIJD',
     z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM')
-      .transform((t) => t),
+      .regex(/^(([01]\d|2[0-3]):[0-5]\d|uit)$/, 'must be a time of day HH:MM, or `uit`')
+      .transform((t) => (t === 'uit' ? null : t)),
     {
       default: '06:00',
-      description: 'the time of day (Europe/Brussels) of the daily measurement of the radar',
+      description:
+        'the time of day (Europe/Brussels) of the daily measurement of the radar; `uit`: none, only `neemPeiling`',
     },
   ),
   peilingBewaarDagen: integerSetting('PEILING_BEWAAR_DAGEN', {

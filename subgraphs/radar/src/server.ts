@@ -18,6 +18,8 @@ import { RADAR_SETTINGS, settings, type RadarConfig } from './config.ts';
 import { PeilingDienst } from './peilingen/dienst.ts';
 import { PeilingOpslag } from './peilingen/opslag.ts';
 import { peilingResolvers } from './peilingen/resolvers.ts';
+import { metVerleden } from './peilingen/verleden-resolvers.ts';
+import { eenmaalPerVraag, graafSignalenLezer } from './filter.ts';
 import { maakResolvers, type RadarContext } from './resolvers.ts';
 
 export type { RadarConfig } from './config.ts';
@@ -48,9 +50,14 @@ export const radar = defineSubgraph<
       intervalMs: config.snapshotIntervalS * 1000,
       log,
     });
+    // The graph a signal filter asks is the one a measurement reads (PEILING_GRAAF_URL); a gemeente-scale
+    // radar of a province may take some seconds when nothing is cached, and must end before the gateway gives up
+    // on this subgraph (SUBGRAPH_TIMEOUT_MS, 30 s by default).
+    const signalen = graafSignalenLezer(() => peilingen.graafUrl, 25_000);
     const context = (): Promise<Omit<RadarContext, 'gebruiker'>> =>
       Promise.resolve({
         bronnen: new SourceUsage(),
+        signalen: eenmaalPerVraag(signalen),
         gemeenteLader: new DataLoader((sleutels: readonly string[]) =>
           Promise.resolve(sleutels.map((k) => VLAANDEREN.gemeente(k) ?? null)),
         ),
@@ -73,7 +80,7 @@ export const radar = defineSubgraph<
         return opslag;
       },
     };
-    const radarResolvers = maakResolvers(opleidingen);
+    const radarResolvers = metVerleden(maakResolvers(opleidingen), peilingen.opslag);
     const historie = peilingResolvers(peilingen);
     return {
       resolvers: {

@@ -12,7 +12,9 @@ export type RadarMaat =
   | 'ZOEKENDE_LERENDEN'
   | 'GESTARTE_LERENDEN'
   | 'ACTIEVE_LEERWERKPLEKKEN'
-  | 'PLAATSEN';
+  | 'PLAATSEN'
+  /** Of a regio's total only: its aantalWitteVlekken. */
+  | 'WITTE_VLEKKEN';
 
 export interface Telling {
   readonly waarde: number | null;

@@ -13,7 +13,8 @@ export interface RegioTotaal {
   readonly opleidingscodes: readonly string[];
 }
 
-const ALLE = 'ALLE';
+/** The niveau part of a total's id when it covers every niveau. */
+export const ALLE_NIVEAUS = 'ALLE';
 
 function opleidingscodesVan(register: readonly RegisterOpleiding[], niveau: string | null): string[] {
   return register
@@ -33,14 +34,18 @@ export function regioTotalen(
     .filter((r) => r.provincie === provincie)
     .map((r) => r.code)
     .sort()
-    .map((regioCode) => ({ id: `${regioCode}|${niveau ?? ALLE}`, regioCode, opleidingscodes }));
+    .map((regioCode) => ({ id: `${regioCode}|${niveau ?? ALLE_NIVEAUS}`, regioCode, opleidingscodes }));
 }
 
 export function totaalVanId(id: string, gebied: Gebied, register: readonly RegisterOpleiding[]): RegioTotaal {
   const [regioCode = '', niveau = ''] = id.split('|');
   if (!gebied.regio(regioCode) || !niveau)
     throw badUserInput('representations', `onbekend regiototaal ${id}`);
-  return { id, regioCode, opleidingscodes: opleidingscodesVan(register, niveau === ALLE ? null : niveau) };
+  return {
+    id,
+    regioCode,
+    opleidingscodes: opleidingscodesVan(register, niveau === ALLE_NIVEAUS ? null : niveau),
+  };
 }
 
 /** The totals as the radar receives them through `@requires`: null or absent is not known. */

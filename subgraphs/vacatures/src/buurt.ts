@@ -23,7 +23,7 @@ interface BuurtOpleiding {
 }
 
 /** The duale vacatures of these beroepen within the radius, nearest first. */
-function dualeBinnen(
+export function dualeBinnen(
   index: Afgeleid | undefined,
   beroepen: readonly string[],
   binnen: ReadonlyMap<string, number>,

@@ -1,5 +1,5 @@
 import { VLAANDEREN } from '@duaal-graph/domein';
-import { badUserInput } from '@duaal-graph/subgraph-toolkit';
+import { badUserInput, gepeildeTellingen, type MetGepeild } from '@duaal-graph/subgraph-toolkit';
 import type { VacaturesContext } from './context.ts';
 
 /**
@@ -8,9 +8,14 @@ import type { VacaturesContext } from './context.ts';
  * while VDAB or the register was never read.
  */
 export const regioTotaalResolvers = {
-  __resolveReference: (ref: { id: string; opleidingscodes?: readonly string[] }, ctx: VacaturesContext) => {
+  __resolveReference: (
+    ref: { id: string; opleidingscodes?: readonly string[] } & MetGepeild,
+    ctx: VacaturesContext,
+  ) => {
     const regioCode = ref.id.split('|')[0] ?? '';
     if (!VLAANDEREN.regio(regioCode)) throw badUserInput('representations', `onbekend regiototaal ${ref.id}`);
+    const gepeild = gepeildeTellingen(ref);
+    if (gepeild) return gepeild;
     if (ref.opleidingscodes === undefined) return ref;
     const index = ctx.lees();
     const perOpleiding = ctx.beroepen();

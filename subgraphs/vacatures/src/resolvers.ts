@@ -1,6 +1,13 @@
+import type { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { normaliseerOndernemingsnummer } from '@duaal-graph/domein';
-import { badUserInput, connection, DateTimeScalar, type Bevinding } from '@duaal-graph/subgraph-toolkit';
+import {
+  connection,
+  DateTimeScalar,
+  gepeildeTellingen,
+  type MetGepeild,
+} from '@duaal-graph/subgraph-toolkit';
 import { buurtResolvers } from './buurt.ts';
+import { kandidaatResolvers } from './kandidaat.ts';
 import { celSleutel, type VacaturesContext } from './context.ts';
 import { regioTotaalResolvers } from './regiototaal.ts';
 import {
@@ -119,11 +126,11 @@ function vacaturebron(_: unknown, __: unknown, ctx: VacaturesContext) {
     laatsteSucces: bestand.laatsteSucces(),
     aantalRecords: (kwaliteit?.aantalRecords ?? 0) + (knelpunten?.beroepen.size ?? 0),
     aantalAfgekeurd: (kwaliteit?.aantalAfgekeurd ?? 0) + (knelpunten?.bevindingen.length ?? 0),
-    alleBevindingen: [...(knelpunten?.bevindingen ?? []), ...(kwaliteit?.bevindingen ?? [])],
+    bevindingenBereiken: ['VDAB/knelpunten', 'VDAB'],
   };
 }
 
-export function maakResolvers() {
+export function maakResolvers(historie: FindingsHistory) {
   return {
     DateTime: DateTimeScalar,
     ...buurtResolvers,
@@ -143,12 +150,7 @@ export function maakResolvers() {
       vacaturebron,
       beroepsprofielen,
     },
-    BronRapport: {
-      bevindingen: (rapport: { alleBevindingen: readonly Bevinding[] }, { first }: { first: number }) => {
-        if (!Number.isInteger(first) || first < 0) throw badUserInput('first', 'een natuurlijk getal');
-        return rapport.alleBevindingen.slice(0, first);
-      },
-    },
+    BronRapport: { bevindingen: historie.resolver() },
     Vacature: {
       __resolveReference: (ref: { id: string }, ctx: VacaturesContext) =>
         /^\d+$/.test(ref.id) ? ctx.vacatureLader.load(String(Number(ref.id))) : null,
@@ -164,11 +166,14 @@ export function maakResolvers() {
       gemeente: (v: Vacature) => (v.nisCode ? { nisCode: v.nisCode } : null),
       werkgever: (v: Vacature) => (v.werkgever ? { ondernemingsnummer: v.werkgever } : null),
     },
+    KandidaatOpleiding: kandidaatResolvers.KandidaatOpleiding,
     Onderneming: {
+      ...kandidaatResolvers.Onderneming,
       // Every valid number is an onderneming; a key that is none names no onderneming.
+      // The fields `kandidaatDualeVacaturesPerKm` requires come along in the representation.
       __resolveReference: (ref: { ondernemingsnummer: string }) => {
         const nummer = normaliseerOndernemingsnummer(ref.ondernemingsnummer);
-        return nummer ? { ondernemingsnummer: nummer } : null;
+        return nummer ? { ...ref, ondernemingsnummer: nummer } : null;
       },
       vacatures: (
         o: { ondernemingsnummer: string },
@@ -203,9 +208,11 @@ export function maakResolvers() {
     },
     RegioTotaal: regioTotaalResolvers,
     RadarCel: {
-      __resolveReference: async (cel: { id: string }, ctx: VacaturesContext) => {
+      __resolveReference: async (cel: { id: string } & MetGepeild, ctx: VacaturesContext) => {
         // Checked before the loader: a bad id fails its own representation, not the whole batch.
         celSleutel(cel.id);
+        const gepeild = gepeildeTellingen(cel);
+        if (gepeild) return gepeild;
         return { ...cel, ...(await ctx.radarLader.load(cel.id)) };
       },
     },

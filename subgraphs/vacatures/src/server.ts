@@ -11,6 +11,7 @@ import {
   readyState,
   Snapshot,
 } from '@duaal-graph/subgraph-toolkit';
+import { FindingsHistory } from '@duaal-graph/subgraph-toolkit/findings-history';
 import { parse } from 'graphql';
 import { settings, VACATURES_SETTINGS } from './config.ts';
 import { maakContext, type Bestanden, type VacaturesContext } from './context.ts';
@@ -30,7 +31,7 @@ export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.me
 export const vacatures = defineSubgraph<
   typeof VACATURES_SETTINGS,
   VacaturesContext,
-  { readonly bestanden: Bestanden; readonly client: VdabClient }
+  { readonly bestanden: Bestanden; readonly client: VdabClient; readonly historie: FindingsHistory }
 >({
   name: 'vacatures',
   typeDefs,
@@ -95,8 +96,14 @@ export const vacatures = defineSubgraph<
       },
     );
     let store: Store | undefined;
+    // The index's findings and the knelpuntberoepen's, each in a scope of VDAB's report.
+    const historie = new FindingsHistory('vacatures', log);
+    index.onSync((vacatureIndex, atMs) => {
+      historie.record('VDAB', vacatureIndex.afgeleid().kwaliteit.bevindingen, atMs);
+    });
+    historie.follow(knelpunten, 'VDAB/knelpunten', (lijst) => lijst.bevindingen);
     return {
-      resolvers: maakResolvers(),
+      resolvers: maakResolvers(historie),
       data: {
         start: async () => {
           // The store is the index's truth: without DATABASE_URL an embedded PGlite beside the old snapshot.
@@ -112,6 +119,7 @@ export const vacatures = defineSubgraph<
             new Lease(store.db, 'vdab-sync', houder, leaseMs(syncMs, Math.min(syncMs, 1_000))),
           );
           knelpuntOpslag = new KnelpuntenOpslag(store.db);
+          historie.attach(store.db);
           // The index's first look decides which replica reads VDAB, the knelpuntberoepen included.
           await Promise.all([index.start().then(() => knelpunten.start()), register.start()]);
         },
@@ -119,13 +127,13 @@ export const vacatures = defineSubgraph<
           knelpunten.stop();
           register.stop();
           await index.stop();
+          await historie.close();
           await store?.close();
           store = undefined;
         },
         // Ready once the index is in and the register read (without it no cell counts); the list was at least tried.
         gereed: () => index.index !== undefined && register.data !== undefined && knelpunten.geprobeerd,
-        // The index counts no versions: its last window applied (bijgewerktOp) stands for one.
-        toestand: () => [index.status(), readyState(knelpunten), readyState(register)],
+        toestand: () => [readyState(index), readyState(knelpunten), readyState(register)],
         kopieen: () => [
           {
             bron: 'VDAB',
@@ -139,7 +147,7 @@ export const vacatures = defineSubgraph<
         ],
       },
       context: () => Promise.resolve(maakContext(bestanden)),
-      exposed: { bestanden, client },
+      exposed: { bestanden, client, historie },
     };
   },
   describe: (config, { bestanden }) =>

@@ -148,6 +148,23 @@ describe('Vacaturebestand', () => {
     });
   });
 
+  it('changes its version when a sync changes vacatures, not when a window brings nothing new', async () => {
+    const nep = nepVdab();
+    const b = bestand(nep, null);
+    await b.synchroniseer();
+    const na = b.versie;
+    expect(na).toBeGreaterThan(0);
+    nep.vooruit(60_000);
+    await b.synchroniseer();
+    // Later window end, same vacatures: the same version, so the gateway keeps what it made from them.
+    expect(b.versie).toBe(na);
+    expect(b.venstereinde).toBe(START + 60_000);
+    nep.bulk = () => [{ soort: 'NIEUW', ref: 9, vacature: vdabRecord(9) }];
+    nep.vooruit(60_000);
+    await b.synchroniseer();
+    expect(b.versie).toBeGreaterThan(na);
+  });
+
   it('splits a long absence into windows of at most 24 hours, none skipped', async () => {
     const nep = nepVdab();
     const b = bestand(nep, null);

@@ -40,6 +40,8 @@ export class Vacaturebestand {
   /** Set after a start from the store: the first sync checks the index against VDAB's count. */
   private teControleren = false;
   private gestopt = false;
+  /** Counts the changes of the index in memory (see `versie`). */
+  private wijzigingen = 0;
   /** Whether this replica holds the lease (always, without one). */
   private houder: boolean;
   private volgendeSync = 0;
@@ -49,6 +51,7 @@ export class Vacaturebestand {
   private readonly kijkMs: number;
   private opslag: IndexOpslag | null;
   private lease: Lease | null;
+  private readonly lezers: ((index: VacatureIndex, atMs: number) => void)[] = [];
 
   constructor(private readonly opties: SynchronisatieOpties) {
     this.opslag = opties.opslag;
@@ -68,6 +71,16 @@ export class Vacaturebestand {
 
   get index(): VacatureIndex | undefined {
     return this.huidig;
+  }
+
+  /**
+   * Which copy of the index this is: it changes when a sync, a read of the
+   * store or a first load changes the vacatures, not when a window brings
+   * nothing new, so that what was made from the index (the gateway's cached
+   * answers) is dropped only when its data is new (`/ready` lists it).
+   */
+  get versie(): number {
+    return this.wijzigingen;
   }
 
   /** Where the index is up to: the end of the last window applied. */
@@ -122,6 +135,15 @@ export class Vacaturebestand {
     return this.huidig && this.tot !== null ? new Date(this.tot).toISOString() : null;
   }
 
+  /**
+   * Calls `lezer` after every successful sync of the replica that syncs (the
+   * findings history records each read of VDAB; the other replicas' copies
+   * only follow it, and could lag behind it).
+   */
+  onSync(lezer: (index: VacatureIndex, atMs: number) => void): void {
+    this.lezers.push(lezer);
+  }
+
   /** One step now: the first copy, or the windows since the last sync. Concurrent callers share one step. */
   synchroniseer(): Promise<void> {
     this.bezig ??= this.stap().finally(() => {
@@ -150,6 +172,9 @@ export class Vacaturebestand {
       this.pogingen += 1;
     }
     await this.bewaar();
+    const index = this.huidig;
+    if (index && this.houder && this.laatsteFout === null && !this.gestopt)
+      for (const lezer of this.lezers) lezer(index, this.nu());
   }
 
   /** The index in the store as this copy: all of it, or the versions since the one this copy holds. */
@@ -176,6 +201,7 @@ export class Vacaturebestand {
     index.afgeleid();
     if (volledig || !this.huidig)
       this.log(`index uit de store: ${index.aantal} vacatures, bij tot ${new Date(stand.tot).toISOString()}`);
+    if (volledig || rijen.length > 0 || this.huidig !== index) this.wijzigingen += 1;
     this.huidig = index;
     this.zetStand(stand);
   }
@@ -194,6 +220,7 @@ export class Vacaturebestand {
     const oud = await leesOudeSnapshot(oudeMap, vdabUrl, this.log);
     if (!oud) return false;
     this.huidig = VacatureIndex.uit(oud.records, oud.afgekeurd, this.opties.gebied ?? VLAANDEREN);
+    this.wijzigingen += 1;
     this.tot = oud.tot;
     this.volledigTeBewaren = true;
     this.teControleren = true;
@@ -237,6 +264,7 @@ export class Vacaturebestand {
       const index = VacatureIndex.uit(lezing.records, lezing.bevindingen, this.opties.gebied ?? VLAANDEREN);
       index.afgeleid();
       this.huidig = index;
+      this.wijzigingen += 1;
       this.tot = begin;
       this.volledigTeBewaren = true;
       this.log(`initial gelezen: ${index.aantal} vacatures, ${lezing.bevindingen.length} afgekeurd`);
@@ -257,6 +285,8 @@ export class Vacaturebestand {
       const venster = await this.opties.client.bulk(van, tot);
       const uitkomst = index.pasToe(venster.records);
       for (const b of venster.bevindingen) index.keurAf(b);
+      // Counted per window: a later window that fails leaves this one applied.
+      if (uitkomst.veranderd + venster.bevindingen.length > 0) this.wijzigingen += 1;
       gemeld += uitkomst.gemeld;
       veranderd += uitkomst.veranderd + venster.bevindingen.length;
       this.tot = Math.max(this.tot, tot);

@@ -2,6 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { ask, type GraphAnswer } from '../graph/client.ts';
 import { missingData, otherErrors } from '../graph/sources.ts';
 import type { KeuzesData, Niveau, Provincie, RadarCel, RadarData } from '../graph/types.ts';
+import { CsvDownload } from '../components/CsvDownload.tsx';
+import { dutchDate } from '../components/dates.ts';
+import { RADAR_OP } from '../graph/radar-op.ts';
 import { CellDetail } from '../radar/CellDetail.tsx';
 import { MissingDataNotice } from '../radar/MissingDataNotice.tsx';
 import { classify, isBooleanMeasure, MEASURE_LABELS, regionValue, type Measure } from '../radar/measures.ts';
@@ -22,8 +25,16 @@ const NIVEAU_NAMEN: Readonly<Record<Niveau, string>> = {
   HOGER: 'Hoger onderwijs',
 };
 
+/** The date of a past measurement in the page's address (`#/radar?op=2026-06-01`), once the graph has `radar(op:)`. */
+function pastDate(): string | null {
+  const op = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('op');
+  return op && /^\d{4}-\d{2}-\d{2}$/.test(op) ? op : null;
+}
+
 export function RadarPage() {
   const config = useRuntimeConfig();
+  const asked = pastDate();
+  const op = RADAR_OP ? asked : null;
   const [keuzes, setKeuzes] = useState<GraphAnswer<KeuzesData> | null>(null);
   const [provincie, setProvincie] = useState<Provincie>('WEST_VLAANDEREN');
   const [niveau, setNiveau] = useState<Niveau | ''>('SECUNDAIR');
@@ -47,7 +58,7 @@ export function RadarPage() {
     setRadar(null);
     setFailure(null);
     setSelected(null);
-    ask<RadarData>('Radar', { provincie, ...(niveau ? { niveau } : {}) }, abort.signal)
+    ask<RadarData>('Radar', { provincie, ...(niveau ? { niveau } : {}), ...(op ? { op } : {}) }, abort.signal)
       .then(setRadar)
       .catch((e: unknown) => {
         if (!abort.signal.aborted) setFailure(e instanceof Error ? e.message : String(e));
@@ -55,7 +66,7 @@ export function RadarPage() {
     return () => {
       abort.abort();
     };
-  }, [provincie, niveau]);
+  }, [provincie, niveau, op]);
 
   const provincies = useMemo(() => {
     const withRegions = new Set((keuzes?.data?.regios ?? []).map((r) => r.provincie));
@@ -121,7 +132,13 @@ export function RadarPage() {
 
   return (
     <>
-      <h1>Radar Duaal</h1>
+      <h1>Radar Duaal{op ? ` op ${dutchDate(op)}` : ''}</h1>
+      {asked && !op && (
+        <p className="melding">
+          De radar van een vroegere datum ({dutchDate(asked)}) kan de graaf nog niet geven: u ziet de radar
+          van vandaag.
+        </p>
+      )}
       <p className="inleiding">
         Waar ontbreekt aanbod, een leerwerkplek of een opleiding voor de vraag? Kies een provincie, een niveau
         en een opleiding (of alle), en wat de kaart kleurt.
@@ -251,6 +268,13 @@ export function RadarPage() {
           />
         )}
       </div>
+      {radar?.data?.radar && !op && (
+        <CsvDownload
+          naam="radar"
+          label="Download de cellen als CSV"
+          parameters={{ provincie, niveau, opleidingscode: opleiding }}
+        />
+      )}
       {radar?.data?.radar && (
         <RadarTable
           cells={cells}

@@ -7,16 +7,16 @@ import type { LegendEntry } from './measures.ts';
 export const ATTRIBUTION =
   'Gemeentegrenzen 2019–2024: © Statbel (Algemene Directie Statistiek – Statistics Belgium), statistische sectoren 01/01/2020; vereenvoudigd door Data &amp; Analyse van de Vlaamse provincies (<a href="https://provincies.incijfers.be">provincies.incijfers.be</a>, <a href="https://github.com/provinciesincijfers/gebiedsniveaus">github.com/provinciesincijfers/gebiedsniveaus</a>)';
 
-interface GeoProperties {
+export interface GeoProperties {
   readonly soort: 'gemeente' | 'regio';
   readonly nisCode?: string;
   readonly naam?: string;
   readonly regioCode: string;
 }
-type GeoData = GeoJSON.FeatureCollection<GeoJSON.Geometry, GeoProperties>;
+export type GeoData = GeoJSON.FeatureCollection<GeoJSON.Geometry, GeoProperties>;
 
 const geoCache = new Map<Provincie, Promise<GeoData>>();
-function loadGeo(provincie: Provincie): Promise<GeoData> {
+export function loadGeo(provincie: Provincie): Promise<GeoData> {
   let loading = geoCache.get(provincie);
   if (!loading) {
     loading = fetch(`/geo/${provincie}.json`).then((r) => {

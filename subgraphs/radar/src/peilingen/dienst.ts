@@ -10,7 +10,8 @@ export interface PeilingDienstOpties {
   /** The reference date of today, `YYYY-MM-DD`: the date a measurement is stored under. */
   readonly vandaag: () => string;
   /** `HH:MM` in Europe/Brussels. */
-  readonly tijd: string;
+  /** The time of day of the daily measurement; null: none (only on demand). */
+  readonly tijd: string | null;
   readonly bewaarDagen: number;
   readonly timeoutMs: number;
   /** Held by the replica that takes the daily measurement, so that two replicas do not both measure. */
@@ -76,6 +77,7 @@ export class PeilingDienst {
 
   /** Starts the daily measurement. */
   start(): void {
+    if (this.opties.tijd === null) return;
     this.timer = setInterval(() => {
       void this.dagelijks().catch((fout: unknown) => {
         this.opties.log(
@@ -93,7 +95,7 @@ export class PeilingDienst {
 
   private async dagelijks(): Promise<void> {
     const { opslag, vandaag, tijd, lease } = this.opties;
-    if (brusselseTijd(new Date()) < tijd) return;
+    if (tijd === null || brusselseTijd(new Date()) < tijd) return;
     const op = vandaag();
     if ((await opslag.laatsteOpOfVoor(op))?.op === op) return;
     if (!(await lease.acquire())) return;

@@ -1,8 +1,13 @@
 import type { Database } from '@duaal-graph/store';
 import { sql, type Kysely } from 'kysely';
 
-/** The kinds of rows a measurement holds per provincie. */
-export type PeilingSoort = 'REGIO' | 'GEMEENTE' | 'TOTALEN';
+/**
+ * The kinds of rows a measurement holds per provincie: cells per regio and per
+ * gemeente, regio totals over every opleiding, and over those of each niveau
+ * (`regioTotalen(niveau:, op:)`; distinct counts cannot be summed from cells).
+ */
+export type PeilingSoort =
+  'REGIO' | 'GEMEENTE' | 'TOTALEN' | 'TOTALEN_SECUNDAIR' | 'TOTALEN_VOLWASSENENONDERWIJS' | 'TOTALEN_HOGER';
 
 export interface Peiling {
   /** The reference date it was taken on, `YYYY-MM-DD`. */

@@ -1,4 +1,10 @@
-import { DateScalar, DateTimeScalar, forbidden, type WithCaller } from '@duaal-graph/subgraph-toolkit';
+import {
+  DateScalar,
+  DateTimeScalar,
+  forbidden,
+  type WithCaller,
+  type WithSources,
+} from '@duaal-graph/subgraph-toolkit';
 import type { Provincie } from '@duaal-graph/domein';
 import type { PeilingDienst } from './dienst.ts';
 import { indicatoren, type IndicatorPunt } from './indicatoren.ts';
@@ -15,11 +21,19 @@ export function peilingResolvers(bronnen: PeilingBronnen) {
     Date: DateScalar,
     DateTime: DateTimeScalar,
     Query: {
-      peilingen: (): Promise<Peiling[]> => bronnen.opslag().lijst(),
+      // The store changes with every measurement, under no source's version: never kept by the gateway's cache.
+      peilingen: (_: unknown, __: unknown, ctx: WithSources): Promise<Peiling[]> => {
+        ctx.bronnen.meldOpslag();
+        return bronnen.opslag().lijst();
+      },
       indicatoren: (
         _: unknown,
         vraag: { provincie: Provincie; regioCode?: string | null; van: string; tot: string },
-      ): Promise<IndicatorPunt[]> => indicatoren(bronnen.opslag(), vraag),
+        ctx: WithSources,
+      ): Promise<IndicatorPunt[]> => {
+        ctx.bronnen.meldOpslag();
+        return indicatoren(bronnen.opslag(), vraag);
+      },
     },
     Mutation: {
       neemPeiling: (_: unknown, __: unknown, ctx: WithCaller): Promise<Peiling> => {

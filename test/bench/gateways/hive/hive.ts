@@ -1,6 +1,8 @@
 /**
  * Hive Gateway with the Rust query planner (@graphql-hive/router-runtime), on
  * node:http, in front of the same subgraphs: the fastest Node gateway to compare with.
+ * Its packages live in this folder's own node_modules (`npm run bench:gateways:setup`),
+ * found first from here: Hive needs @graphql-tools/utils 11+, the workspace pins 10.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';

@@ -1,0 +1,387 @@
+/// <reference lib="dom" />
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { leesConfig as gatewayConfig, startGateway } from '@duaal-graph/gateway';
+import { readAccessConfig, signToken } from '@duaal-graph/subgraph-toolkit';
+import { readWebConfig, startWeb, type WebServer } from '@duaal-graph/web';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERENTIEDATUM } from '../contract/mock.ts';
+import { startSystem, type System } from '../graph/system.ts';
+import { ensureBuilt, WEB } from './app-build.ts';
+import { launchChromium } from './browser.ts';
+import { restrictedParts } from './restricted.ts';
+
+const ARTEFACTS = fileURLToPath(new URL('./artefacts/', import.meta.url));
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const MANIFEST = `${WEB}persisted-operations.json`;
+const TOKEN_KEY = 'radar-duaal-token';
+// The Hernieuwingen page's default period: six months from the graph's reference date.
+const TOT = '2027-05-01';
+
+interface Seen {
+  readonly operation: string;
+  readonly hash: string | undefined;
+  readonly query: unknown;
+  readonly authorization: string | undefined;
+}
+
+/**
+ * The pages of issue 18 in Chromium, against a gateway that runs only the app's
+ * manifest (PERSISTED_DOCUMENTS_ONLY): a second gateway in front of the same
+ * subgraphs, so the tests can still ask the graph texts of their own (the
+ * independent readings) at the system's development gateway.
+ */
+describe('the pages of Radar Duaal in Chromium, on a gateway with persisted documents only', () => {
+  let system: System;
+  let trusted: Awaited<ReturnType<typeof startGateway>>;
+  let web: WebServer;
+  let browser: Browser;
+  const manifest = new Map<string, string>();
+  const tokens: Record<'partner' | 'analist' | 'beheerder', string> = {
+    partner: '',
+    analist: '',
+    beheerder: '',
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTEFACTS, { recursive: true });
+    browser = await launchChromium();
+    const dist = await ensureBuilt();
+    system = await startSystem({ vdabPerSeconde: 1000 });
+    trusted = await startGateway({
+      ...gatewayConfig({
+        GATEWAY_PORT: '0',
+        PERSISTED_DOCUMENTS_ONLY: 'true',
+        PERSISTED_DOCUMENTS_MANIFEST: MANIFEST,
+      }),
+      subgraphUrls: Object.fromEntries(
+        Object.entries(system.proxies).map(([naam, p]) => [naam, `${p.url}/graphql`]),
+      ),
+    });
+    const access = readAccessConfig({});
+    tokens.partner = await signToken(access, { rol: 'partner', sector: 'VOLTA' });
+    tokens.analist = await signToken(access, { rol: 'analist' });
+    tokens.beheerder = await signToken(access, { rol: 'beheerder' });
+    for (const o of (
+      JSON.parse(readFileSync(MANIFEST, 'utf8')) as { operations: { id: string; body: string }[] }
+    ).operations)
+      manifest.set(o.id, o.body);
+    // Every source read, then one measurement for Verloop.
+    for (let attempt = 0; ; attempt++) {
+      const body = await system.vraag('{ radar(provincie: WEST_VLAANDEREN) { regioCode } }');
+      if (body.data?.['radar'] && !body.errors) break;
+      if (attempt > 60) throw new Error(`the radar did not answer: ${JSON.stringify(body.errors)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const peiling = await system.vraag('mutation { neemPeiling { op } }', undefined, auth('beheerder'));
+    expect(peiling.errors).toBeUndefined();
+    web = await startWeb(readWebConfig({ WEB_PORT: '0', WEB_DIST: dist, WEB_GATEWAY_URL: trusted.url }));
+  }, 900_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await web.stop();
+    await trusted.stop();
+    await system.stop();
+  });
+
+  function auth(rol: keyof typeof tokens): Record<string, string> {
+    return { authorization: `Bearer ${tokens[rol]}` };
+  }
+
+  async function open(path: string, rol: keyof typeof tokens | null): Promise<{ page: Page; seen: Seen[] }> {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+    if (rol)
+      await page.addInitScript(
+        ([key, token]) => {
+          sessionStorage.setItem(key, token);
+        },
+        [TOKEN_KEY, tokens[rol]] as const,
+      );
+    const seen: Seen[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname !== '/graphql') return;
+      const body = JSON.parse(request.postData() ?? '{}') as Record<string, unknown>;
+      seen.push({
+        operation: String(body['operationName']),
+        hash: (body['extensions'] as { persistedQuery?: { sha256Hash?: string } } | undefined)?.persistedQuery
+          ?.sha256Hash,
+        query: body['query'],
+        authorization: request.headers()['authorization'],
+      });
+    });
+    await page.goto(`${web.url}/${path}`);
+    await page.locator('h1').first().waitFor();
+    return { page, seen };
+  }
+
+  /** Waits for a page's answer, or fails with the error the page shows instead (an answer can take long under load). */
+  async function answered(page: Page, selector: string): Promise<void> {
+    await page.locator(`${selector}, [role="alert"]`).first().waitFor({ timeout: 90_000 });
+    const alert = page.locator('[role="alert"]');
+    if ((await alert.count()) > 0)
+      throw new Error(`the page says: ${(await alert.allTextContents()).join(' ')}`);
+  }
+
+  async function axeSerious(page: Page): Promise<unknown[]> {
+    await page.addScriptTag({ path: AXE });
+    return page.evaluate(async () => {
+      const axe = (
+        globalThis as unknown as {
+          axe: {
+            run(
+              o: unknown,
+            ): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, nodes: v.nodes.length }));
+    });
+  }
+
+  /** Each page, driven to its answer: loaded by hash only, axe-clean, its screenshot kept. */
+  it('loads every new page with operations of the manifest only, passes axe, and keeps a screenshot', async () => {
+    const steps: [string, string, (page: Page) => Promise<void>][] = [
+      ['verloop', '#/verloop', (p) => p.locator('table#indicatoren tbody tr').first().waitFor()],
+      [
+        'in-de-buurt',
+        '#/in-de-buurt',
+        async (p) => {
+          await p.getByLabel('Postcode').fill('8310');
+          await p.getByRole('button', { name: 'Zoek in de buurt' }).click();
+          await answered(p, 'table#buurt tbody tr');
+          await p.locator('.kaart-vlak[data-geladen]').waitFor();
+        },
+      ],
+      [
+        'hernieuwingen',
+        '#/hernieuwingen',
+        (p) => p.locator('table#hernieuwingen tbody tr').first().waitFor(),
+      ],
+      [
+        'maximaal-duaal',
+        '#/maximaal-duaal',
+        async (p) => {
+          await p.getByLabel('Naam of ondernemingsnummer').fill('bv');
+          await p.getByRole('button', { name: 'Zoek', exact: true }).click();
+          await p.locator('#gevonden li button').first().click();
+          await p.locator('section.onderneming h2').waitFor();
+        },
+      ],
+    ];
+    for (const [name, path, ready] of steps) {
+      const { page, seen } = await open(path, 'analist');
+      await ready(page);
+      await page.screenshot({ path: `${ARTEFACTS}${name}.png`, fullPage: true });
+      expect({ name, serious: await axeSerious(page) }).toEqual({ name, serious: [] });
+      expect(seen.length).toBeGreaterThan(0);
+      for (const s of seen) {
+        expect(s.query).toBeUndefined();
+        expect(manifest.has(s.hash ?? ''), `${s.operation} by its hash from the manifest`).toBe(true);
+      }
+      await expect(page.locator('.melding[role="alert"]').count()).resolves.toBe(0);
+      await page.close();
+    }
+  }, 240_000);
+
+  it("shows a partner its own sector's renewals only, as the graph answers them", async () => {
+    const { page } = await open('#/hernieuwingen', 'partner');
+    await page.locator('table#hernieuwingen tbody tr').first().waitFor();
+    const rows = await page.$$eval('table#hernieuwingen tbody tr', (trs) =>
+      trs.map((tr) => ({ id: tr.getAttribute('data-id'), sector: tr.getAttribute('data-sector') })),
+    );
+    const query = `query($sector: Sector) { erkenningen(first: 50, filter: { sector: $sector,
+      vervaltVanaf: "${REFERENTIEDATUM}", vervaltTot: "${TOT}" }) { totalCount edges { node { id sector } } } }`;
+    const own = await system.vraag(query, { sector: 'VOLTA' }, auth('partner'));
+    const all = await system.vraag(query, {}, auth('partner'));
+    const ids = (b: typeof own) =>
+      (b.data?.['erkenningen'] as { edges: { node: { id: string; sector: string } }[] }).edges.map(
+        (e) => e.node,
+      );
+    // The check can fail: the partner may see other sectors' ERKEND erkenningen in this period.
+    expect(new Set(ids(all).map((n) => n.sector)).size).toBeGreaterThan(1);
+    expect(rows).toEqual(ids(own).map((n) => ({ id: n.id, sector: 'VOLTA' })));
+    await expect(page.locator('#hernieuwingen-titel').textContent()).resolves.toContain(
+      `(${String((own.data?.['erkenningen'] as { totalCount: number }).totalCount)})`,
+    );
+    await expect(page.locator('#prospecten').count()).resolves.toBe(1);
+    await page.close();
+  }, 120_000);
+
+  it('downloads a table as exactly the gateway’s CSV export', async () => {
+    const { page } = await open('#/hernieuwingen', 'partner');
+    await page.locator('table#hernieuwingen tbody tr').first().waitFor();
+    const button = page.getByRole('button', { name: 'Download als CSV' });
+    const url = await button.getAttribute('data-export');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const downloaded = readFileSync(await download.path());
+    expect(url).toBe(
+      `/export/erkenningen.csv?sector=VOLTA&vervaltVanaf=${REFERENTIEDATUM}&vervaltTot=${TOT}`,
+    );
+    const direct = await fetch(`${trusted.url}${url ?? ''}`, { headers: auth('partner') });
+    expect(direct.status).toBe(200);
+    const expected = Buffer.from(await direct.arrayBuffer());
+    expect(downloaded.equals(expected)).toBe(true);
+    expect(expected.toString('utf8')).toMatch(/VOLTA/);
+    await page.close();
+  }, 120_000);
+
+  it('lets the anonymous user fetch nothing restricted, and no renewals at all', async () => {
+    const seen: Seen[] = [];
+    for (const path of ['#/hernieuwingen', '#/verloop', '#/in-de-buurt', '#/maximaal-duaal']) {
+      const opened = await open(path, null);
+      if (path === '#/hernieuwingen') await opened.page.getByRole('link', { name: 'Meld u aan' }).waitFor();
+      if (path === '#/verloop') await opened.page.locator('table#indicatoren tbody tr').first().waitFor();
+      if (path === '#/in-de-buurt') {
+        await opened.page.getByLabel('Postcode').fill('8800');
+        await opened.page.getByRole('button', { name: 'Zoek in de buurt' }).click();
+        await answered(opened.page, 'table#buurt tbody tr');
+      }
+      if (path === '#/maximaal-duaal') {
+        await opened.page.getByLabel('Naam of ondernemingsnummer').fill('bv');
+        await opened.page.getByRole('button', { name: 'Zoek', exact: true }).click();
+        await opened.page.locator('#gevonden li button').first().click();
+        await opened.page.locator('section.onderneming h2').waitFor();
+      }
+      seen.push(...opened.seen);
+      await opened.page.close();
+    }
+    for (const s of seen) expect(s.authorization).toBeUndefined();
+    const operations = seen.map((s) => ({
+      name: s.operation,
+      restricted: restrictedParts(manifest.get(s.hash ?? '') ?? '{ erkenningsbronnen { bron } }'),
+    }));
+    expect(operations.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['Peilingen', 'Indicatoren', 'InDeBuurt', 'OndernemingZoeken', 'Onderneming']),
+    );
+    expect(operations.map((o) => o.name)).not.toContain('Hernieuwingen');
+    expect(operations.map((o) => o.name)).not.toContain('Prospecten');
+    expect(operations.filter((o) => o.restricted.length > 0)).toEqual([]);
+    // The check sees what the public may not ask: a closed type, a closed field, a status filter.
+    expect(restrictedParts('{ erkenningsbronnen { bron } }')).not.toEqual([]);
+    expect(restrictedParts('{ erkenningen { edges { node { aantalMentoren } } } }')).not.toEqual([]);
+    expect(restrictedParts('{ erkenningen(filter: { status: GESCHORST }) { totalCount } }')).not.toEqual([]);
+  }, 180_000);
+
+  it('lists in de buurt what the graph answers, nearest first, and marks its gemeenten on the map', async () => {
+    const { page } = await open('#/in-de-buurt', null);
+    await page.getByLabel('Postcode').fill('8310');
+    await page.getByLabel('Afstand (km)').fill('10');
+    await page.getByRole('button', { name: 'Zoek in de buurt' }).click();
+    await answered(page, 'table#buurt tbody tr');
+    await page.locator('.kaart-vlak[data-geladen]').waitFor();
+    const answer =
+      await system.vraag(`{ inDeBuurt(postcode: "8310", km: 10, niveau: SECUNDAIR) { opleidingen {
+      aanbod { afstandKm aanbod { gemeente { nisCode } } }
+      erkendeLeerwerkplekken(first: 20) { afstandKm vestiging { adres { gemeente { nisCode } } } }
+      dualeVacatures(first: 20) { afstandKm vacature { gemeente { nisCode } } } } } }`);
+    type Item = { afstandKm: number; nis: string | undefined };
+    const opleidingen = (answer.data?.['inDeBuurt'] as { opleidingen: Record<string, unknown[]>[] })
+      .opleidingen;
+    const items: Item[] = opleidingen.flatMap((o) => [
+      ...(o['aanbod'] as { afstandKm: number; aanbod: { gemeente: { nisCode: string } } }[]).map((a) => ({
+        afstandKm: a.afstandKm,
+        nis: a.aanbod.gemeente.nisCode,
+      })),
+      ...(
+        o['erkendeLeerwerkplekken'] as {
+          afstandKm: number;
+          vestiging: { adres: { gemeente: { nisCode: string } | null } | null };
+        }[]
+      ).map((l) => ({ afstandKm: l.afstandKm, nis: l.vestiging.adres?.gemeente?.nisCode })),
+      ...(
+        o['dualeVacatures'] as { afstandKm: number; vacature: { gemeente: { nisCode: string } | null } }[]
+      ).map((v) => ({ afstandKm: v.afstandKm, nis: v.vacature.gemeente?.nisCode })),
+    ]);
+    const distances = await page.$$eval('table#buurt tbody tr td:first-child', (tds) =>
+      tds.map((td) => Number(td.textContent.replace(',', '.'))),
+    );
+    expect(distances).toEqual(items.map((i) => i.afstandKm).sort((a, b) => a - b));
+    const marked = await page.$$eval('path.plek', (paths) =>
+      paths.map((p) => p.getAttribute('data-nis')).sort(),
+    );
+    expect(marked).toEqual([...new Set(items.flatMap((i) => (i.nis ? [i.nis] : [])))].sort());
+    await expect(page.locator('.leaflet-control-attribution').textContent()).resolves.toContain('© Statbel');
+    await page.close();
+  }, 120_000);
+
+  it("shows a company's facts, its erkenningen and its kandidaat-opleidingen as the graph gives them", async () => {
+    const found = await system.vraag(
+      '{ ondernemingen(first: 1, filter: { naamBevat: "bv" }) { edges { node { ondernemingsnummer } } } }',
+    );
+    const nummer = (found.data?.['ondernemingen'] as { edges: { node: { ondernemingsnummer: string } }[] })
+      .edges[0]?.node.ondernemingsnummer;
+    const graph = await system.vraag(
+      `{ onderneming(ondernemingsnummer: "${nummer ?? ''}") { naam erkenningen { id }
+        kandidaatOpleidingen(km: 20) { opleiding { code } aantalDualeVacaturesInDeBuurt } } }`,
+    );
+    const onderneming = graph.data?.['onderneming'] as {
+      naam: string;
+      erkenningen: { id: string }[];
+      kandidaatOpleidingen: { opleiding: { code: string }; aantalDualeVacaturesInDeBuurt: number }[];
+    };
+    const { page } = await open('#/maximaal-duaal', null);
+    await page.getByLabel('Naam of ondernemingsnummer').fill(nummer ?? '');
+    await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+    await page.locator(`section.onderneming[data-nummer="${nummer ?? ''}"]`).waitFor();
+    await expect(page.locator('#onderneming-titel').textContent()).resolves.toContain(onderneming.naam);
+    const ids = await page.$$eval('table#erkenningen tbody tr', (trs) =>
+      trs.map((tr) => tr.getAttribute('data-id')),
+    );
+    expect(ids).toEqual(onderneming.erkenningen.map((e) => e.id));
+    expect(ids.length).toBeGreaterThan(0);
+    // The candidates in the graph's order (most vacatures and learners near first), with its counts.
+    const kandidaten = await page.$$eval('table#kandidaten tbody tr', (trs) =>
+      trs.map((tr) => ({
+        code: tr.getAttribute('data-code'),
+        vacatures: Number(tr.querySelectorAll('td')[2]?.textContent),
+      })),
+    );
+    expect(kandidaten).toEqual(
+      onderneming.kandidaatOpleidingen.map((k) => ({
+        code: k.opleiding.code,
+        vacatures: k.aantalDualeVacaturesInDeBuurt,
+      })),
+    );
+    expect(kandidaten.length).toBeGreaterThan(0);
+    await page.close();
+  }, 120_000);
+
+  it('charts the indicators of each measurement as the graph gives them', async () => {
+    const { page } = await open('#/verloop', null);
+    await page.locator('table#indicatoren tbody tr').first().waitFor();
+    const graph =
+      await system.vraag(`{ indicatoren(provincie: WEST_VLAANDEREN, van: "2000-01-01", tot: "2100-01-01") {
+      op aantalErkendeLeerwerkplekken aantalWitteVlekken aantalOpleidingenMetAanbod } }`);
+    const punten = graph.data?.['indicatoren'] as {
+      op: string;
+      aantalErkendeLeerwerkplekken: number | null;
+      aantalWitteVlekken: number | null;
+      aantalOpleidingenMetAanbod: number | null;
+    }[];
+    const rows = await page.$$eval('table#indicatoren tbody tr', (trs) =>
+      trs.map((tr) => ({
+        op: tr.getAttribute('data-op'),
+        erkend: tr.querySelector('[data-indicator="erkend"]')?.textContent,
+        wittevlekken: tr.querySelector('[data-indicator="wittevlekken"]')?.textContent,
+        aanbod: tr.querySelector('[data-indicator="aanbod"]')?.textContent,
+      })),
+    );
+    const show = (n: number | null) => (n === null ? 'onbekend' : String(n));
+    expect(rows).toEqual(
+      punten.map((p) => ({
+        op: p.op,
+        erkend: show(p.aantalErkendeLeerwerkplekken),
+        wittevlekken: show(p.aantalWitteVlekken),
+        aanbod: show(p.aantalOpleidingenMetAanbod),
+      })),
+    );
+    await expect(page.locator('svg[data-indicator]').count()).resolves.toBe(6);
+    await page.close();
+  }, 120_000);
+});
