@@ -1,6 +1,6 @@
 import type { Database, Lease } from '@duaal-graph/store';
 import { PartnerError } from '@duaal-graph/subgraph-toolkit';
-import type { ControlledTransaction, Kysely } from 'kysely';
+import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import type { CsvRij } from './zip-csv.ts';
 import {
   codeSleutel,
@@ -12,8 +12,15 @@ import {
   type KboTabel,
 } from './register.ts';
 
-/** Rows one statement writes: five parameters each, far under PostgreSQL's 65,535. */
-const PER_KEER = 1_000;
+/**
+ * Rows one statement writes. They go as four arrays (`unnest`), not as a
+ * VALUES list of five parameters a row: one statement of a few parameters
+ * is parsed once, whatever the batch, which is what made a write in PGlite
+ * slow (bench:kbo). Memory holds one batch: a few MB.
+ */
+const PER_KEER = 5_000;
+/** Deletes and codes: a list of parameters each, far under PostgreSQL's 65,535. */
+const PER_LIJST = 1_000;
 
 /** The register in the store, with the generation the graph reads. */
 export interface KboStoreStand extends KboStand {
@@ -135,15 +142,13 @@ class StoreSchrijver implements KboExtractSchrijver {
     if (this.weg && this.weg.tabel !== tabel) await this.schrijfWeg();
     this.weg ??= { tabel, entiteiten: [] };
     this.weg.entiteiten.push(entiteit);
-    if (this.weg.entiteiten.length >= PER_KEER) await this.schrijfWeg();
+    if (this.weg.entiteiten.length >= PER_LIJST) await this.schrijfWeg();
   }
 
   async voegToe(tabel: KboTabel, rij: CsvRij): Promise<boolean> {
     const sleutels = rijSleutels(tabel, rij);
     if (!sleutels) return false;
     if (this.weg) await this.schrijfWeg();
-    // A vestiging given again replaces the one before it (it may name another onderneming now).
-    if (tabel === 'establishment' && this.trx) await this.verwijderNu(tabel, [sleutels.entiteit]);
     this.rijen.push({ generatie: this.generatie, tabel, ...sleutels, rij: JSON.stringify(rij) });
     if (this.rijen.length >= PER_KEER) await this.schrijfRijen();
     return true;
@@ -169,10 +174,10 @@ class StoreSchrijver implements KboExtractSchrijver {
     };
     const zet = async (trx: Db) => {
       const codes = [...this.codes.values()].map((c) => ({ generatie: this.generatie, ...c }));
-      for (let i = 0; i < codes.length; i += PER_KEER)
+      for (let i = 0; i < codes.length; i += PER_LIJST)
         await trx
           .insertInto('kbo_code')
-          .values(codes.slice(i, i + PER_KEER))
+          .values(codes.slice(i, i + PER_LIJST))
           .onConflict((oc) =>
             oc
               .columns(['generatie', 'categorie', 'code'])
@@ -207,10 +212,34 @@ class StoreSchrijver implements KboExtractSchrijver {
 
   private async schrijfRijen(): Promise<void> {
     if (this.rijen.length === 0) return;
-    const deel = this.rijen;
+    let deel = this.rijen;
     this.rijen = [];
     if (!this.trx && this.lease && !(await this.lease.acquire())) throw leaseKwijt();
-    await this.db.insertInto('kbo_rij').values(deel).execute();
+    if (this.trx) {
+      // An update: a vestiging given again replaces the one before it (it may name another onderneming
+      // now), also one given twice in this batch, where the later counts.
+      const vestigingen = new Map<string, number>();
+      deel.forEach((r, i) => {
+        if (r.tabel === 'establishment') vestigingen.set(r.entiteit, i);
+      });
+      if (vestigingen.size > 0) {
+        const weg = [...vestigingen.keys()];
+        for (let i = 0; i < weg.length; i += PER_LIJST)
+          await this.verwijderNu('establishment', weg.slice(i, i + PER_LIJST));
+        deel = deel.filter((r, i) => r.tabel !== 'establishment' || vestigingen.get(r.entiteit) === i);
+      }
+    }
+    // `ORDER BY ordinality`: the ids follow the order the rows came in, which reads rely on.
+    await sql`
+      INSERT INTO kbo_rij (generatie, tabel, entiteit, onderneming, rij)
+      SELECT ${this.generatie}, t.tabel, t.entiteit, t.onderneming, t.rij
+      FROM unnest(
+        ${deel.map((r) => r.tabel)}::text[],
+        ${deel.map((r) => r.entiteit)}::text[],
+        ${deel.map((r) => r.onderneming)}::text[],
+        ${deel.map((r) => r.rij)}::jsonb[]
+      ) WITH ORDINALITY AS t(tabel, entiteit, onderneming, rij, volgorde)
+      ORDER BY t.volgorde`.execute(this.db);
   }
 
   private async schrijfWeg(): Promise<void> {
