@@ -59,7 +59,9 @@ const client = new KboClient({
   timeoutMs: 900_000,
 });
 const map = mkdtempSync(join(tmpdir(), 'duaal-bench-kbo-store-'));
-const store = modus === 'tel' ? null : await openStore({ dataDir: map });
+// With DATABASE_URL the store is that PostgreSQL server, as in the subgraph.
+const store =
+  modus === 'tel' ? null : await openStore({ databaseUrl: process.env['DATABASE_URL'], dataDir: map });
 const start = performance.now();
 const uit = await new KboLezer(client, store ? new KboStoreOpslag(store.db) : TEL_OPSLAG).lees();
 const ms = performance.now() - start;
