@@ -1,5 +1,5 @@
 import { defaultServerConditions } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
  * `DUAAL_E2E_CODE=compiled` (set by `npm test`, after `npm run build`): the e2e
@@ -8,6 +8,60 @@ import { defineConfig } from 'vitest/config';
  * it, their TypeScript sources as in development.
  */
 const compiled = process.env['DUAAL_E2E_CODE'] === 'compiled';
+
+/**
+ * The e2e files that only read the default system and change nothing that
+ * outlives their own tests (test/graph/system.ts says which those are): they
+ * take `sharedSystem()` instead of starting their own, and run in the
+ * `e2e-shared` project, whose workers are kept from file to file, so that one
+ * system per worker serves them all. Run one with `--project e2e-shared`.
+ */
+const SHARED_E2E = [
+  'test/graph/aanbod.e2e.ts',
+  'test/graph/abuse.e2e.ts',
+  'test/graph/access.e2e.ts',
+  'test/graph/export.e2e.ts',
+  'test/graph/gebied.e2e.ts',
+  'test/graph/geldigheid.e2e.ts',
+  'test/graph/hardening.e2e.ts',
+  'test/graph/in-de-buurt.e2e.ts',
+  'test/graph/inference.e2e.ts',
+  'test/graph/kandidaat-opleidingen.e2e.ts',
+  'test/graph/matching-verschil.e2e.ts',
+  'test/graph/ondernemingen.e2e.ts',
+  'test/graph/partial-answers.e2e.ts',
+  'test/graph/radar.e2e.ts',
+  'test/graph/radar-gemeente.e2e.ts',
+  'test/graph/stille-nullen.e2e.ts',
+  'test/graph/vacatures.e2e.ts',
+  'test/graph/zoekterm.e2e.ts',
+];
+
+/** What both e2e projects share: the compiled code when asked, one file's time limits. */
+const e2e = (
+  name: string,
+  test: NonNullable<TestProjectInlineConfiguration['test']>,
+): TestProjectInlineConfiguration => ({
+  extends: true,
+  // Vitest's own default minus `module` (which would hand Node ESM builds it cannot load), plus `compiled`.
+  ...(compiled
+    ? {
+        ssr: {
+          resolve: {
+            conditions: ['compiled', ...defaultServerConditions.filter((c) => c !== 'module')],
+          },
+        },
+      }
+    : {}),
+  test: {
+    name,
+    ...(compiled ? { setupFiles: ['./test/setup/compiled-code.ts'] } : {}),
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    ...test,
+  },
+});
 
 export default defineConfig({
   // Vite would load graphql's ESM build for our sources while Apollo's CommonJS code
@@ -38,28 +92,16 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      {
-        extends: true,
-        // Vitest's own default minus `module` (which would hand Node ESM builds it cannot load), plus `compiled`.
-        ...(compiled
-          ? {
-              ssr: {
-                resolve: {
-                  conditions: ['compiled', ...defaultServerConditions.filter((c) => c !== 'module')],
-                },
-              },
-            }
-          : {}),
-        test: {
-          name: 'e2e',
-          include: ['test/**/*.e2e.ts'],
-          ...(compiled ? { setupFiles: ['./test/setup/compiled-code.ts'] } : {}),
-          environment: 'node',
-          // Each e2e file starts its own servers on port 0; they run in parallel files safely.
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      // Each e2e file starts its own servers on port 0; they run in parallel files safely.
+      e2e('e2e', { include: ['test/**/*.e2e.ts'], exclude: [...configDefaults.exclude, ...SHARED_E2E] }),
+      // Not isolated: a worker keeps its modules, and so its shared system, from one of these files to the next.
+      e2e('e2e-shared', {
+        include: SHARED_E2E,
+        isolate: false,
+        provide: { sharedSystem: true },
+        // The first file of a worker waits for the one start of its system: on a busy machine, minutes.
+        hookTimeout: 180_000,
+      }),
     ],
   },
 });

@@ -1,7 +1,8 @@
 import { schooljaarVan, volgendSchooljaar } from '@duaal-graph/domein';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { alsRol } from './tokens.ts';
 import { leesAanbod, REGIO_VAN_NIS } from './expectations.ts';
 
@@ -12,12 +13,8 @@ describe('opleidingen, scholen and aanbod through the gateway', () => {
   let rijen: Awaited<ReturnType<typeof leesAanbod>>;
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: 1_000 });
+    system = await sharedSystem();
     rijen = await leesAanbod(system.mock.url, SCHOOLJAAR);
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   it('gives the aanbod of every opleiding per region, equal to the register', async () => {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { INJECTIES, injectievragen } from './injection.ts';
 import { bearer, codes, isGezond, stuur, vraag, type Antwoord } from './abuse.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 
 /** The legitimate queries of the contract that stretch the limits most: they must pass. */
 const RADAR = `{ radar(provincie: WEST_VLAANDEREN) {
@@ -134,12 +135,8 @@ describe('hostile requests at the gateway', () => {
   }
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await sharedSystem();
     graphql = system.graphql;
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   it('lets the legitimate queries of the contract through: the radar with all fields, 100 companies deep', async () => {

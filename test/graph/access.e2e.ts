@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { token } from './tokens.ts';
 import { leesVerwachteErkenningen, type VerwachteErkenning } from './expectations.ts';
 
@@ -61,7 +62,7 @@ describe('who may see what: the access table of the contract', () => {
   }
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await sharedSystem();
     eindpunten['gateway'] = system.graphql;
     eindpunten['erkenningen'] = `${system.proxies.erkenningen.url}/graphql`;
     eindpunten['onderwijsaanbod'] = `${system.proxies.onderwijsaanbod.url}/graphql`;
@@ -78,10 +79,6 @@ describe('who may see what: the access table of the contract', () => {
     );
     if (!gekozen) throw new Error('geen geschikte onderneming in de data');
     [kbo, erkenningen] = gekozen;
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   for (const eindpunt of ['gateway', 'erkenningen']) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { alsRol } from './tokens.ts';
 
 /** VDAB's limit is not what this file is about: both sides raise it, so that the vacatures load in a moment. */
@@ -102,12 +103,8 @@ describe('CSV exports on the gateway', () => {
   let system: System;
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: VDAB_PER_SECONDE });
+    system = await sharedSystem();
   }, 120_000);
-
-  afterAll(async () => {
-    await system.stop();
-  });
 
   it('radar: the rows are the graph’s cells, one per row, in its order', async () => {
     const csv = await download(system, '/export/radar.csv?provincie=WEST_VLAANDEREN');

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { leesWestVlaamseGemeenten } from '../contract/sector-reader.ts';
 import { GEO_GEMEENTEN, GEO_POSTCODES } from './geo-reader.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 
 describe("gemeenten and regio's through the gateway", () => {
   let system: System;
   const glossarium = leesWestVlaamseGemeenten();
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: 1_000 });
-  });
-
-  afterAll(async () => {
-    await system.stop();
+    system = await sharedSystem();
   });
 
   it("gives the glossary's five West-Flemish regions with every municipality in the right one", async () => {

@@ -3,10 +3,11 @@
  * and `dagenTotVerval` for every erkenning, and the root `erkenningen` with its
  * expiry window, each compared with an independent reading of the five databanks.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
 import { leesVerwachteErkenningen, type VerwachteErkenning } from './expectations.ts';
-import { startSystem, type GraphResponse, type System } from './system.ts';
+import type { GraphResponse, System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { alsRol } from './tokens.ts';
 
 const SECTOREN = ['VOLTA', 'EDUCAM', 'CONSTRUCTIV', 'MTECH', 'WOODWIZE'] as const;
@@ -113,13 +114,9 @@ describe('validity and renewals through the gateway', () => {
   }
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: 1_000 });
+    system = await sharedSystem();
     verwacht = await leesVerwachteErkenningen(system.mock.url, REFERENTIEDATUM);
     analist = await alsRol({ rol: 'analist' });
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   it('answers the reference date it judges on', async () => {

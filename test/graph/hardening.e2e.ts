@@ -10,7 +10,8 @@ import { Kind, parse, valueFromASTUntyped } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
 import { codes, startExtraGateway, stuur, vraag, type Antwoord } from './abuse.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 
 const PRODUCTIE = {
   NODE_ENV: 'production',
@@ -100,11 +101,7 @@ function vervalst(sdl: string): unknown[] {
 let system: System;
 
 beforeAll(async () => {
-  system = await startSystem({ vdabPerSeconde: 1_000 });
-});
-
-afterAll(async () => {
-  await system.stop();
+  system = await sharedSystem();
 });
 
 describe('client errors at the gateway', () => {

@@ -1,10 +1,11 @@
 import { schooljaarVan } from '@duaal-graph/domein';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { haal, jsonVan } from '../contract/sector-reader.ts';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
 import { geldigOp, leesAanbod, leesVerwachteErkenningen } from './expectations.ts';
 import { afstandTussen, GEO_GEMEENTEN, GEO_POSTCODES, nisVoorPostcode, tiendeKm } from './geo-reader.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { isDuaal, leesVacatures, ref } from './vacatures-expectations.ts';
 
 /**
@@ -86,7 +87,7 @@ describe('inDeBuurt through the gateway', () => {
   let duale: { id: string; nis: string | null; beroep: string }[];
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: 1_000 });
+    system = await sharedSystem();
     const basis = system.mock.url;
     register = jsonVan(await haal(`${basis}/onderwijs/v1/opleidingen`)) as RegisterOpleiding[];
     for (const r of await leesAanbod(basis, schooljaarVan(REFERENTIEDATUM))) {
@@ -111,10 +112,6 @@ describe('inDeBuurt through the gateway', () => {
       beroep: v.functie.beroepsprofiel.code.trim().toUpperCase(),
     }));
   }, 120_000);
-
-  afterAll(async () => {
-    await system.stop();
-  });
 
   function verwacht(vertrek: string, km: number, code?: string, niveau?: string): Verwacht[] {
     const binnen = (nis: string | null) => nis !== null && afstandTussen(vertrek, nis) <= km;

@@ -7,10 +7,11 @@
  * partner and an analist still see it. Expectations come from the independent
  * reading of the partners (verwachting.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
 import { isOndernemingsnummer, isVestigingsnummer } from '../contract/sector-reader.ts';
-import { startSystem, type GraphResponse, type System } from './system.ts';
+import type { GraphResponse, System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { token } from './tokens.ts';
 import { geldigOp, leesVerwachteErkenningen, type VerwachteErkenning } from './expectations.ts';
 
@@ -123,7 +124,7 @@ describe('hidden erkenningen do not leak through names, vestigingen and addresse
   };
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: 1_000 });
+    system = await sharedSystem();
     erkenningenUrl = `${system.proxies.erkenningen.url}/graphql`;
     alle = await leesVerwachteErkenningen(system.mock.url, REFERENTIEDATUM);
     const perKbo = perSleutel((e) => e.kbo);
@@ -141,10 +142,6 @@ describe('hidden erkenningen do not leak through names, vestigingen and addresse
       isVestigingsnummer,
       new Set(alle.flatMap((e) => e.vestiging ?? [])),
     );
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   it('finds in the data what the finding describes', () => {

@@ -1,5 +1,5 @@
 import { schooljaarVan } from '@duaal-graph/domein';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sectorVanNace } from '../contract/kbolezer.ts';
 import { haal, jsonVan } from '../contract/sector-reader.ts';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
@@ -7,7 +7,8 @@ import { geldigOp, leesAanbod, leesVerwachteErkenningen, type VerwachteErkenning
 import { afstandTussen, nisVoorPostcode, tiendeKm } from './geo-reader.ts';
 import { leesLerenden } from './kazi-reader.ts';
 import { leesKbo, metPunten, verwachtVan, type KboVerwachting } from './kbo-expectations.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { isDuaal, leesKnelpuntcodes, leesVacatures, ref } from './vacatures-expectations.ts';
 
 /**
@@ -70,7 +71,7 @@ describe('kandidaatOpleidingen through the gateway', () => {
   let stalen: { soort: string; nummer: string }[];
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: 1_000 });
+    system = await sharedSystem();
     // The first read of the register may still be under way when the system is ready.
     for (let i = 0; i < 20 && !system.erkenningen.bestand.kbo?.data; i++)
       await system.erkenningen.bestand.kbo?.ververs();
@@ -106,10 +107,6 @@ describe('kandidaatOpleidingen through the gateway', () => {
       .map((l) => ({ code: l.opleidingscode, nis: l.woonplaatsNisCode, school: l.instellingsnummer }));
     stalen = steekproef();
   }, 480_000);
-
-  afterAll(async () => {
-    await system.stop();
-  });
 
   /** The public's view: only ERKEND erkenningen, of this company (dotted number). */
   const zichtbaar = (nummer: string) => perOnderneming.get(nummer) ?? [];

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { leesLerenden, zoekendeLerendenPerCel, type KaziLerende } from './kazi-reader.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { alsRol } from './tokens.ts';
 import { REGIO_VAN_NIS } from './expectations.ts';
 
@@ -35,13 +36,9 @@ describe('learner counts cannot be differenced down to 1 to 4', () => {
   let scholen: string[];
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: 1_000 });
+    system = await sharedSystem();
     lerenden = await leesLerenden(system.mock.url);
     scholen = [...new Set(lerenden.map((l) => l.instellingsnummer))].sort();
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   /** What a trajectbegeleider of this school sees of its own ZOEKEND learners, through the graph, per cell. */

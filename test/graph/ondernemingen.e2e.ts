@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { alsRol } from './tokens.ts';
 import {
   geldigOp,
@@ -51,14 +52,10 @@ describe('ondernemingen and their erkenningen through the gateway', () => {
   let perKbo: Map<string, VerwachteErkenning[]>;
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: 1_000 });
+    system = await sharedSystem();
     verwacht = await leesVerwachteErkenningen(system.mock.url, REFERENTIEDATUM);
     perKbo = new Map();
     for (const e of verwacht) perKbo.set(e.kbo, [...(perKbo.get(e.kbo) ?? []), e]);
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   it('gives every erkenning of sample companies across all five sectors, with the status on the reference date', async () => {
@@ -193,12 +190,8 @@ describe('filters and workplaces through the gateway', () => {
   let verwacht: VerwachteErkenning[];
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: 1_000 });
+    system = await sharedSystem();
     verwacht = await leesVerwachteErkenningen(system.mock.url, REFERENTIEDATUM);
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   const erkendEnGeldig = (e: VerwachteErkenning) => e.status === 'ERKEND' && geldigOp(e, REFERENTIEDATUM);

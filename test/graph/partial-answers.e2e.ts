@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startExtraGateway, vraag } from './abuse.ts';
-import { startSystem, type GraphResponse, type System } from './system.ts';
+import type { GraphResponse, System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { REGIOS } from './expectations.ts';
-
-/** VDAB's limit is not what this file is about: both sides raise it, so that the vacatures load in a moment. */
-const VDAB_PER_SECONDE = 1_000;
 
 type Telling = { waarde: number | null; onderdrukt: boolean } | null;
 
@@ -103,15 +101,11 @@ describe('partial answers: a subgraph that cannot be reached nulls only what it 
   let heel: Map<string, Cel>;
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: VDAB_PER_SECONDE });
+    system = await sharedSystem();
     const antwoord = await system.vraag(RADAR);
     expect(antwoord.errors).toBeUndefined();
     heel = cellenVan(antwoord);
     expect(heel.size).toBeGreaterThan(REGIOS.length);
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   for (const [subgraph, eigenaar] of Object.entries(EIGENAARS)) {
@@ -188,11 +182,7 @@ describe('the gateway for browsers and in production', () => {
   let system: System;
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: VDAB_PER_SECONDE });
-  });
-
-  afterAll(async () => {
-    await system.stop();
+    system = await sharedSystem();
   });
 
   const preflight = (origin: string) =>

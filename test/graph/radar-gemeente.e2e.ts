@@ -1,5 +1,5 @@
 import { schooljaarVan } from '@duaal-graph/domein';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { leesWestVlaamseGemeenten } from '../contract/sector-reader.ts';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
 import { geldigOp, leesAanbod, leesVerwachteErkenningen, REGIOS } from './expectations.ts';
@@ -15,7 +15,8 @@ import {
   plekkenPerGebied,
   vacaturesPerGebied,
 } from './radar-readings.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import {
   isDuaal,
   leesBeroepenPerOpleiding,
@@ -81,7 +82,7 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
   ) => Omit<Cel, 'id' | 'regioCode' | 'opleidingscode' | 'gemeente'>;
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: VDAB_PER_SECONDE });
+    system = await sharedSystem();
     const basis = system.mock.url;
     const opleidingen = (await (await fetch(`${basis}/onderwijs/v1/opleidingen`)).json()) as {
       opleidingscode: string;
@@ -182,11 +183,6 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
     };
     // The system and the readings of every partner: longer than the default hook time on a busy machine.
   }, 180_000);
-
-  afterAll(async () => {
-    // Undefined when the start itself failed.
-    await (system as System | undefined)?.stop();
-  });
 
   /** The unfiltered radar per scale, as the first two tests asked it. */
   const ongefilterd = new Map<string, Cel[]>();

@@ -1,8 +1,9 @@
 import { schooljaarVan } from '@duaal-graph/domein';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
 import { leesLerenden, zoekendeLerendenPerCel } from './kazi-reader.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import {
   leesBeroepenPerOpleiding,
   leesKnelpuntcodes,
@@ -57,7 +58,7 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
   let zoekenden: Map<string, number>;
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: VDAB_PER_SECONDE });
+    system = await sharedSystem();
     const basis = system.mock.url;
     opleidingen = (await (await fetch(`${basis}/onderwijs/v1/opleidingen`)).json()) as typeof opleidingen;
     zonderErkenningsbron = new Set(
@@ -74,10 +75,6 @@ describe('the Radar Duaal of West-Vlaanderen through the gateway', () => {
     knelpuntOpleidingen = new Set(
       [...beroepen].filter(([, codes]) => codes.some((c) => knelpunten.has(c))).map(([code]) => code),
     );
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   it('answers one cell per regio and opleiding, zero cells included, with every count equal to the partner data', async () => {

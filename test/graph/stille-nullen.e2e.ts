@@ -6,7 +6,7 @@
  * attached still answers an empty list. Plus `Opleiding.erkenningsbronnen`
  * against the glossary's paritaire comités.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
 import { leesRegister, type RegisterOpleiding } from '../contract/sector-reader.ts';
 
@@ -14,7 +14,8 @@ import { leesRegister, type RegisterOpleiding } from '../contract/sector-reader.
 type RegisterRij = RegisterOpleiding & { readonly paritaireComites: readonly string[] };
 import { schooljaarVan } from '../contract/glossary.ts';
 import { leesVerwachteErkenningen } from './expectations.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { alsRol } from './tokens.ts';
 
 const ONBEKENDE_CODE = 'DS-ONBESTAAND-3';
@@ -41,7 +42,7 @@ describe('no silent zeros', () => {
   let analist: Record<string, string>;
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: 1_000 });
+    system = await sharedSystem();
     const verwacht = await leesVerwachteErkenningen(system.mock.url, REFERENTIEDATUM);
     const e = verwacht.find((x) => x.status === 'ERKEND' && x.vestiging !== null);
     kbo = e?.kbo ?? '';
@@ -53,10 +54,6 @@ describe('no silent zeros', () => {
       (scholen.data?.['scholen'] as { edges: { node: { instellingsnummer: string } }[] }).edges[0]?.node
         .instellingsnummer ?? '';
     analist = await alsRol({ rol: 'analist' });
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   async function geweigerd(

@@ -56,6 +56,10 @@ export interface System {
   herstartRadar(omgeving?: Record<string, string>): Promise<void>;
   /** The matching subgraph: its copies of Kazi, to refresh one now. */
   readonly matching: Awaited<ReturnType<typeof startMatching>>['subgraph'];
+  /** The folder of the system's data (the vacatures snapshot, the PGlite stores), removed by `stop`. */
+  readonly dataMap: string;
+  /** Empties the gateway's response cache, as a new gateway starts (shared-system.ts, between test files). */
+  wisAntwoordCache(): void;
   vraag(
     query: string,
     variables?: Record<string, unknown>,
@@ -84,6 +88,14 @@ export interface SystemOptions {
  * subgraphs (each behind a counting proxy) and the gateway, on the fixed
  * reference date of the contract tests. VDAB keeps its real limit of 10
  * requests a second unless a test sets another on both sides.
+ *
+ * Which to use: a file that only reads the system with the default options
+ * (`{ vdabPerSeconde: 1_000 }`, no `omgeving`, no `voorStart`, no mock
+ * options) and changes nothing that outlives its own tests (no record hooks,
+ * faults, mutations, measurements or restarts) takes `sharedSystem()`
+ * (shared-system.ts) and is listed in SHARED_E2E in vitest.config.ts: one
+ * system per worker then serves all such files, a start (~20–30 s of CPU)
+ * saved per file. Any other file starts its own here and stops it in `afterAll`.
  */
 export async function startSystem(opties: SystemOptions = {}): Promise<System> {
   const vdabPerSeconde = opties.vdabPerSeconde ?? 10;
@@ -180,6 +192,10 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
     },
     radar: () => radar.subgraph,
     matching: matching.subgraph,
+    dataMap,
+    wisAntwoordCache: () => {
+      gateway.gateway.responseCache?.clear();
+    },
     herstartRadar: async (anders) => {
       await radar.stop();
       radar = await startRadar(radarConfig({ ...omgeving, ...anders, RADAR_PORT: new URL(radar.url).port }));

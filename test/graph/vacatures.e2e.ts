@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
 import type { Vacature } from '../contract/vdab-reader.ts';
-import { startSystem, type System } from './system.ts';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { alsRol } from './tokens.ts';
 import {
   isDuaal,
@@ -49,15 +50,11 @@ describe('VDAB vacatures through the gateway', () => {
   let beroepen: Map<string, string[]>;
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: VDAB_PER_SECONDE });
+    system = await sharedSystem();
     const basis = system.mock.url;
     vdab = await leesVacatures(basis, VDAB_PER_SECONDE);
     knelpunten = await leesKnelpuntcodes(basis, Number(REFERENTIEDATUM.slice(0, 4)));
     beroepen = await leesBeroepenPerOpleiding(basis);
-  });
-
-  afterAll(async () => {
-    await system.stop();
   });
 
   /** Every vacature of `vacatures`, 100 at a time. */

@@ -4,8 +4,9 @@
  * beroepsprofiel labels, ignoring case and diacritics. Compared with the
  * register and VDAB's labels read here from the partners themselves.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type System } from './system.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { System } from './system.ts';
+import { sharedSystem } from './shared-system.ts';
 import { leesVacatures } from './vacatures-expectations.ts';
 
 interface RegisterRij {
@@ -59,7 +60,7 @@ describe('zoekterm', () => {
   }
 
   beforeAll(async () => {
-    system = await startSystem({ vdabPerSeconde: 1_000 });
+    system = await sharedSystem();
     register = (await (await fetch(`${system.mock.url}/onderwijs/v1/opleidingen`)).json()) as RegisterRij[];
     labels = new Map();
     for (const v of await leesVacatures(system.mock.url, 1_000))
@@ -79,10 +80,6 @@ describe('zoekterm', () => {
       await new Promise((r) => setTimeout(r, 500));
     }
   }, 120_000);
-
-  afterAll(async () => {
-    await system.stop();
-  });
 
   it("finds the contract's examples: elektr finds Elektrotechnicus, meca the Mécanicien ones", async () => {
     const elektr = await gevonden('elektr');

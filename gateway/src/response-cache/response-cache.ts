@@ -108,6 +108,15 @@ export class ResponseCache {
     this.store.clear();
   }
 
+  /**
+   * Forgets every answer and every question seen once, as a new gateway would
+   * start: the e2e tests hand one running system to several test files.
+   */
+  clear(): void {
+    this.store.clear();
+    this.gezien = new Set();
+  }
+
   /** Drops what a change of sources made invalid, so that memory holds only what can still be served. */
   dropInvalid(): void {
     const view = this.versions.current();
