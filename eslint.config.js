@@ -11,7 +11,9 @@ export default tseslint.config(
       'mocks/.data/**',
       'subgraphs/vacatures/.data/**',
       'coverage/**',
-      'web/dist/**',
+      // Build output (npm run build): linted as its TypeScript sources; `npm test` lints before and after a build.
+      '**/dist/**',
+      'web/dist-server/**',
     ],
   },
   js.configs.recommended,

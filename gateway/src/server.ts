@@ -22,6 +22,7 @@ import { leesConfig, type GatewayConfig } from './config.ts';
 import { handleCors } from './cors.ts';
 import { exportRoute } from './export/route.ts';
 import { subgraphPool, SubgraphDataSource } from './subgraph-data-source.ts';
+import { fastPath, oncePerRequest } from './response-cache/fast-path.ts';
 import { ResponseCache } from './response-cache/response-cache.ts';
 import { stringifyResult } from './response-cache/stored-json.ts';
 import { redisRateLimitStore } from './rate-limit-redis.ts';
@@ -92,6 +93,8 @@ export function buildGateway(config: GatewayConfig = leesConfig()): Gateway {
       observabilityPlugin<GatewayContext>(telemetry, { logRequests: config.verzoeklog }),
     ],
     ...opties,
+    // The process's end is closeOnTerm's: beside Apollo's own SIGTERM handler the drain's stop() never returned.
+    stopOnTerminationSignals: false,
     // A cached answer is served as the JSON it was kept as, not serialised again per hit.
     stringifyResult,
   });
@@ -143,7 +146,7 @@ async function startBuilt(
     throw tooManyRequests(wachtS, perMinuut);
   };
   let laatsteControle: Record<string, boolean> = {};
-  const context = async (req: IncomingMessage): Promise<GatewayContext> => {
+  const maakContext = async (req: IncomingMessage): Promise<GatewayContext> => {
     const autorisatie = req.headers.authorization;
     // A signed-in caller counts by its `sub`, anyone else by address; bad tokens count against the address too.
     const gebruiker = await verify(autorisatie).catch(async (fout: unknown) => {
@@ -153,6 +156,9 @@ async function startBuilt(
     await telVerzoek(clientKey(gebruiker, req, proxyHops));
     return { autorisatie, gebruiker, bronnen: new SourceUsage() };
   };
+  // One context per request, whether the cache's fast path or Apollo asks: the rate limit counts it once.
+  const context = oncePerRequest(maakContext);
+  const { responseCache, telemetry } = gateway;
   const exports = exportRoute({ apollo: gateway.apollo, context, maxRows: config.exportMaxRows });
   const dienst = await startListener({
     telemetry: gateway.telemetry,
@@ -167,6 +173,16 @@ async function startBuilt(
     host: config.host,
     maxBodyBytes: config.grenzen.bodyBytes,
     beforeGraphQL: (req, res) => handleCors(config.cors, req, res),
+    ...(responseCache
+      ? {
+          beforeApollo: fastPath({
+            cache: responseCache,
+            context,
+            telemetry,
+            logRequests: config.verzoeklog,
+          }),
+        }
+      : {}),
     // The exports answer browsers as /graphql does, CORS included.
     routes: async (req, res, url) =>
       url.pathname.startsWith('/export/') &&

@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as wacht } from 'node:timers/promises';
 import { leesConfig, type MockConfig } from './config.ts';
@@ -160,9 +166,14 @@ export function buildMockServer(config: MockConfig = leesConfig()): MockPartners
       const direct = await storingsAntwoord(storing, res);
       if (direct !== undefined) return direct;
     }
+    // A broken body needs a body: while a body fault applies, a conditional request is answered in full, as a
+    // partner whose export broke would answer a client without its ETag (a 304 would hide the fault).
+    const lichaamsfout =
+      storing?.faalt === true && (storing.mode === 'malformed' || storing.mode === 'truncated');
+    const headers = lichaamsfout ? zonderVoorwaarden(verzoek.headers) : verzoek.headers;
     const antwoord: MockResponse = !gevonden
       ? json(padBestaat ? 405 : 404, { fout: padBestaat ? 'methode niet toegelaten' : 'onbekend pad' })
-      : await gevonden.handler({ ...verzoek, params: gevonden.params });
+      : await gevonden.handler({ ...verzoek, headers, params: gevonden.params });
     if (storing?.faalt && storing.mode === 'malformed' && antwoord.status < 300)
       return partner.kapotAntwoord();
     if (storing?.faalt && storing.mode === 'truncated') {
@@ -220,6 +231,11 @@ export function buildMockServer(config: MockConfig = leesConfig()): MockPartners
   }
 
   return { server, wereld, config };
+}
+
+/** The request's headers without those that make it conditional (`If-None-Match`, `If-Modified-Since`, ...). */
+function zonderVoorwaarden(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([naam]) => !naam.startsWith('if-')));
 }
 
 /** The fault modes that answer before the partner does; undefined lets the request through. */

@@ -8,7 +8,7 @@
  * meets: it answers from the subgraphs' indexes in memory.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPHS, SUPERGRAPH_FILE } from '@duaal-graph/schema';
 import {
@@ -26,6 +26,8 @@ const WARM = RUNS * 4;
 const SEED = process.env['MOCK_SEED'] ?? '42';
 const REFERENTIEDATUM = '2026-11-01';
 const LATENTIE_MS = 15;
+/** A gateway that keeps no answers (the response cache's bound 0 turns it off). */
+const ZONDER_CACHE = { RESPONSE_CACHE_BYTES: '0' };
 const PROVINCIES = ['WEST_VLAANDEREN', 'OOST_VLAANDEREN', 'ANTWERPEN', 'VLAAMS_BRABANT', 'LIMBURG'];
 /** What each bench scale asks: the mock partners' scale, the provinces, and the radar's own scale. */
 interface Schaal {
@@ -59,6 +61,12 @@ function mediaan(waarden: readonly number[]): number {
   const m = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 }
+
+/** The machine's load average (1, 5, 15 minutes): a figure measured on a busy machine says so. */
+const belasting = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');
 
 const ms = (waarde: number) => `${waarde.toFixed(0)} ms`;
 const spreiding = (w: readonly number[]) =>
@@ -138,6 +146,13 @@ async function meetSchaal(
       ...partners,
       DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
       VACATURES_DATA_DIR: vacatureMap,
+      // Each service's store in this run's folder, one folder per process (a PGlite folder is one process's).
+      ERKENNINGEN_DATA_DIR: join(vacatureMap, 'erkenningen'),
+      ONDERWIJSAANBOD_DATA_DIR: join(vacatureMap, 'onderwijsaanbod'),
+      MATCHING_DATA_DIR: join(vacatureMap, 'matching'),
+      RADAR_DATA_DIR: join(vacatureMap, 'radar'),
+      // No daily measurement: it would ask the whole radar of every province through the gateway mid-run.
+      PEILING_TIJD: 'uit',
       // The graph a filtered radar asks its signals of: this run's gateway.
       PEILING_GRAAF_URL: `http://127.0.0.1:${String(gatewayPoort)}/graphql`,
     };
@@ -192,6 +207,22 @@ async function meetSchaal(
       for (let i = 0; i < 3; i++) await vraag(gateway.url, andere);
       for (let i = 0; i < WARM; i++) andereWarm.push((await vraag(gateway.url, andere)).ms);
     }
+    // The gateway keeps an answer from its second asking and serves it while its sources stay: the warm
+    // figures above are cache hits. The graph's own work, every time: a gateway without the cache, same subgraphs.
+    const zonderCache = await startGateway(await freePort(), subgraphs.urls, {
+      ...omgeving,
+      ...ZONDER_CACHE,
+    });
+    diensten.push(zonderCache);
+    for (let i = 0; i < 3; i++) await vraag(zonderCache.url, query);
+    const warmZonderCache: number[] = [];
+    for (let i = 0; i < WARM; i++) warmZonderCache.push((await vraag(zonderCache.url, query)).ms);
+    const andereZonderCache: number[] = [];
+    if (andere) {
+      for (let i = 0; i < 3; i++) await vraag(zonderCache.url, andere);
+      for (let i = 0; i < WARM; i++) andereZonderCache.push((await vraag(zonderCache.url, andere)).ms);
+    }
+    await zonderCache.stop();
     const exportTijden: number[] = [];
     let exportBytes = 0;
     let exportRijen = 0;
@@ -213,7 +244,11 @@ async function meetSchaal(
 
     // The same question asked of the subgraphs directly: what a gateway sent them, recorded once, replayed.
     const opnemer = await startRecorder(subgraphs.urls);
-    const opnameGateway = await startGateway(await freePort(), opnemer.urls, omgeving);
+    // Without the response cache, or the recorded question would be a hit that sends no request at all.
+    const opnameGateway = await startGateway(await freePort(), opnemer.urls, {
+      ...omgeving,
+      ...ZONDER_CACHE,
+    });
     diensten.push(opnameGateway);
     let andereFetches = 0;
     if (andere) {
@@ -232,7 +267,8 @@ async function meetSchaal(
     for (let i = 0; i < WARM; i++) direct.push(await replay(plan));
 
     const rechtstreeks = mediaan(direct.map((d) => d.totaalMs));
-    const gatewayDeel = mediaan(warm) - rechtstreeks;
+    // The gateway's share of the graph's own work: a cache hit asks the subgraphs nothing.
+    const gatewayDeel = mediaan(warmZonderCache) - rechtstreeks;
     console.log(
       `  the radar per ${per.toLowerCase()} of ${provincies.length === 1 ? 'one province' : `all ${provincies.length} provinces`}: ${cellen} cells, ${(bytes / 1024).toFixed(0)} kB of JSON, ${opnemer.opnames.length} subgraph fetches`,
     );
@@ -242,12 +278,17 @@ async function meetSchaal(
     console.log(
       '    (cold pays once what warm does not: the gateway plans the query, and every process parses, validates and JIT-compiles it for the first time)',
     );
-    console.log(`  warm, ${WARM} runs: ${spreiding(warm)}; partner requests: ${warmePartners}`);
+    console.log(
+      `  warm, ${WARM} runs: response cache on (a hit: the answer kept, served as stored JSON) ${spreiding(warm)}; partner requests: ${warmePartners}`,
+    );
+    console.log(
+      `  warm, ${WARM} runs: response cache off (RESPONSE_CACHE_BYTES=0: the graph answers every time) ${spreiding(warmZonderCache)}`,
+    );
     console.log(
       `  asked of the subgraphs directly (the gateway's ${opnemer.opnames.length} requests replayed), ${WARM} runs: ${spreiding(direct.map((d) => d.totaalMs))}`,
     );
     console.log(
-      `  the gateway's own share of the warm radar: ${ms(gatewayDeel)} (${((100 * gatewayDeel) / mediaan(warm)).toFixed(0)} %): validating, building the representations, merging the answers, serialising, one hop more (the plan is cached)`,
+      `  the gateway's own share of the warm radar: ${ms(gatewayDeel)} (${((100 * gatewayDeel) / mediaan(warmZonderCache)).toFixed(0)} % of the warm radar without the cache): validating, building the representations, merging the answers, serialising, one hop more (the plan is cached)`,
     );
     console.log(
       '  where the time goes (warm, direct; stages of the query plan, requests side by side within one):',
@@ -260,10 +301,10 @@ async function meetSchaal(
     });
     if (ook) {
       console.log(
-        `  ${ook.naam}, same run: cold (right after the first question of each restart) ${spreiding(andereKoud)}; warm ${spreiding(andereWarm)}; ${andereFetches} subgraph fetches`,
+        `  ${ook.naam}, same run: cold (right after the first question of each restart) ${spreiding(andereKoud)}; warm, cache on ${spreiding(andereWarm)}; warm, cache off ${spreiding(andereZonderCache)}; ${andereFetches} subgraph fetches`,
       );
       console.log(
-        `  warm, the radar per ${per.toLowerCase()} over ${ook.naam}: ${(mediaan(warm) / mediaan(andereWarm)).toFixed(1)}x`,
+        `  warm, the radar per ${per.toLowerCase()} over ${ook.naam}: cache on ${(mediaan(warm) / mediaan(andereWarm)).toFixed(1)}x, cache off ${(mediaan(warmZonderCache) / mediaan(andereZonderCache)).toFixed(1)}x`,
       );
     }
     if (exportPad) {
@@ -272,6 +313,7 @@ async function meetSchaal(
         `  export ${exportPad}: ${exportRijen} rows, ${(exportBytes / 1024).toFixed(0)} kB; first ${ms(eerste)}, then ${spreiding(daarna)}`,
       );
     }
+    console.log(`  load average at the end of ${schaal}: ${belasting()}`);
     const subgraphNamen = [...new Set(plan.flat().map((o) => o.subgraph))];
     console.log(
       `    summed request time per subgraph: ${subgraphNamen
@@ -286,7 +328,7 @@ async function meetSchaal(
 }
 
 console.log(
-  `Radar Duaal, seed ${SEED}, reference date ${REFERENTIEDATUM}, every service in its own process, mock latency ${LATENTIE_MS} ms; medians of ${RUNS} runs (warm: ${WARM})`,
+  `Radar Duaal, seed ${SEED}, reference date ${REFERENTIEDATUM}, every service in its own process, mock latency ${LATENTIE_MS} ms; medians of ${RUNS} runs (warm: ${WARM}); load average ${belasting()}`,
 );
 const gekozen = (process.env['BENCH_SCALES'] ?? Object.keys(SCHALEN).join(',')).split(',');
 for (const schaal of gekozen) {

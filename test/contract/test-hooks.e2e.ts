@@ -327,6 +327,32 @@ describe('POST /_mock/faults', () => {
     },
   );
 
+  it('malformed and truncated: a conditional request gets the broken body too, not 304', async () => {
+    const { pad, headers } = LEZING.educam;
+    const gezond = await lees(mock, 'educam');
+    const etag = gezond.headers.get('etag') ?? '';
+    const export_ = await gezond.text();
+    expect(etag).not.toBe('');
+    const voorwaardelijk = () =>
+      fetch(`${mock.url}${pad}`, { headers: { ...headers, 'if-none-match': etag } });
+    expect((await voorwaardelijk()).status).toBe(304);
+
+    await zetStoring(mock, { partner: 'educam', mode: 'malformed' });
+    const kapot = await voorwaardelijk();
+    expect(kapot.status).toBe(200);
+    const tekst = await kapot.text();
+    expect(tekst).not.toBe(export_);
+    expect(tekst.split('\r\n')[0]).not.toBe(export_.split('\r\n')[0]);
+
+    await zetStoring(mock, { partner: 'educam', mode: 'truncated' });
+    const afgekapt = await voorwaardelijk();
+    expect(afgekapt.status).toBe(200);
+    await expect(afgekapt.text()).rejects.toThrow();
+
+    await haak(mock, 'DELETE', '/faults');
+    expect((await voorwaardelijk()).status).toBe(304);
+  });
+
   it('ratelimit: answers 429 with Retry-After', async () => {
     await zetStoring(mock, { partner: 'constructiv', mode: 'ratelimit' });
     const antwoord = await lees(mock, 'constructiv');

@@ -1,6 +1,9 @@
 import { readAccessConfig, signToken } from '@duaal-graph/subgraph-toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENTIEDATUM } from '../contract/mock.ts';
+import { geldigOp, leesVerwachteErkenningen, REGIO_VAN_NIS, REGIOS } from './expectations.ts';
+import { COMITES } from './radar-moment.ts';
+import { distinctPerRegio, plekkenPerGebied, regioVanNis } from './radar-readings.ts';
 import { startSystem, type System } from './system.ts';
 
 const CEL = `id regioCode opleidingscode gemeente { nisCode }
@@ -29,7 +32,8 @@ describe('measurements over time (peilingen)', () => {
   beforeAll(async () => {
     systeem = await startSystem({ vdabPerSeconde: 1_000 });
     beheerder = { authorization: `Bearer ${await signToken(readAccessConfig({}), { rol: 'beheerder' })}` };
-  }, 120_000);
+    // A loaded machine takes minutes to start the system.
+  }, 300_000);
 
   afterAll(async () => {
     await systeem.stop();
@@ -151,4 +155,101 @@ describe('measurements over time (peilingen)', () => {
     );
     expect(omgekeerd.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   }, 120_000);
+
+  it('reconstructs the erkende leerwerkplekken of earlier dates, monthly, equal to a count of the erkenningen valid then', async () => {
+    const VANAF = '2024-11-15';
+    await systeem.herstartRadar({ PEILING_RECONSTRUCTIE_VANAF: VANAF });
+    // What every measurement does after it is stored (neemPeiling, tested above), without measuring again.
+    const datums = await systeem.radar().peilingen.dienst().reconstrueer();
+    const maanden = Array.from({ length: 23 }, (_, i) => {
+      const d = new Date(Date.UTC(2024, 11 + i, 1));
+      return d.toISOString().slice(0, 10);
+    });
+    expect(datums).toEqual([VANAF, ...maanden]);
+    expect(datums.at(-1)).toBe('2026-10-01');
+    const lijst = (await systeem.vraag('{ peilingen { op gereconstrueerd } }')).data?.['peilingen'];
+    expect(lijst).toEqual([
+      ...datums.map((op) => ({ op, gereconstrueerd: true })),
+      { op: REFERENTIEDATUM, gereconstrueerd: false },
+    ]);
+
+    // The independent reading: the mock's erkenningen as known today, each counted on the dates it was valid.
+    const basis = systeem.mock.url;
+    const erkenningen = await leesVerwachteErkenningen(basis, REFERENTIEDATUM);
+    const register = (await (await fetch(`${basis}/onderwijs/v1/opleidingen`)).json()) as {
+      opleidingscode: string;
+      paritaireComites: string[];
+    }[];
+    const zonderBron = new Set(
+      register
+        .filter((o) => !o.paritaireComites.some((pc) => COMITES.includes(pc)))
+        .map((o) => o.opleidingscode),
+    );
+    const perRegio = (datum: string) =>
+      distinctPerRegio(
+        erkenningen
+          .filter((e) => e.status === 'ERKEND' && geldigOp(e, datum) && e.vestiging)
+          .map((e) => [regioVanNis(e.nis), e.vestiging ?? ''] as const),
+      );
+    // The reconstruction must show change, or a copy of today's counts would pass.
+    const eerste = datums[0] ?? '';
+    expect([...perRegio(eerste)]).not.toEqual([...perRegio(REFERENTIEDATUM)]);
+
+    for (const datum of [eerste, '2025-11-01']) {
+      const plekken = plekkenPerGebied(erkenningen, datum);
+      const antwoord = await systeem.vraag(
+        `query($op: Date) { r: radar(provincie: WEST_VLAANDEREN, per: REGIO, op: $op) { ${CEL} }
+          g: radar(provincie: WEST_VLAANDEREN, per: GEMEENTE, op: $op) { ${CEL} }
+          t: regioTotalen(provincie: WEST_VLAANDEREN, op: $op) { ${TOTAAL} } }`,
+        { op: datum },
+      );
+      expect(antwoord.errors).toBeUndefined();
+      const cellen = [
+        ...(antwoord.data?.['r'] as Record<string, unknown>[]),
+        ...(antwoord.data?.['g'] as Record<string, unknown>[]),
+      ];
+      expect(cellen.length).toBe((REGIOS.length + REGIO_VAN_NIS.size) * register.length);
+      for (const cel of cellen) {
+        const code = String(cel['opleidingscode']);
+        const gebied = (cel['gemeente'] as { nisCode: string } | null)?.nisCode ?? String(cel['regioCode']);
+        const verwacht = zonderBron.has(code) ? null : (plekken.get(`${gebied}|${code}`) ?? 0);
+        expect({ cel: `${gebied}|${code}`, n: cel['aantalErkendeLeerwerkplekken'] }).toEqual({
+          cel: `${gebied}|${code}`,
+          n: verwacht,
+        });
+        // Only the erkende leerwerkplekken are known of a reconstructed date.
+        expect(cel).toMatchObject({
+          aantalAanbieders: null,
+          aantalVacatures: null,
+          aantalGestarteLerenden: null,
+        });
+        expect(cel['onbekend']).toContain('AANBOD');
+      }
+      const totalen = perRegio(datum);
+      expect(
+        (
+          antwoord.data?.['t'] as { regio: { code: string }; aantalErkendeLeerwerkplekken: number | null }[]
+        ).map((t) => [t.regio.code, t.aantalErkendeLeerwerkplekken]),
+      ).toEqual(REGIOS.map((r) => [r, totalen.get(r) ?? 0]));
+
+      const punten = await systeem.vraag(
+        `{ indicatoren(provincie: WEST_VLAANDEREN, van: "${datum}", tot: "${datum}") {
+          op gereconstrueerd aantalErkendeLeerwerkplekken aantalActieveLeerwerkplekken
+          aantalGestarteLerenden { waarde } aantalOpleidingenMetAanbod aantalWitteVlekken
+          aandeelKnelpuntvacaturesMetDuaalAanbod } }`,
+      );
+      expect(punten.data?.['indicatoren']).toEqual([
+        {
+          op: datum,
+          gereconstrueerd: true,
+          aantalErkendeLeerwerkplekken: REGIOS.reduce((n, r) => n + (totalen.get(r) ?? 0), 0),
+          aantalActieveLeerwerkplekken: null,
+          aantalGestarteLerenden: null,
+          aantalOpleidingenMetAanbod: null,
+          aantalWitteVlekken: null,
+          aandeelKnelpuntvacaturesMetDuaalAanbod: null,
+        },
+      ]);
+    }
+  }, 300_000);
 });

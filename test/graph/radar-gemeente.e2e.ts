@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { schooljaarVan } from '@duaal-graph/domein';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leesWestVlaamseGemeenten } from '../contract/sector-reader.ts';
@@ -348,6 +349,55 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
       ]);
       expect(antwoord.errors?.[0]?.message).toContain(argument);
     }
+  });
+
+  it("the README's example of a filtered radar, a gemeente-scale radar and regio totals answers what the radar says", async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const voorbeeld = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)]
+      .map((m) => m[1] ?? '')
+      .find((q) => q.includes('gefilterd: radar') && q.includes('regioTotalen'));
+    expect(voorbeeld, 'the example in the README').toBeDefined();
+    const antwoord = await system.vraag(voorbeeld ?? '');
+    expect(antwoord.errors).toBeUndefined();
+    const data = antwoord.data as Record<string, Record<string, unknown>[]>;
+    const regio = ongefilterd.get('REGIO') ?? [];
+    const gemeente = ongefilterd.get('GEMEENTE') ?? [];
+    const velden = (cel: Record<string, unknown> | Cel | undefined, namen: readonly string[]) =>
+      Object.fromEntries(namen.map((n) => [n, (cel as Record<string, unknown> | undefined)?.[n]]));
+    // The one cell of the filter, as the unfiltered radar (compared with the partner data above) has it.
+    const gefilterd = data['gefilterd'] ?? [];
+    const namen = [
+      'regioCode',
+      'aantalErkendeLeerwerkplekken',
+      'aantalGestarteLerenden',
+      'aantalActieveLeerwerkplekken',
+      'signalen',
+      'onbekend',
+    ];
+    expect(gefilterd.map((c) => velden(c, namen))).toEqual(
+      regio
+        .filter((c) => c.regioCode === 'MIDWEST' && c.opleidingscode === 'DS-ELT-3')
+        .map((c) => velden(c, namen)),
+    );
+    expect(gefilterd).toHaveLength(1);
+    expect((data['vraagZonderAanbod'] ?? []).map((c) => c['opleidingscode'])).toEqual(
+      gemeente.filter((c) => c.signalen.includes('VRAAG_ZONDER_AANBOD')).map((c) => c.opleidingscode),
+    );
+    expect((data['vraagZonderAanbod'] ?? []).length).toBeGreaterThan(0);
+    // Per gemeente for one niveau: every gemeente of the province, each with a part of the opleidingen.
+    const perGemeente = data['perGemeente'] ?? [];
+    const nisCodes = new Set(perGemeente.map((c) => (c['gemeente'] as { nisCode: string }).nisCode));
+    expect(nisCodes.size).toBe(GEMEENTEN.length);
+    expect(perGemeente.length).toBeGreaterThan(0);
+    expect(perGemeente.length).toBeLessThan(gemeente.length);
+    const totalen = data['regioTotalen'] ?? [];
+    expect(
+      totalen.map((t) => velden(t, ['aantalAanbieders', 'aantalVacatures', 'aantalWitteVlekken'])),
+    ).toEqual(
+      REGIOS.map((r) =>
+        velden(verwachtTotaal(r), ['aantalAanbieders', 'aantalVacatures', 'aantalWitteVlekken']),
+      ),
+    );
   });
 
   it('answers a gemeente-scale radar in one fetch per owner subgraph, not one per cell', async () => {

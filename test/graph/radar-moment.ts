@@ -31,7 +31,7 @@ import {
 } from './vacatures-expectations.ts';
 
 /** The paritaire comités of each sector databank (../shared/domain/GLOSSARY.md). */
-const COMITES = ['149.01', '112', '124', '111', '209', '125', '126'];
+export const COMITES = ['149.01', '112', '124', '111', '209', '125', '126'];
 
 export interface Telling {
   readonly waarde: number | null;

@@ -3,9 +3,10 @@ import type { Vacature } from '../contract/vdab-reader.ts';
 import { startSystem, type System } from './system.ts';
 
 const PARTNER_TIMEOUT_MS = 1_000;
-/** Syncs this often; the copy is ACTUEEL for two of these and the contract's minute. */
+/** Syncs this often; the copy is ACTUEEL for two of these and the grace (the contract's minute, shorter here). */
 const SYNC_INTERVAL_S = 0.5;
-const VEROUDERD_NA_MS = 2 * SYNC_INTERVAL_S * 1000 + 60_000;
+const GRACE_S = 8;
+const VEROUDERD_NA_MS = 2 * SYNC_INTERVAL_S * 1000 + GRACE_S * 1000;
 
 const QUERY = `{ vacatures(first: 1) { totalCount } }`;
 
@@ -36,6 +37,7 @@ describe('VDAB rate-limited: the index ages honestly, and completes after', () =
       vdabPerSeconde: 1_000,
       omgeving: {
         VDAB_SYNC_INTERVAL: String(SYNC_INTERVAL_S),
+        VDAB_FRESHNESS_GRACE_S: String(GRACE_S),
         PARTNER_TIMEOUT_MS: String(PARTNER_TIMEOUT_MS),
       },
     });

@@ -10,31 +10,12 @@ import { startSystem, type System } from '../graph/system.ts';
 import { DIST, ensureBuilt, WEB } from './app-build.ts';
 import { launchChromium } from './browser.ts';
 import { restrictedParts } from './restricted.ts';
+import { comparable, expectedRows, radarCells, tableRows, type Cel } from './radar-table.ts';
 
 const ARTEFACTS = fileURLToPath(new URL('./artefacts/', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const MANIFEST = `${WEB}persisted-operations.json`;
 const MARKED = '#d95f02';
-
-interface Cel {
-  regioCode: string;
-  opleidingscode: string;
-  aantalAanbieders: number | null;
-  aantalPlaatsen: number | null;
-  aantalErkendeLeerwerkplekken: number | null;
-  aantalVacatures: number | null;
-  aantalDualeVacatures: number | null;
-  knelpunt: boolean | null;
-  aantalZoekendeLerenden: { waarde: number | null; onderdrukt: boolean } | null;
-  witteVlek: boolean;
-  signalen: string[];
-  opleiding: { naam: string };
-}
-
-const RADAR = `query { radar(provincie: WEST_VLAANDEREN, niveau: SECUNDAIR) {
-  regioCode opleidingscode aantalAanbieders aantalPlaatsen aantalErkendeLeerwerkplekken aantalVacatures
-  aantalDualeVacatures knelpunt aantalZoekendeLerenden { waarde onderdrukt } witteVlek signalen
-  opleiding { naam } } }`;
 
 interface SeenRequest {
   readonly body: Record<string, unknown>;
@@ -60,7 +41,7 @@ describe('the Radar Duaal web app in Chromium', () => {
       operations: { id: string; body: string }[];
     };
     for (const o of parsed.operations) manifest.set(o.id, o.body);
-    cells = await radarCells(system);
+    cells = await radarCells(system, { niveau: 'SECUNDAIR' });
     web = await startWeb(
       readWebConfig({ WEB_PORT: '0', WEB_DIST: dist, WEB_GATEWAY_URL: system.gatewayUrl }),
     );
@@ -134,52 +115,7 @@ describe('the Radar Duaal web app in Chromium', () => {
 
   it('shows in its table exactly the cells the graph answers', async () => {
     const { page } = await openRadar();
-    const rows = await page.$$eval('table.radartabel tbody tr', (trs) =>
-      trs.map((tr) => ({
-        regio: tr.getAttribute('data-regio') ?? '',
-        opleiding: tr.getAttribute('data-opleiding') ?? '',
-        kolommen: Object.fromEntries(
-          Array.from(tr.querySelectorAll('td')).map((td): [string, string] => [
-            td.getAttribute('data-kolom') ?? '',
-            td.textContent,
-          ]),
-        ),
-      })),
-    );
-    const expected = cells.map((c) => ({
-      regio: c.regioCode,
-      opleiding: c.opleidingscode,
-      kolommen: {
-        opleiding: c.opleiding.naam,
-        // A count that is not known (null) reads "onbekend".
-        aanbieders: String(c.aantalAanbieders ?? 'onbekend'),
-        plaatsen: c.aantalPlaatsen === null ? 'onbeperkt' : String(c.aantalPlaatsen),
-        leerwerkplekken: String(c.aantalErkendeLeerwerkplekken ?? 'onbekend'),
-        vacatures: String(c.aantalVacatures ?? 'onbekend'),
-        duaal: String(c.aantalDualeVacatures ?? 'onbekend'),
-        knelpunt: c.knelpunt === null ? 'onbekend' : c.knelpunt ? 'ja' : 'nee',
-        lerenden:
-          c.aantalZoekendeLerenden?.onderdrukt === true
-            ? 'onderdrukt'
-            : String(c.aantalZoekendeLerenden?.waarde ?? 'onbekend'),
-        witteVlek: c.witteVlek ? 'ja' : 'nee',
-      },
-    }));
-    const byKey = (r: { regio: string; opleiding: string }) => `${r.regio}|${r.opleiding}`;
-    // Signals are named in words on the page; whether a row has any is checked below.
-    const withoutSignals = rows.map(({ kolommen: { signalen: _signalen, ...kolommen }, ...row }) => ({
-      ...row,
-      kolommen,
-    }));
-    expect(withoutSignals.sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
-      [...expected].sort((a, b) => byKey(a).localeCompare(byKey(b))),
-    );
-    for (const row of rows) {
-      const cel = cells.find(
-        (c) => byKey({ regio: c.regioCode, opleiding: c.opleidingscode }) === byKey(row),
-      );
-      expect(row.kolommen['signalen'] === '').toBe(cel?.signalen.length === 0);
-    }
+    expect(comparable(await tableRows(page))).toEqual(expectedRows(cells));
     // Sorting by vacatures, descending, puts the largest count first.
     await page.getByRole('button', { name: 'Vacatures', exact: true }).click();
     await page.getByRole('button', { name: 'Vacatures', exact: true }).click();
@@ -254,7 +190,16 @@ describe('the Radar Duaal web app in Chromium', () => {
     }
   }, 180_000);
 
-  it('a dev token is refused by a production server', async () => {
+  it('gives development tokens on the sign-in page in development only; production refuses them and GraphiQL', async () => {
+    // Development: the page picks a role and signs in with a token of the app's server.
+    const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+    await page.goto(`${web.url}/#/aanmelden`);
+    await page.getByRole('combobox', { name: /^Rol/ }).selectOption('partner');
+    await page.getByRole('combobox', { name: /^Sector/ }).selectOption('EDUCAM');
+    await page.getByRole('button', { name: 'Vraag een ontwikkeltoken' }).click();
+    await page.getByText('U bent aangemeld als partner (EDUCAM).').waitFor();
+    await expect(page.locator('.wie').textContent()).resolves.toBe('Aangemeld: partner');
+    await page.close();
     const production = await startWeb(
       readWebConfig({
         NODE_ENV: 'production',
@@ -274,10 +219,63 @@ describe('the Radar Duaal web app in Chromium', () => {
       expect((await fetch(`${production.url}/graphiql`)).status).toBe(404);
       const dev = await fetch(`${web.url}/dev/token`, { method: 'POST', body: '{"rol":"analist"}' });
       expect(((await dev.json()) as { token?: string }).token).toMatch(/^ey/);
+      // Production's sign-in page offers the identity provider's token only, and no GraphiQL in the menu.
+      const signIn = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+      const config = signIn.waitForResponse((r) => new URL(r.url()).pathname === '/config.json');
+      await signIn.goto(`${production.url}/#/aanmelden`);
+      expect(await (await config).json()).toMatchObject({ ontwikkeltokens: false, graphiql: false });
+      await signIn.getByLabel('Token (JWT)').waitFor();
+      await signIn.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+      await expect(signIn.getByRole('heading', { name: /Ontwikkeltoken/ }).count()).resolves.toBe(0);
+      await expect(signIn.getByRole('link', { name: 'GraphiQL' }).count()).resolves.toBe(0);
+      await signIn.close();
     } finally {
       await production.stop();
     }
-  });
+  }, 120_000);
+
+  it('serves GraphiQL from the app itself: no request leaves loopback', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    context.on('request', (r) => requests.push(r.url()));
+    const page = await context.newPage();
+    // GraphiQL reads the schema on load: it works, from the app's own /graphql.
+    const schema = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/graphql' && (r.request().postData() ?? '').includes('__schema'),
+    );
+    await page.goto(`${web.url}/graphiql`);
+    await page.locator('.graphiql-container .monaco-editor').first().waitFor();
+    expect((await schema).status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    const away = requests.filter((u) => {
+      const url = new URL(u);
+      return url.protocol !== 'data:' && url.protocol !== 'blob:' && url.hostname !== '127.0.0.1';
+    });
+    expect(away).toEqual([]);
+    expect(requests.filter((u) => /\/assets\/.+\.js$/.test(u)).length).toBeGreaterThan(0);
+    await context.close();
+  }, 120_000);
+
+  it('fits a tablet (768 px): one column, no sideways scrolling, a screenshot kept', async () => {
+    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+    await page.goto(`${web.url}/#/radar`);
+    await page.locator('.kaart-vlak[data-geladen="WEST_VLAANDEREN"]').waitFor();
+    await page.locator('table.radartabel tbody tr').first().waitFor();
+    const layout = await page.evaluate(() => {
+      const map = document.querySelector('.kaart-vlak')?.getBoundingClientRect();
+      const table = document.querySelector('table.radartabel')?.closest('div')?.getBoundingClientRect();
+      return {
+        sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        mapWidth: Math.round(map?.width ?? 0),
+        tableBelowMap: (table?.top ?? 0) >= (map?.bottom ?? Infinity),
+      };
+    });
+    expect(layout.sideways).toBe(false);
+    expect(layout.mapWidth).toBeGreaterThan(600);
+    expect(layout.tableBelowMap).toBe(true);
+    await page.screenshot({ path: `${ARTEFACTS}radar-tablet.png`, fullPage: false });
+    await page.close();
+  }, 120_000);
 
   it('says which data is missing when a partner is unavailable, and still draws the map', async () => {
     await system.herstartVacatures(async () => {
@@ -293,14 +291,3 @@ describe('the Radar Duaal web app in Chromium', () => {
     });
   }, 120_000);
 });
-
-/** The graph's own radar, asked directly with a text of the test's own, once every source is in. */
-async function radarCells(system: System): Promise<Cel[]> {
-  for (let attempt = 0; ; attempt++) {
-    const body = await system.vraag(RADAR);
-    const radar = body.data?.['radar'] as Cel[] | null | undefined;
-    if (radar && !body.errors) return radar;
-    if (attempt > 60) throw new Error(`the radar did not answer: ${JSON.stringify(body.errors)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}

@@ -79,3 +79,82 @@ describe('the radar export', () => {
     expect(geenBoolean.ok ? null : geenBoolean.error.extensions['argument']).toBe('alleenWitteVlekken');
   });
 });
+
+const definitieVan = (naam: string) => {
+  const definitie = EXPORTS.find((e) => e.naam === naam);
+  if (!definitie) throw new Error(`no ${naam} export`);
+  return definitie;
+};
+
+describe('the ondernemingen export', () => {
+  it('takes the prospecting filter as URL parameters, and reads every page', () => {
+    const definitie = definitieVan('ondernemingen');
+    const operatie = getOperationAST(parse(definitie.document));
+    if (!operatie) throw new Error('no operation');
+    const gelezen = parseParameters(
+      operatie,
+      new URLSearchParams('sectorKandidaat=VOLTA&zonderErkenning=true&regioCode=MIDWEST'),
+    );
+    if (!gelezen.ok) throw gelezen.error;
+    const waarden = getVariableValues(schema, operatie.variableDefinitions ?? [], gelezen.variables);
+    expect(waarden.errors).toBeUndefined();
+    expect(waarden.coerced).toEqual({
+      sectorKandidaat: 'VOLTA',
+      zonderErkenning: true,
+      regioCode: 'MIDWEST',
+    });
+    expect(definitie.paging?.veld).toBe('ondernemingen');
+  });
+});
+
+describe('the kandidaatOpleidingen export', () => {
+  const { rows } = definitieVan('kandidaatOpleidingen');
+
+  it('is one row per kandidaat-opleiding, its nearest aanbod as columns, empty where there is none', () => {
+    const kandidaat = (code: string, dichtsteAanbod: unknown[]) => ({
+      opleiding: { code, naam: `Opleiding ${code}`, niveau: 'SECUNDAIR' },
+      sectoren: ['VOLTA', 'EDUCAM'],
+      aantalZoekendeLerendenInDeBuurt: { waarde: null, onderdrukt: true },
+      dichtsteAanbod,
+    });
+    expect(
+      rows({
+        onderneming: {
+          kandidaatOpleidingen: [
+            kandidaat('A', [
+              {
+                afstandKm: 3.4,
+                aanbod: { school: { naam: 'VTI' }, gemeente: { nisCode: '34022', naam: 'Kortrijk' } },
+              },
+            ]),
+            kandidaat('B', []),
+          ],
+        },
+      }),
+    ).toEqual([
+      {
+        'opleiding.code': 'A',
+        'opleiding.naam': 'Opleiding A',
+        'opleiding.niveau': 'SECUNDAIR',
+        sectoren: ['VOLTA', 'EDUCAM'],
+        aantalZoekendeLerendenInDeBuurt: null,
+        'dichtsteAanbod.afstandKm': 3.4,
+        'dichtsteAanbod.aanbod.school.naam': 'VTI',
+        'dichtsteAanbod.aanbod.gemeente.nisCode': '34022',
+        'dichtsteAanbod.aanbod.gemeente.naam': 'Kortrijk',
+      },
+      {
+        'opleiding.code': 'B',
+        'opleiding.naam': 'Opleiding B',
+        'opleiding.niveau': 'SECUNDAIR',
+        sectoren: ['VOLTA', 'EDUCAM'],
+        aantalZoekendeLerendenInDeBuurt: null,
+        dichtsteAanbod: null,
+      },
+    ]);
+  });
+
+  it('has no rows for a company the graph answers null', () => {
+    expect(rows({ onderneming: null })).toEqual([]);
+  });
+});

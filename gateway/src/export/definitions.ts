@@ -1,4 +1,4 @@
-import { connectionRows, isObject, rowsAt, unnest } from './rows.ts';
+import { connectionRows, flatten, isObject, rowsAt, unnest } from './rows.ts';
 import type { Row } from './csv.ts';
 
 /**
@@ -112,6 +112,81 @@ export const EXPORTS: readonly ExportDefinition[] = [
         { veld: 'erkendeLeerwerkplekken', soort: 'ERKENDE_LEERWERKPLEK' },
         { veld: 'dualeVacatures', soort: 'DUALE_VACATURE' },
       ]);
+    },
+  },
+  {
+    naam: 'indicatoren',
+    document: `query IndicatorenExport($provincie: Provincie!, $regioCode: ID, $van: Date!, $tot: Date!) {
+  indicatoren(provincie: $provincie, regioCode: $regioCode, van: $van, tot: $tot) {
+    op
+    gereconstrueerd
+    aantalErkendeLeerwerkplekken
+    aantalActieveLeerwerkplekken
+    aantalGestarteLerenden { waarde onderdrukt }
+    aantalOpleidingenMetAanbod
+    aantalWitteVlekken
+    aandeelKnelpuntvacaturesMetDuaalAanbod
+  }
+}`,
+    rows: (data) => rowsAt(data, 'indicatoren'),
+  },
+  {
+    // The Hernieuwingen page's prospects (`sectorKandidaat` with `zonderErkenning: true`), and any other list
+    // of companies the filter gives.
+    naam: 'ondernemingen',
+    document: `query OndernemingenExport($sector: Sector, $opleidingscode: ID, $nisCode: ID, $regioCode: ID,
+  $status: ErkenningStatus, $naamBevat: String, $sectorKandidaat: Sector, $zonderErkenning: Boolean,
+  $first: Int, $after: String) {
+  ondernemingen(first: $first, after: $after, filter: { sector: $sector, opleidingscode: $opleidingscode,
+    nisCode: $nisCode, regioCode: $regioCode, status: $status, naamBevat: $naamBevat,
+    sectorKandidaat: $sectorKandidaat, zonderErkenning: $zonderErkenning }) {
+    edges {
+      node {
+        ondernemingsnummer
+        naam
+        isErkend
+        kbo {
+          status
+          rechtsvorm
+          startdatum
+          hoofdactiviteit { code versie }
+          zetel { postcode gemeente { nisCode naam } }
+        }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    rows: (data) => connectionRows(data, 'ondernemingen'),
+    paging: { veld: 'ondernemingen', pageSize: 100 },
+  },
+  {
+    // "Maximaal duaal" of one company: one row per kandidaat-opleiding, with the nearest aanbod.
+    naam: 'kandidaatOpleidingen',
+    document: `query KandidaatOpleidingenExport($ondernemingsnummer: ID!, $km: Int) {
+  onderneming(ondernemingsnummer: $ondernemingsnummer) {
+    kandidaatOpleidingen(km: $km) {
+      opleiding { code naam niveau }
+      sectoren
+      aantalScholenInDeBuurt
+      aantalZoekendeLerendenInDeBuurt { waarde onderdrukt }
+      aantalDualeVacaturesInDeBuurt
+      knelpunt
+      dichtsteAanbod(first: 1) { afstandKm aanbod { school { naam } gemeente { nisCode naam } } }
+    }
+  }
+}`,
+    rows: (data) => {
+      const onderneming = data['onderneming'];
+      const lijst = isObject(onderneming) ? onderneming['kandidaatOpleidingen'] : null;
+      // The nearest aanbod as columns of its own (`dichtsteAanbod.afstandKm`), empty where there is none.
+      return (Array.isArray(lijst) ? lijst.filter(isObject) : []).map((kandidaat) => {
+        const dichtste = kandidaat['dichtsteAanbod'];
+        return flatten({
+          ...kandidaat,
+          dichtsteAanbod: Array.isArray(dichtste) && isObject(dichtste[0]) ? dichtste[0] : null,
+        });
+      });
     },
   },
 ];

@@ -5,10 +5,11 @@ import type {
   GraphQLResponse,
 } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import type { SourceUsage } from '@duaal-graph/subgraph-toolkit';
+import { SourceUsage } from '@duaal-graph/subgraph-toolkit';
 import { OperationTypeNode, type GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GatewayContext } from '../subgraph-sources.ts';
+import { RawRoutes } from './raw-routes.ts';
 import { ALL_SOURCES, SourceVersions, type VersionsView } from './source-versions.ts';
 import { ByteBoundedLru, type CacheCounters } from './store.ts';
 import { storedData } from './stored-json.ts';
@@ -23,6 +24,17 @@ interface Entry {
   readonly json: string;
   readonly deps: readonly Dependency[];
   readonly bytes: number;
+  /** `extensions.bronnen` of a hit as JSON, made once per view of the versions (null: not served raw). */
+  replay?: { readonly view: VersionsView; readonly bronnen: string | null };
+}
+
+/** A hit served in front of Apollo (fast-path.ts): the kept JSON and what the request log needs. */
+export interface RawHit {
+  readonly data: string;
+  /** `extensions.bronnen` as JSON. */
+  readonly bronnen: string;
+  readonly operationName: string | null;
+  readonly queryHash: string | null;
 }
 
 /** A question being answered now: who else waits for its answer, and how they get it. */
@@ -50,6 +62,9 @@ export interface ResponseCacheOptions {
  */
 const SEEN_WINDOW = 4_096;
 
+/** The bound of the raw forms of requests kept as shortcuts to their answers (raw-routes.ts), in characters. */
+const RAW_ROUTE_CHARS = 2 * 1024 * 1024;
+
 function valid(entry: Entry, view: VersionsView): boolean {
   for (const [subgraph, bron, fingerprint] of entry.deps)
     if (view.get(subgraph)?.perBron.get(bron)?.fingerprint !== fingerprint) return false;
@@ -64,6 +79,13 @@ function valid(entry: Entry, view: VersionsView): boolean {
 function replaySources(entry: Entry, view: VersionsView, bronnen: SourceUsage): void {
   for (const [subgraph, bron] of entry.deps)
     for (const status of view.get(subgraph)?.perBron.get(bron)?.statuses ?? []) bronnen.meld(status);
+}
+
+/** `extensions.bronnen` of a hit as JSON; null when a source it reports is unavailable (then errors go with it). */
+function replayedJson(entry: Entry, view: VersionsView): string | null {
+  const bronnen = new SourceUsage();
+  replaySources(entry, view, bronnen);
+  return bronnen.fouten().length > 0 ? null : JSON.stringify(bronnen.lijst());
 }
 
 /**
@@ -81,6 +103,13 @@ export class ResponseCache {
   private gezien = new Set<string>();
   /** Questions being answered now, by key: the same question asked meanwhile waits for that answer. */
   private readonly underWay = new Map<string, UnderWay>();
+  private readonly rawRoutes = new RawRoutes(RAW_ROUTE_CHARS);
+  /**
+   * The raw form of a request (fast-path.ts), to route it once its key is known;
+   * by the context's `bronnen`, which Apollo's copy of the context shares.
+   */
+  private readonly rawForms = new WeakMap<SourceUsage, string>();
+  private latestSchema: GraphQLSchema | null = null;
 
   constructor(opties: ResponseCacheOptions) {
     this.store = new ByteBoundedLru<Entry>(opties.maxBytes);
@@ -106,6 +135,7 @@ export class ResponseCache {
   stop(): void {
     this.versions.stop();
     this.store.clear();
+    this.rawRoutes.clear();
   }
 
   /**
@@ -114,6 +144,7 @@ export class ResponseCache {
    */
   clear(): void {
     this.store.clear();
+    this.rawRoutes.clear();
     this.gezien = new Set();
   }
 
@@ -121,6 +152,41 @@ export class ResponseCache {
   dropInvalid(): void {
     const view = this.versions.current();
     this.store.counters.invalidations += this.store.dropWhere((e) => !valid(e, view));
+  }
+
+  /** The raw form of the request of this context: once its answer is kept or served, the form leads to it. */
+  rememberRaw(context: GatewayContext, raw: string): void {
+    this.rawForms.set(context.bronnen, raw);
+  }
+
+  /**
+   * The kept answer of a request sent before in this raw form, when it is
+   * still valid and the sources it used are all available now; null leaves
+   * the request to Apollo's path, which judges it as always.
+   */
+  rawHit(raw: string): RawHit | null {
+    const route = this.rawRoutes.get(raw);
+    if (route === undefined || route.schema !== this.latestSchema) return null;
+    const entry = this.store.get(route.key);
+    if (!entry) return null;
+    const view = this.versions.current();
+    if (!valid(entry, view)) return null;
+    if (entry.replay?.view !== view) entry.replay = { view, bronnen: replayedJson(entry, view) };
+    const bronnen = entry.replay.bronnen;
+    if (bronnen === null) return null;
+    this.store.counters.hits += 1;
+    return { data: entry.json, bronnen, operationName: route.operationName, queryHash: route.queryHash };
+  }
+
+  private route(key: string, rc: GraphQLRequestContextResponseForOperation<GatewayContext>): void {
+    const raw = this.rawForms.get(rc.contextValue.bronnen);
+    if (raw === undefined) return;
+    this.rawRoutes.set(raw, {
+      key,
+      schema: rc.schema,
+      operationName: rc.operationName ?? null,
+      queryHash: rc.queryHash ?? null,
+    });
   }
 
   private schemaId(schema: GraphQLSchema): number {
@@ -132,12 +198,12 @@ export class ResponseCache {
     return id;
   }
 
-  /** The answer as an entry, or null when it may not be kept (see the class). */
-  private entryFor(
+  /** The sources the answer depends on, or null when it may not be kept (see the class). */
+  private dependencies(
     trace: RequestTrace,
     begin: VersionsView,
     rc: GraphQLRequestContextWillSendResponse<GatewayContext>,
-  ): Entry | null {
+  ): { readonly data: Record<string, unknown>; readonly deps: Dependency[] } | null {
     if (rc.operation?.operation !== OperationTypeNode.QUERY) return null;
     const body = rc.response.body;
     if (body.kind !== 'single') return null;
@@ -154,23 +220,23 @@ export class ResponseCache {
         deps.push([subgraph, bron, voor]);
       }
     }
-    const json = JSON.stringify(data);
-    return { json, deps, bytes: Buffer.byteLength(json) + deps.length * 64 };
+    return { data, deps };
   }
 
   /**
-   * Keeps the entry from the second time its question is asked: asked again
+   * An answer is kept from the second time its question is asked: asked again
    * before (within the window of distinct questions), or by a request that
-   * waited for this answer.
+   * waited for this answer. The first time only the key is noted: a one-off
+   * question costs no serialising of its answer.
    */
-  private keep(key: string, entry: Entry, followers: number): void {
+  private askedBefore(key: string, followers: number): boolean {
     if (followers === 0 && !this.gezien.has(key)) {
       if (this.gezien.size >= SEEN_WINDOW) this.gezien = new Set();
       this.gezien.add(key);
-      return;
+      return false;
     }
     this.gezien.delete(key);
-    this.store.set(key, entry);
+    return true;
   }
 
   /** A hit as Apollo's response: the kept bytes over HTTP, parsed for an in-process `executeOperation`. */
@@ -209,8 +275,10 @@ export class ResponseCache {
       serverWillStart: () =>
         Promise.resolve({
           // Answers of an older supergraph are keyed by its schema and so never served; this frees them.
-          schemaDidLoadOrUpdate: () => {
+          schemaDidLoadOrUpdate: ({ apiSchema }) => {
+            this.latestSchema = apiSchema;
             this.store.clear();
+            this.rawRoutes.clear();
           },
         }),
       requestDidStart: () => {
@@ -218,6 +286,7 @@ export class ResponseCache {
         let trace: RequestTrace | null = null;
         let begin: VersionsView = this.versions.current();
         let leads: UnderWay | null = null;
+        let asked: GraphQLRequestContextResponseForOperation<GatewayContext> | null = null;
         return Promise.resolve({
           responseForOperation: async (rc) => {
             if (rc.operation.operation !== OperationTypeNode.QUERY) return null;
@@ -231,7 +300,10 @@ export class ResponseCache {
             key = sleutel;
             begin = this.versions.current();
             const entry = this.store.get(sleutel);
-            if (entry && valid(entry, begin)) return this.serve(entry, rc, begin);
+            if (entry && valid(entry, begin)) {
+              this.route(sleutel, rc);
+              return this.serve(entry, rc, begin);
+            }
             if (entry) {
               this.store.delete(sleutel);
               this.store.counters.invalidations += 1;
@@ -251,6 +323,7 @@ export class ResponseCache {
               this.underWay.set(sleutel, leads);
             }
             this.store.counters.misses += 1;
+            asked = rc;
             trace = followRequest(rc.contextValue);
             return null;
           },
@@ -258,9 +331,13 @@ export class ResponseCache {
             if (key === null || trace === null) return Promise.resolve();
             let entry: Entry | null = null;
             try {
-              entry = this.entryFor(trace, begin, rc);
-              if (entry) this.keep(key, entry, leads?.followers ?? 0);
-              else this.store.counters.uncacheable += 1;
+              const answer = this.dependencies(trace, begin, rc);
+              if (!answer) this.store.counters.uncacheable += 1;
+              else if (this.askedBefore(key, leads?.followers ?? 0)) {
+                const json = JSON.stringify(answer.data);
+                entry = { json, deps: answer.deps, bytes: Buffer.byteLength(json) + answer.deps.length * 64 };
+                if (this.store.set(key, entry) && asked) this.route(key, asked);
+              }
             } finally {
               // Whatever happened, whoever waits gets an answer: this one's, or null to ask for its own.
               if (leads) {

@@ -78,4 +78,36 @@ describe('SourceVersions', () => {
     await versies.probe();
     expect(versies.current().has('erkenningen')).toBe(false);
   });
+
+  it('sees no change between two replicas with the same data, read at other moments', async () => {
+    let beurt = 0;
+    // Behind one address, two replicas answer in turn: same content version, other read times.
+    const server = createServer((_req, res) => {
+      beurt += 1;
+      const bijgewerktOp = `2026-11-01T00:00:0${String(beurt % 2)}.000Z`;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ toestand: [{ bron: 'VDAB', toestand: 'ACTUEEL', bijgewerktOp, versie: 's1.7' }] }),
+      );
+    });
+    open.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const adres = server.address();
+    const poort = typeof adres === 'object' && adres ? adres.port : 0;
+    const veranderd: string[][] = [];
+    const versies = new SourceVersions({
+      subgraphs: () => new Map([['vacatures', `http://127.0.0.1:${String(poort)}/graphql`]]),
+      intervalMs: 50,
+      dispatcher: new Agent({ connections: 2 }),
+      onChange: (namen) => veranderd.push([...namen]),
+    });
+    await versies.probe();
+    const eerst = versies.current().get('vacatures')?.perBron.get('VDAB');
+    await versies.probe();
+    const daarna = versies.current().get('vacatures')?.perBron.get('VDAB');
+    expect(daarna?.fingerprint).toBe(eerst?.fingerprint);
+    // The statuses served still say when this replica read last.
+    expect(daarna?.statuses[0]?.bijgewerktOp).not.toBe(eerst?.statuses[0]?.bijgewerktOp);
+    expect(veranderd).toEqual([['vacatures']]);
+  });
 });

@@ -47,7 +47,11 @@ function versionsFrom(toestand: unknown): SubgraphVersions | null {
     if (!status) return null;
     const { versie, ...zonderVersie } = status;
     const deel = perBron.get(status.bron) ?? { delen: [], statuses: [] };
-    const welke = typeof versie === 'number' ? `v${String(versie)}` : `t${String(status.bijgewerktOp)}`;
+    // A copy's version (content-derived: the same on every replica with the same data); else its last read.
+    const welke =
+      typeof versie === 'number' || (typeof versie === 'string' && versie !== '')
+        ? `v${String(versie)}`
+        : `t${String(status.bijgewerktOp)}`;
     deel.delen.push(`${status.toestand}|${status.reden ?? ''}|${welke}`);
     deel.statuses.push(zonderVersie);
     perBron.set(status.bron, deel);

@@ -35,6 +35,12 @@ export interface ListenerOptions<C extends BaseContext> {
    */
   readonly beforeGraphQL?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /**
+   * Runs for every `/graphql` request within the body limit, with its body as
+   * read and before Apollo sees it (the gateway's cached answers): returns true
+   * when it answered the request itself.
+   */
+  readonly beforeApollo?: (req: IncomingMessage, res: ServerResponse, body: string) => Promise<boolean>;
+  /**
    * Routes of the service besides `/graphql` (the gateway's CSV exports): answers
    * the request and returns true, or returns false to leave it to the listener.
    */
@@ -143,6 +149,7 @@ export async function startListener<C extends BaseContext>(
       );
       return;
     }
+    if (opties.beforeApollo && (await opties.beforeApollo(req, res, tekst))) return;
     const headers = new HeaderMap();
     for (const [naam, waarde] of Object.entries(req.headers)) {
       if (waarde !== undefined) headers.set(naam, Array.isArray(waarde) ? waarde.join(', ') : waarde);

@@ -39,7 +39,6 @@ export class Snapshot<T> {
   private timer: NodeJS.Timeout | null = null;
   private pogingen = 0;
   private herhaling: NodeJS.Timeout | null = null;
-  private versieTeller = 0;
   private readonly lezers: ((data: T, atMs: number) => void)[] = [];
   /** What the current copy holds (content-fingerprint.ts), to tell a read of the same data from new data. */
   private inhoud: string | null = null;
@@ -55,13 +54,15 @@ export class Snapshot<T> {
   }
 
   /**
-   * Counts the copies read: it changes when a read brings other data, not when
-   * a conditional read keeps the same copy nor when a full read brings the same
-   * data again (compared by content), so what was made from the copy (the
-   * gateway's cached answers) is dropped only when the data is new.
+   * Which copy this is, derived from its content (content-fingerprint.ts): it
+   * changes when a read brings other data, not when a conditional read keeps
+   * the same copy nor when a full read brings the same data again, so what was
+   * made from the copy (the gateway's cached answers) is dropped only when the
+   * data is new. Two replicas holding the same data, or one restarted, report
+   * the same version; empty before the first copy.
    */
-  get versie(): number {
-    return this.versieTeller;
+  get versie(): string {
+    return this.inhoud?.slice(0, 22) ?? '';
   }
 
   /** True once the first read has been tried, whatever its outcome. */
@@ -126,7 +127,6 @@ export class Snapshot<T> {
         const inhoud = contentFingerprint(nieuw);
         // The same data read again: the copy in hand stays, and with it its version.
         if (inhoud !== this.inhoud || this.huidig === undefined) {
-          this.versieTeller += 1;
           this.huidig = nieuw;
           this.inhoud = inhoud;
         }

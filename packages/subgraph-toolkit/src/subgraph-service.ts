@@ -30,7 +30,7 @@ import type { WithCaller } from './access/directive.ts';
 import type { Gebruiker } from './access/caller.ts';
 import { createTelemetry, inService, type Telemetry } from './observability/scope.ts';
 import { OBSERVABILITY_SETTINGS } from './observability/settings.ts';
-import { closeOnTerm } from './observability/shutdown.ts';
+import { onTerm } from './observability/shutdown.ts';
 
 /**
  * The one shape of a subgraph service. The toolkit reads the settings, builds the
@@ -190,8 +190,7 @@ export function defineSubgraph<
     built.schema = schema;
     return { ...parts.exposed, schema, apollo, subgraphData: parts.data, context: parts.context, telemetry };
   };
-  const start = async (config: SubgraphConfig<D> = readConfig()) => {
-    const subgraph = build(config);
+  const startBuilt = async (subgraph: Built<C, P>, config: SubgraphConfig<D>) => {
     const dienst = await inService(subgraph.telemetry, () =>
       startSubgraph<C>({
         telemetry: subgraph.telemetry,
@@ -208,6 +207,7 @@ export function defineSubgraph<
     );
     return { ...dienst, subgraph };
   };
+  const start = (config: SubgraphConfig<D> = readConfig()) => startBuilt(build(config), config);
   return {
     name,
     settings: definition.settings,
@@ -216,13 +216,25 @@ export function defineSubgraph<
     start,
     listen: async (env = process.env) => {
       const config = configOrExit(`subgraph ${name}`, () => readConfig(env));
-      const dienst = await start(config);
+      const subgraph = build(config);
+      // From here a SIGTERM ends the process with 0, also while the first reads run: they are stopped.
+      const term = onTerm(config.shutdownGraceS, subgraph.telemetry, async () => {
+        await subgraph.subgraphData.stop();
+      });
+      let dienst: Awaited<ReturnType<typeof startBuilt>>;
+      try {
+        dienst = await startBuilt(subgraph, config);
+      } catch (fout) {
+        // A start cut short by the signal fails as it may; the stop under way ends the process.
+        if (term.stopping) return;
+        throw fout;
+      }
       const extra = definition.describe?.(config, dienst.subgraph);
       dienst.subgraph.telemetry.logger.info(
         { url: `${dienst.url}/graphql` },
         `subgraph ${name} at ${dienst.url}/graphql${extra ? ` (${extra})` : ''}`,
       );
-      closeOnTerm(dienst, config.shutdownGraceS, dienst.subgraph.telemetry);
+      term.serve(dienst);
     },
   };
 }

@@ -53,15 +53,15 @@ interface SnapshotLike {
   status(): BronStatus;
   kopie(): CopyState;
   readonly data: unknown;
-  /** Which copy it holds (Snapshot.versie); absent where a copy does not count its reads. */
-  readonly versie?: number;
+  /** Which copy it holds (Snapshot.versie); absent where a copy does not tell. */
+  readonly versie?: string;
 }
 
 /**
  * A copy's state as `/ready` lists it: its status and which copy it holds, so
  * that the gateway learns of new data within its probe interval (its response cache).
  */
-export function readyState(copy: Pick<SnapshotLike, 'status' | 'versie'>): BronStatus & { versie?: number } {
+export function readyState(copy: Pick<SnapshotLike, 'status' | 'versie'>): BronStatus & { versie?: string } {
   return copy.versie === undefined ? copy.status() : { ...copy.status(), versie: copy.versie };
 }
 
@@ -122,6 +122,10 @@ export function buildSubgraph<C extends BaseContext & WithSources & WithCaller>(
       observabilityPlugin<C>(options.telemetry ?? currentTelemetry(), { logRequests: false }),
     ],
     parseOptions: { maxLexicalTokens: limits.tokens },
+    // The process's end is closeOnTerm's (drain, close the store, exit). Apollo's own SIGTERM handler would
+    // stop the server beside it, and a second stop() during the first never returns (@apollo/server 5.5
+    // resolves its barrier only on failure): the drain hung after 'gestopt na drain' until a SIGKILL.
+    stopOnTerminationSignals: false,
     introspection: !productie,
     hideSchemaDetailsFromClientErrors: productie,
     includeStacktraceInErrorResponses: !productie,

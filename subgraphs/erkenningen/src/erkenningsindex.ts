@@ -161,10 +161,38 @@ function indexOver(alle: readonly Erkenning[], referentiedatum: string): Erkenni
       a.ondernemingsnummer.localeCompare(b.ondernemingsnummer),
   );
 
+  const { erkendePlekken, aantalPerCel } = plekkenOp(alle, vestigingen, referentiedatum);
+  return {
+    referentiedatum,
+    alle,
+    ondernemingen,
+    ondernemingenOpNaam,
+    vestigingen,
+    erkendePlekken,
+    aantalPerCel,
+  };
+}
+
+/** The leerwerkplekken of a date: what the radar counts, from these erkenningen and vestigingen. */
+export interface PlekkenOp {
+  readonly erkendePlekken: ReadonlyMap<string, readonly VestigingInfo[]>;
+  readonly aantalPerCel: ReadonlyMap<string, number>;
+}
+
+/**
+ * The vestigingen with an ERKEND erkenning valid on `datum`, per opleiding and
+ * per cell. The index of today counts with it, and so does a reconstruction of
+ * an earlier date, so that the two cannot count differently.
+ */
+export function plekkenOp(
+  alle: readonly Erkenning[],
+  vestigingen: ReadonlyMap<string, VestigingInfo>,
+  datum: string,
+): PlekkenOp {
   // A record without vestiging has no location: it is no leerwerkplek a region can count.
   const erkendePlekken = new Map<string, VestigingInfo[]>();
   for (const [code, lijst] of groepeer(
-    alle.filter((e) => e.vestigingsnummer !== null && erkendOp(e, referentiedatum)),
+    alle.filter((e) => e.vestigingsnummer !== null && erkendOp(e, datum)),
     (e) => e.opleidingscode,
   )) {
     const nummers = [...new Set(lijst.map((e) => e.vestigingsnummer ?? ''))].sort();
@@ -184,13 +212,5 @@ function indexOver(alle: readonly Erkenning[], referentiedatum: string): Erkenni
       }
     }
   }
-  return {
-    referentiedatum,
-    alle,
-    ondernemingen,
-    ondernemingenOpNaam,
-    vestigingen,
-    erkendePlekken,
-    aantalPerCel,
-  };
+  return { erkendePlekken, aantalPerCel };
 }

@@ -2,6 +2,7 @@ import { celId, leesCelId, VLAANDEREN } from '@duaal-graph/domein';
 import { badUserInput, gepeildeTellingen, type MetGepeild } from '@duaal-graph/subgraph-toolkit';
 import type { Erkenningsbestand } from './bestand.ts';
 import type { ErkenningenContext } from './context.ts';
+import type { VestigingInfo } from './erkenningsindex.ts';
 
 /** The index key of the cell a radar representation names; an id the radar never gives out is bad input. */
 export function celVanRadar(id: string): string {
@@ -19,17 +20,19 @@ export function erkendePlekkenInRegio(
   ctx: ErkenningenContext,
   regioCode: string,
   opleidingscodes: readonly string[],
+  /** The vestigingen per opleiding to count: today's, or those of an earlier date (./reconstructie.ts). */
+  erkendePlekken?: ReadonlyMap<string, readonly VestigingInfo[]>,
 ): number | null {
   const bestand: Erkenningsbestand = ctx.bestand;
   const register = bestand.register.data;
   if (!register) return null;
-  const index = ctx.lees();
+  const perOpleiding = erkendePlekken ?? ctx.lees().erkendePlekken;
   const plekken = new Set<string>();
   for (const code of opleidingscodes) {
     // An opleiding no databank covers has no leerwerkplekken to add; one whose databank was never read makes the total unknown.
     if ((register.erkenningsbronnen.get(code) ?? []).length === 0) continue;
     if (bestand.gelezenErkenningsbronnen(code) === null) return null;
-    for (const v of index.erkendePlekken.get(code) ?? [])
+    for (const v of perOpleiding.get(code) ?? [])
       if (v.plaats?.regioCode === regioCode) plekken.add(v.vestigingsnummer);
   }
   return plekken.size;

@@ -11,6 +11,7 @@ import { buurtResolvers } from './buurt.ts';
 import { kandidaatResolvers } from './kandidaatresolvers.ts';
 import { type ErkenningenContext } from './context.ts';
 import { celVanRadar, regioTotaalResolvers } from './radarcel.ts';
+import { reconstructieResolvers } from './reconstructie.ts';
 import type { ErkenningsIndex, OndernemingInfo, VestigingInfo } from './erkenningsindex.ts';
 import {
   controleerVenster,
@@ -335,8 +336,12 @@ export function maakResolvers(historie: FindingsHistory) {
         return connection(plekken, args.first, args.after);
       },
     },
-    RegioTotaal: regioTotaalResolvers,
+    RegioTotaal: {
+      ...regioTotaalResolvers,
+      aantalErkendeLeerwerkplekkenOp: reconstructieResolvers.RegioTotaal,
+    },
     RadarCel: {
+      aantalErkendeLeerwerkplekkenOp: reconstructieResolvers.RadarCel,
       __resolveReference: async (cel: { id: string } & MetGepeild, ctx: ErkenningenContext) =>
         gepeildeTellingen(cel) ?? {
           ...cel,

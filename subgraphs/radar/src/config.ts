@@ -48,6 +48,21 @@ export const RADAR_SETTINGS = {
     max: 100_000,
     description: 'days a measurement is kept; older ones are removed after each measurement',
   }),
+  peilingReconstructieVanaf: declareSetting(
+    'PEILING_RECONSTRUCTIE_VANAF',
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .refine(
+        (d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+        'must be a date of the calendar',
+      ),
+    {
+      documentedDefault: 'unset: none',
+      description:
+        'the first date the history of `aantalErkendeLeerwerkplekken` is reconstructed back to (from the validity of the erkenningen known today), one point a month, after each measurement; unset: no reconstruction',
+    },
+  ),
   referenceDate: REFERENCE_DATE_SETTING,
 } as const;
 

@@ -105,6 +105,7 @@ export const radar = defineSubgraph<
             vandaag: () => referentiedatum(config.referenceDate),
             tijd: config.peilingTijd,
             bewaarDagen: config.peilingBewaarDagen,
+            reconstructieVanaf: config.peilingReconstructieVanaf ?? null,
             timeoutMs: 120_000,
             // Long enough for one measurement; the lease is only taken once its day's measurement is due.
             lease: new Lease(store.db, 'radar-peiling', houder, 10 * 60_000),

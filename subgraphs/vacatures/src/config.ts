@@ -29,6 +29,13 @@ export const VACATURES_SETTINGS = {
     max: 86_400,
     description: "seconds between two syncs of the vacatures index from VDAB's `bulk` windows",
   }),
+  vdabFreshnessGraceS: numberSetting('VDAB_FRESHNESS_GRACE_S', {
+    default: 60,
+    min: 0,
+    max: 86_400,
+    description:
+      "seconds the vacatures index may be older than two syncs and still be ACTUEEL (the contract's minute); tests lower it so that a VDAB that keeps answering 429 shows as VEROUDERD sooner",
+  }),
   databaseUrl: DATABASE_URL_SETTING,
   dataDir: textSetting('VACATURES_DATA_DIR', {
     default: fileURLToPath(new URL('../.data', import.meta.url)),

@@ -60,6 +60,7 @@ export const vacatures = defineSubgraph<
         opslag: null,
         oudeMap: config.dataDir,
         intervalMs: syncMs,
+        graceMs: config.vdabFreshnessGraceS * 1000,
         log,
       }),
       knelpunten: new Snapshot<Knelpuntlijst>({

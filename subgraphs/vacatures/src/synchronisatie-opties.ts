@@ -18,6 +18,8 @@ export interface SynchronisatieOpties {
   /** Where a JSON snapshot of the index from before the store may lie: moved into the store once. */
   readonly oudeMap?: string | null;
   readonly intervalMs: number;
+  /** What the index may be older than two intervals and still be ACTUEEL: the contract's minute by default. */
+  readonly graceMs?: number;
   /**
    * How often a replica looks at the store (a new version to read, the lease
    * to take or renew): at most every second, or every interval if shorter.

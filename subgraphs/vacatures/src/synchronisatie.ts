@@ -42,6 +42,8 @@ export class Vacaturebestand {
   private gestopt = false;
   /** Counts the changes of the index in memory (see `versie`). */
   private wijzigingen = 0;
+  /** `wijzigingen` when the index in memory last was the store's version `gelezen` (read or written). */
+  private alsGelezen: number | null = null;
   /** Whether this replica holds the lease (always, without one). */
   private houder: boolean;
   private volgendeSync = 0;
@@ -77,10 +79,16 @@ export class Vacaturebestand {
    * Which copy of the index this is: it changes when a sync, a read of the
    * store or a first load changes the vacatures, not when a window brings
    * nothing new, so that what was made from the index (the gateway's cached
-   * answers) is dropped only when its data is new (`/ready` lists it).
+   * answers) is dropped only when its data is new (`/ready` lists it). While
+   * the index is a version of the store (`s` generation.version), every
+   * replica holding that version, and one restarted, reports the same; a
+   * change not (yet) in the store, or no store, counts in this process (`w`).
    */
-  get versie(): number {
-    return this.wijzigingen;
+  get versie(): string {
+    const { gelezen } = this;
+    return gelezen && this.alsGelezen === this.wijzigingen
+      ? `s${String(gelezen.generatie)}.${String(gelezen.versie)}`
+      : `w${String(this.wijzigingen)}`;
   }
 
   /** Where the index is up to: the end of the last window applied. */
@@ -112,6 +120,7 @@ export class Vacaturebestand {
       waitingOn: this.waitingOn()?.reden ?? null,
       readUnderWay: this.bezig !== null,
       nowMs: this.nu(),
+      ...(this.opties.graceMs === undefined ? {} : { graceMs: this.opties.graceMs }),
     });
     return { bron: 'VDAB', ...versheid, bijgewerktOp: this.laatsteSucces() };
   }
@@ -208,6 +217,7 @@ export class Vacaturebestand {
 
   private zetStand(stand: Stand): void {
     this.gelezen = { versie: stand.versie, generatie: stand.generatie };
+    this.alsGelezen = this.wijzigingen;
     this.tot = stand.tot;
     this.bewaardTot = stand.tot;
     this.standReden = stand.reden;

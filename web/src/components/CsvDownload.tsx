@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { readToken } from '../session.ts';
 
 /** The gateway's CSV exports (gateway/src/export), reached through the app's server. */
-export type ExportName = 'radar' | 'regioTotalen' | 'erkenningen' | 'inDeBuurt';
+export type ExportName =
+  | 'radar'
+  | 'regioTotalen'
+  | 'erkenningen'
+  | 'inDeBuurt'
+  | 'indicatoren'
+  | 'ondernemingen'
+  | 'kandidaatOpleidingen';
 
 interface Props {
   readonly naam: ExportName;

@@ -229,6 +229,11 @@ function Renewals({ ownSector }: { readonly ownSector: Sector | null }) {
         <AnswerNotices wat="De prospecten" {...prospects} />
         {prospectPage && (
           <>
+            <CsvDownload
+              naam="ondernemingen"
+              parameters={{ sectorKandidaat: sector, zonderErkenning: 'true', regioCode }}
+              label="Download de prospecten als CSV"
+            />
             <div className="tabel-rol" tabIndex={0} role="group" aria-label="Prospecten">
               <table className="lijsttabel" id="prospecten">
                 <thead>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AnswerNotices } from '../components/AnswerNotices.tsx';
+import { CsvDownload } from '../components/CsvDownload.tsx';
 import { dutchDate } from '../components/dates.ts';
 import type { OndernemingData, OndernemingZoekenData } from '../graph/types-pages.ts';
 import { useAsk } from '../graph/use-ask.ts';
@@ -192,47 +193,53 @@ export function MaximaalDuaalPage() {
           {o.kandidaatOpleidingen.length === 0 ? (
             <p>Geen kandidaat-opleidingen.</p>
           ) : (
-            <div className="tabel-rol" tabIndex={0} role="group" aria-label="Kandidaat-opleidingen">
-              <table className="lijsttabel" id="kandidaten">
-                <thead>
-                  <tr>
-                    <th scope="col">Opleiding</th>
-                    <th scope="col">Sectoren</th>
-                    <th scope="col">Duale vacatures</th>
-                    <th scope="col">Zoekende lerenden</th>
-                    <th scope="col">Knelpunt</th>
-                    <th scope="col">Scholen</th>
-                    <th scope="col">Dichtste aanbod</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {o.kandidaatOpleidingen.map((k) => (
-                    <tr key={k.opleiding.code} data-code={k.opleiding.code}>
-                      <td>{k.opleiding.naam}</td>
-                      <td>{k.sectoren.join(', ')}</td>
-                      <td>{k.aantalDualeVacaturesInDeBuurt}</td>
-                      <td>
-                        {k.aantalZoekendeLerendenInDeBuurt.onderdrukt
-                          ? '1 tot 4'
-                          : (k.aantalZoekendeLerendenInDeBuurt.waarde ?? 'onbekend')}
-                      </td>
-                      <td>{k.knelpunt ? 'ja' : 'nee'}</td>
-                      <td>{k.aantalScholenInDeBuurt}</td>
-                      <td>
-                        {k.dichtsteAanbod.length === 0
-                          ? 'geen'
-                          : k.dichtsteAanbod
-                              .map(
-                                (a) =>
-                                  `${a.aanbod.school.naam} (${a.aanbod.gemeente.naam}, ${a.afstandKm.toLocaleString('nl-BE')} km)`,
-                              )
-                              .join('; ')}
-                      </td>
+            <>
+              <CsvDownload
+                naam="kandidaatOpleidingen"
+                parameters={{ ondernemingsnummer: o.ondernemingsnummer, km }}
+              />
+              <div className="tabel-rol" tabIndex={0} role="group" aria-label="Kandidaat-opleidingen">
+                <table className="lijsttabel" id="kandidaten">
+                  <thead>
+                    <tr>
+                      <th scope="col">Opleiding</th>
+                      <th scope="col">Sectoren</th>
+                      <th scope="col">Duale vacatures</th>
+                      <th scope="col">Zoekende lerenden</th>
+                      <th scope="col">Knelpunt</th>
+                      <th scope="col">Scholen</th>
+                      <th scope="col">Dichtste aanbod</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {o.kandidaatOpleidingen.map((k) => (
+                      <tr key={k.opleiding.code} data-code={k.opleiding.code}>
+                        <td>{k.opleiding.naam}</td>
+                        <td>{k.sectoren.join(', ')}</td>
+                        <td>{k.aantalDualeVacaturesInDeBuurt}</td>
+                        <td>
+                          {k.aantalZoekendeLerendenInDeBuurt.onderdrukt
+                            ? '1 tot 4'
+                            : (k.aantalZoekendeLerendenInDeBuurt.waarde ?? 'onbekend')}
+                        </td>
+                        <td>{k.knelpunt ? 'ja' : 'nee'}</td>
+                        <td>{k.aantalScholenInDeBuurt}</td>
+                        <td>
+                          {k.dichtsteAanbod.length === 0
+                            ? 'geen'
+                            : k.dichtsteAanbod
+                                .map(
+                                  (a) =>
+                                    `${a.aanbod.school.naam} (${a.aanbod.gemeente.naam}, ${a.afstandKm.toLocaleString('nl-BE')} km)`,
+                                )
+                                .join('; ')}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
           )}
         </section>
       )}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { AnswerNotices } from '../components/AnswerNotices.tsx';
+import { CsvDownload } from '../components/CsvDownload.tsx';
 import { dutchDate } from '../components/dates.ts';
 import { RADAR_OP } from '../graph/radar-op.ts';
 import type { IndicatorenData, IndicatorPunt, PeilingenData } from '../graph/types-pages.ts';
@@ -135,6 +136,7 @@ export function VerloopPage() {
               />
             ))}
           </div>
+          {van && tot && <CsvDownload naam="indicatoren" parameters={{ provincie, regioCode, van, tot }} />}
           <div className="tabel-rol" tabIndex={0} role="group" aria-label="De indicatoren per peiling">
             <table className="lijsttabel" id="indicatoren">
               <caption>De indicatoren per peiling</caption>

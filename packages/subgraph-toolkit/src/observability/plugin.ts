@@ -15,6 +15,48 @@ function statusVan(fout: Error, standaard: number): number {
   return typeof http?.status === 'number' ? http.status : standaard;
 }
 
+/** One answered GraphQL request, as the request log and metrics record it. */
+export interface RequestRecord {
+  readonly operationName: string | null | undefined;
+  /** The hash of the query text (its first 16 characters are logged); null when none was read. */
+  readonly hash: string | null;
+  readonly seconden: number;
+  readonly status: number;
+  /** The error codes of the answer, as metric labels. */
+  readonly fouten: readonly string[];
+  readonly heeftData: boolean;
+}
+
+/**
+ * Counts, times and logs one answered request: the plugin below for every
+ * request through Apollo, and the gateway's cached answers served in front of
+ * Apollo (response-cache/fast-path.ts), so that both show alike.
+ */
+export function recordRequest(
+  { metrics, logger }: Telemetry,
+  options: { readonly logRequests: boolean },
+  verzoek: RequestRecord,
+): void {
+  const outcome: RequestOutcome =
+    verzoek.fouten.length === 0 ? 'ok' : verzoek.heeftData ? 'partial' : 'error';
+  const operation = metrics.operationLabel(verzoek.operationName);
+  metrics.requests.inc({ operation, outcome });
+  metrics.requestDuration.observe({ operation, outcome }, verzoek.seconden);
+  for (const code of verzoek.fouten) metrics.errors.inc({ code });
+  logger[options.logRequests ? 'info' : 'debug'](
+    {
+      verzoek: {
+        operatie: operation,
+        hash: verzoek.hash === null ? null : verzoek.hash.slice(0, 16),
+        ms: Math.round(verzoek.seconden * 1000),
+        status: verzoek.status,
+        fouten: [...new Set(verzoek.fouten)],
+      },
+    },
+    'verzoek',
+  );
+}
+
 /**
  * Observes every GraphQL request of a service: counts it by operation and
  * outcome, times it, counts its error codes, writes one log line for it (the
@@ -49,26 +91,16 @@ export function observabilityPlugin<C extends BaseContext>(
           if (traceId) resultaat.extensions = { ...resultaat.extensions, traceId };
           const fouten = codes(resultaat.errors);
           const heeftData = resultaat.data !== undefined && resultaat.data !== null;
-          const outcome: RequestOutcome = fouten.length === 0 ? 'ok' : heeftData ? 'partial' : 'error';
-          const operation = metrics.operationLabel(operationName);
-          const seconden = (performance.now() - begin) / 1000;
-          metrics.requests.inc({ operation, outcome });
-          metrics.requestDuration.observe({ operation, outcome }, seconden);
-          for (const code of fouten) metrics.errors.inc({ code });
           // Apollo's type promises a hash, but a request refused before its query was read has none.
           const hash = queryHash as string | undefined;
-          logger[niveau](
-            {
-              verzoek: {
-                operatie: operation,
-                hash: hash === undefined ? null : hash.slice(0, 16),
-                ms: Math.round(seconden * 1000),
-                status: response.http.status ?? 200,
-                fouten: [...new Set(fouten)],
-              },
-            },
-            'verzoek',
-          );
+          recordRequest(telemetry, options, {
+            operationName,
+            hash: hash ?? null,
+            seconden: (performance.now() - begin) / 1000,
+            status: response.http.status ?? 200,
+            fouten,
+            heeftData,
+          });
           return Promise.resolve();
         },
       });

@@ -12,7 +12,7 @@ export const OBSERVABILITY_SETTINGS = {
     default: 20,
     min: 0,
     description:
-      'on SIGTERM, how long requests in flight may take to finish after the service reports not ready and stops accepting',
+      'on SIGTERM, the time the service has to end: it reports not ready, stops accepting, lets requests in flight finish (all of it but the last quarter, at most 3 s, kept for closing) and exits 0 within it',
   }),
   otlpEndpoint: urlSetting('OTEL_EXPORTER_OTLP_ENDPOINT', {
     documentedDefault: 'unset: traces are not exported',

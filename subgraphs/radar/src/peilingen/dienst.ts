@@ -1,6 +1,7 @@
 import { PROVINCIES, VLAANDEREN, type Provincie } from '@duaal-graph/domein';
 import type { Lease } from '@duaal-graph/store';
 import { meetProvincie } from './meting.ts';
+import { DATUMS_PER_VRAAG, reconstructieDatums, reconstrueerProvincie } from './reconstructie.ts';
 import type { Peiling, PeilingDeel, PeilingOpslag } from './opslag.ts';
 
 export interface PeilingDienstOpties {
@@ -13,6 +14,8 @@ export interface PeilingDienstOpties {
   /** The time of day of the daily measurement; null: none (only on demand). */
   readonly tijd: string | null;
   readonly bewaarDagen: number;
+  /** The first date the erkende leerwerkplekken are reconstructed back to; null: none. */
+  readonly reconstructieVanaf: string | null;
   readonly timeoutMs: number;
   /** Held by the replica that takes the daily measurement, so that two replicas do not both measure. */
   readonly lease: Lease;
@@ -72,7 +75,43 @@ export class PeilingDienst {
       `peiling ${peiling.op}: ${String(delen.reduce((n, d) => n + d.rijen.length, 0))} rows in ${String(Date.now() - begin)} ms` +
         (weg > 0 ? `, ${String(weg)} older than ${String(bewaarDagen)} days removed` : ''),
     );
+    // After the measurement: the reconstruction reaches up to the first real one, and is made anew from the erkenningen of today.
+    // The measurement stands whatever befalls the reconstruction: the next one tries it again.
+    await this.reconstrueer().catch((fout: unknown) => {
+      log(`reconstructie failed: ${fout instanceof Error ? fout.message : String(fout)}`);
+    });
     return peiling;
+  }
+
+  /**
+   * Reconstructs the erkende leerwerkplekken of the dates before the first
+   * real measurement, through the graph, provincie by provincie (each stored
+   * whole), and removes a reconstruction of any other date; answers the
+   * dates it holds. Nothing without PEILING_RECONSTRUCTIE_VANAF.
+   */
+  async reconstrueer(): Promise<string[]> {
+    const { opslag, graafUrl, bewaarDagen, timeoutMs, log, reconstructieVanaf: vanaf } = this.opties;
+    if (vanaf === null) return [];
+    const begin = Date.now();
+    const vandaag = this.opties.vandaag();
+    const eerste = (await opslag.lijst()).find((p) => !p.gereconstrueerd)?.op ?? vandaag;
+    const datums = reconstructieDatums(vanaf, eerste, dagenTerug(vandaag, bewaarDagen));
+    const genomenOp = new Date();
+    for (const provincie of GEHOUDEN)
+      for (let i = 0; i < datums.length; i += DATUMS_PER_VRAAG) {
+        const deel = datums.slice(i, i + DATUMS_PER_VRAAG);
+        await opslag.bewaarReconstructie(
+          genomenOp,
+          provincie,
+          await reconstrueerProvincie(graafUrl(), provincie, deel, timeoutMs),
+        );
+      }
+    const weg = await opslag.ruimReconstructieOp(datums);
+    log(
+      `reconstructie: ${String(datums.length)} dates from ${datums[0] ?? '-'} before ${eerste} in ${String(Date.now() - begin)} ms` +
+        (weg > 0 ? `, ${String(weg)} of other dates removed` : ''),
+    );
+    return datums;
   }
 
   /** Starts the daily measurement. */

@@ -82,7 +82,8 @@ export function indicatorVan(
     aantalGestarteLerenden: somTelling(totalen.map((t) => t['aantalGestarteLerenden'])),
     // Distinct opleidingen over the regio's: one with aanbod in two regio's counts once.
     aantalOpleidingenMetAanbod: aanbodBekend ? opleidingenMetAanbod.size : null,
-    aantalWitteVlekken: cellen.filter((c) => c['witteVlek'] === true).length,
+    // A reconstruction knows no aanbod nor vraag: no cell can be told a witte vlek or not.
+    aantalWitteVlekken: gereconstrueerd ? null : cellen.filter((c) => c['witteVlek'] === true).length,
     aandeelKnelpuntvacaturesMetDuaalAanbod:
       knelpuntVacatures === null || metAanbod === null || knelpuntVacatures === 0
         ? null

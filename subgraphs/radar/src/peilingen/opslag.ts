@@ -48,6 +48,60 @@ export class PeilingOpslag {
     });
   }
 
+  /**
+   * Stores one provincie's parts of reconstructed measurements, per date, in
+   * one transaction: a date's reconstruction is made, or its parts replaced.
+   * A date that holds a real measurement is left alone: a reconstruction never
+   * overwrites what was measured. Answers the dates written.
+   */
+  async bewaarReconstructie(
+    genomenOp: Date,
+    provincie: string,
+    perDatum: ReadonlyMap<string, readonly PeilingDeel[]>,
+  ): Promise<string[]> {
+    const datums = [...perDatum.keys()];
+    if (datums.length === 0) return [];
+    return this.db.transaction().execute(async (tx) => {
+      const gemeten = new Set(
+        (
+          await tx
+            .selectFrom('peiling')
+            .select('op')
+            .where('op', 'in', datums)
+            .where('gereconstrueerd', '=', false)
+            .execute()
+        ).map((r) => r.op),
+      );
+      const vrij = datums.filter((d) => !gemeten.has(d));
+      if (vrij.length === 0) return [];
+      await tx
+        .insertInto('peiling')
+        .values(vrij.map((op) => ({ op, genomen_op: genomenOp, gereconstrueerd: true })))
+        .onConflict((oc) => oc.column('op').doUpdateSet({ genomen_op: genomenOp }))
+        .execute();
+      await tx
+        .deleteFrom('peiling_deel')
+        .where('op', 'in', vrij)
+        .where('provincie', '=', provincie)
+        .execute();
+      for (const op of vrij)
+        for (const deel of perDatum.get(op) ?? [])
+          await tx
+            .insertInto('peiling_deel')
+            .values({ op, provincie: deel.provincie, soort: deel.soort, rijen: JSON.stringify(deel.rijen) })
+            .execute();
+      return vrij;
+    });
+  }
+
+  /** Removes the reconstructed measurements of other dates than these; answers how many went. */
+  async ruimReconstructieOp(behouden: readonly string[]): Promise<number> {
+    let vraag = this.db.deleteFrom('peiling').where('gereconstrueerd', '=', true);
+    if (behouden.length > 0) vraag = vraag.where('op', 'not in', behouden);
+    const r = await vraag.executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   /** Every measurement, oldest first. */
   async lijst(): Promise<Peiling[]> {
     const rijen = await this.db.selectFrom('peiling').selectAll().orderBy('op').execute();
