@@ -62,9 +62,17 @@ const map = mkdtempSync(join(tmpdir(), 'duaal-bench-kbo-store-'));
 // With DATABASE_URL the store is that PostgreSQL server, as in the subgraph.
 const store =
   modus === 'tel' ? null : await openStore({ databaseUrl: process.env['DATABASE_URL'], dataDir: map });
+const cpuMs = (sinds: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(sinds);
+  return Math.round((c.user + c.system) / 1000);
+};
 const start = performance.now();
-const uit = await new KboLezer(client, store ? new KboStoreOpslag(store.db) : TEL_OPSLAG).lees();
+const cpuStart = process.cpuUsage();
+// `store-insert`: the rows through INSERT ... unnest, as with DATABASE_URL, to compare with PGlite's COPY.
+const opslag = store ? new KboStoreOpslag(store.db, null, modus === 'store' ? store.copyInto : null) : TEL_OPSLAG;
+const uit = await new KboLezer(client, opslag).lees();
 const ms = performance.now() - start;
+const cpuLezen = cpuMs(cpuStart);
 piek = Math.max(piek, memoryUsage.rss());
 const piekLezen = piek;
 // What every question reads from: the overview of every onderneming, from the store.
@@ -72,6 +80,7 @@ const weergaveStart = performance.now();
 const opslagStand = store ? await new KboStoreOpslag(store.db).stand() : null;
 const weergave = store && opslagStand ? await leesWeergave(store.db, opslagStand, VLAANDEREN) : null;
 const weergaveMs = performance.now() - weergaveStart;
+const cpuWeergave = cpuMs(cpuStart) - cpuLezen;
 clearInterval(meter);
 piek = Math.max(piek, memoryUsage.rss());
 await store?.close();
@@ -82,6 +91,8 @@ console.log(
     modus,
     ms: Math.round(ms),
     weergaveMs: Math.round(weergaveMs),
+    cpuMs: cpuLezen,
+    weergaveCpuMs: cpuWeergave,
     rssVoorMb: mb(voor),
     piekRssLezenMb: mb(piekLezen),
     piekRssMb: mb(piek),

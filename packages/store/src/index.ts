@@ -12,4 +12,4 @@ export type {
   VdabIndexStandTable,
 } from './schema.ts';
 export { DATABASE_URL_SETTING } from './settings.ts';
-export { openStore, type Store, type StoreOptions } from './store.ts';
+export { copyLine, openStore, type CopyInto, type Store, type StoreOptions } from './store.ts';

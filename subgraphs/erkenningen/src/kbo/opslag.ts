@@ -1,4 +1,4 @@
-import type { Database, Lease } from '@duaal-graph/store';
+import { copyLine, type CopyInto, type Database, type Lease } from '@duaal-graph/store';
 import { PartnerError } from '@duaal-graph/subgraph-toolkit';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import type { CsvRij } from './zip-csv.ts';
@@ -43,9 +43,11 @@ const leaseKwijt = () =>
  * fenced by the lease (when one is given): a replica that lost it writes nothing.
  */
 export class KboStoreOpslag implements KboOpslag {
+  /** `copyInto`: the store's COPY (PGlite), which a full extract's rows take when it has one. */
   constructor(
     private readonly db: Db,
     private readonly lease: Lease | null = null,
+    private readonly copyInto: CopyInto | null = null,
   ) {}
 
   async stand(): Promise<KboStoreStand | null> {
@@ -58,7 +60,7 @@ export class KboStoreOpslag implements KboOpslag {
     // Rows of any other generation are a full extract that was never finished: gone before a new one starts.
     await verwijderBehalve(this.db, huidig?.generatie ?? null);
     const generatie = (huidig?.generatie ?? 0) + 1;
-    return new StoreSchrijver(this.db, generatie, this.lease, null);
+    return new StoreSchrijver(this.db, generatie, this.lease, null, this.copyInto);
   }
 
   async verder(vanaf: KboExtractStand): Promise<KboExtractSchrijver> {
@@ -68,7 +70,7 @@ export class KboStoreOpslag implements KboOpslag {
       const huidig = await leesStand(trx);
       if (huidig?.stand.nummer !== vanaf.nummer)
         throw new Error(`het register staat op ${huidig?.stand.nummer ?? '(geen)'}, niet op ${vanaf.nummer}`);
-      return new StoreSchrijver(trx, huidig.generatie, this.lease, trx);
+      return new StoreSchrijver(trx, huidig.generatie, this.lease, trx, null);
     } catch (f) {
       await trx.rollback().execute();
       throw f;
@@ -135,6 +137,7 @@ class StoreSchrijver implements KboExtractSchrijver {
     private readonly generatie: number,
     private readonly lease: Lease | null,
     private readonly trx: ControlledTransaction<Database> | null,
+    private readonly copyInto: CopyInto | null,
   ) {}
 
   async verwijder(tabel: KboTabel, entiteit: string): Promise<void> {
@@ -228,6 +231,15 @@ class StoreSchrijver implements KboExtractSchrijver {
           await this.verwijderNu('establishment', weg.slice(i, i + PER_LIJST));
         deel = deel.filter((r, i) => r.tabel !== 'establishment' || vestigingen.get(r.entiteit) === i);
       }
+    }
+    if (this.copyInto) {
+      // COPY keeps the lines' order, so the ids follow the order the rows came in, which reads rely on.
+      await this.copyInto(
+        'kbo_rij',
+        ['generatie', 'tabel', 'entiteit', 'onderneming', 'rij'],
+        deel.map((r) => copyLine([this.generatie, r.tabel, r.entiteit, r.onderneming, r.rij])),
+      );
+      return;
     }
     // `ORDER BY ordinality`: the ids follow the order the rows came in, which reads rely on.
     await sql`
