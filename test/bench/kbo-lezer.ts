@@ -69,7 +69,9 @@ const cpuMs = (sinds: NodeJS.CpuUsage) => {
 const start = performance.now();
 const cpuStart = process.cpuUsage();
 // `store-insert`: the rows through INSERT ... unnest, as with DATABASE_URL, to compare with PGlite's COPY.
-const opslag = store ? new KboStoreOpslag(store.db, null, modus === 'store' ? store.copyInto : null) : TEL_OPSLAG;
+const opslag = store
+  ? new KboStoreOpslag(store.db, null, modus === 'store' ? store.copyInto : null)
+  : TEL_OPSLAG;
 const uit = await new KboLezer(client, opslag).lees();
 const ms = performance.now() - start;
 const cpuLezen = cpuMs(cpuStart);

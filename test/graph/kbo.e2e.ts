@@ -32,6 +32,8 @@ let system: System;
 beforeAll(async () => {
   system = await startSystem({
     vdabPerSeconde: 1_000,
+    // This file tests the read of the register itself: the full extract and its updates, as at a first start.
+    kboVers: true,
     // One request asks for a hundred companies by alias: the operation limits are not what these tests are about.
     omgeving: {
       QUERY_MAX_ALIASES: '1000',

@@ -36,7 +36,12 @@ export interface Store {
 export type CopyInto = (table: string, columns: readonly string[], lines: readonly string[]) => Promise<void>;
 
 const COPY_ESCAPE = /[\\\t\n\r]/g;
-const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const COPY_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
 
 /** One row for `copyInto`: its values in the table's column order, escaped for COPY's text format. */
 export function copyLine(values: readonly (string | number | null)[]): string {
@@ -53,7 +58,8 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  */
 function pgliteCopy(db: Kysely<Database>, pglite: PGlite): CopyInto {
   return async (table, columns, lines) => {
-    if (![table, ...columns].every((n) => IDENTIFIER.test(n))) throw new Error(`store: copy into ${table}: a bad name`);
+    if (![table, ...columns].every((n) => IDENTIFIER.test(n)))
+      throw new Error(`store: copy into ${table}: a bad name`);
     if (lines.length === 0) return;
     await db.connection().execute(async () => {
       await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
