@@ -53,7 +53,11 @@ export class KboBron {
     // Renewed with every batch a full extract writes; a holder that died is replaced after this.
     const ttlMs = Math.max(60_000, 2 * this.opties.intervalMs);
     this.lease = new Lease(store.db, 'kbo-register', houder, ttlMs);
-    this.lezer = new KboLezer(this.opties.client, new KboStoreOpslag(store.db, this.lease, store.copyInto), this.opties.log);
+    this.lezer = new KboLezer(
+      this.opties.client,
+      new KboStoreOpslag(store.db, this.lease, store.copyInto),
+      this.opties.log,
+    );
     await this.snapshot.start();
   }
 
