@@ -57,6 +57,8 @@ const e2e = (
     name,
     ...(compiled ? { setupFiles: ['./test/setup/compiled-code.ts'] } : {}),
     environment: 'node',
+    // The company register read once for the run, the store every system starts from (kbo-seed.ts).
+    globalSetup: ['./test/setup/kbo-seed.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     ...test,

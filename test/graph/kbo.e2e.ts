@@ -32,6 +32,8 @@ let system: System;
 beforeAll(async () => {
   system = await startSystem({
     vdabPerSeconde: 1_000,
+    // This file tests the read of the register itself: the full extract and its updates, as at a first start.
+    kboVers: true,
     // One request asks for a hundred companies by alias: the operation limits are not what these tests are about.
     omgeving: {
       QUERY_MAX_ALIASES: '1000',
@@ -118,17 +120,23 @@ async function vergelijkRegister(verwacht: KboVerwachting): Promise<void> {
   expect(metKbo.sort()).toEqual([...verwacht.gegevens.keys()].sort());
   const verschillen: string[] = [];
   for (const [nummer, verwachte] of verwacht.gegevens) {
-    const kbo = graaf.get(nummer)?.kbo ?? null;
-    const gekregen = kbo && {
-      ...kbo,
-      activiteiten: [...(kbo['activiteiten'] as { code: string; versie: string; klasse: string }[])].sort(
-        (a, b) => `${a.klasse}|${a.versie}|${a.code}`.localeCompare(`${b.klasse}|${b.versie}|${b.code}`),
-      ),
-    };
-    if (JSON.stringify(gekregen) !== JSON.stringify(verwachte))
-      verschillen.push(`${nummer}: ${JSON.stringify(gekregen)} != ${JSON.stringify(verwachte)}`);
+    const verschil = verschilMet(nummer, graaf.get(nummer)?.kbo ?? null, verwachte);
+    if (verschil) verschillen.push(verschil);
   }
   expect(verschillen.slice(0, 3)).toEqual([]);
+}
+
+/** How the graph's register facts of one company differ from the independent reading's; null when they agree. */
+function verschilMet(nummer: string, kbo: Record<string, unknown> | null, verwachte: unknown): string | null {
+  const gekregen = kbo && {
+    ...kbo,
+    activiteiten: [...(kbo['activiteiten'] as { code: string; versie: string; klasse: string }[])].sort(
+      (a, b) => `${a.klasse}|${a.versie}|${a.code}`.localeCompare(`${b.klasse}|${b.versie}|${b.code}`),
+    ),
+  };
+  return JSON.stringify(gekregen) === JSON.stringify(verwachte)
+    ? null
+    : `${nummer}: ${JSON.stringify(gekregen)} != ${JSON.stringify(verwachte)}`;
 }
 
 describe('names: every company the others mention has the register’s name', { timeout: 300_000 }, () => {
@@ -324,5 +332,47 @@ describe('data quality: a stopped company a sector still lists as erkend', { tim
     const alleWaarden = new Set(rapporten.flatMap((r) => r.bevindingen.map((b) => b.waarde)));
     for (const g of gestopt)
       expect(alleWaarden.has(metPunten(cijfersVan(g.recordId))), g.recordId).toBe(true);
+  });
+});
+
+describe('a restart of the erkenningen subgraph', { timeout: 300_000 }, () => {
+  it('goes on from the register in the store: the full extract is not downloaded again, the answers are the same', async () => {
+    const vraag = `{
+      ondernemingen(filter: { zonderErkenning: true }, first: 100) { totalCount edges { node { ondernemingsnummer naam naamBron ${KBO} } } }
+      volta: ondernemingen(filter: { sectorKandidaat: VOLTA, zonderErkenning: true }) { totalCount }
+    }`;
+    const voor = await system.vraag(vraag);
+    expect(voor.errors).toBeUndefined();
+    const downloads = async () => {
+      const stats = (await (await fetch(`${system.mock.url}/_mock/stats`)).json()) as {
+        kbo: { routes: Record<string, number> };
+      };
+      return stats.kbo.routes['GET /kbo/open-data/extracts/{naam}'] ?? 0;
+    };
+    await fetch(`${system.mock.url}/_mock/stats/reset`, { method: 'POST' });
+    await system.herstartErkenningen();
+    expect(system.erkenningen.bestand.kbo?.data).toBeDefined();
+    // Nothing new at KBO: the store's register answers, and not one zip is read.
+    expect(await downloads()).toBe(0);
+    // Another text for the same question: the gateway's response cache cannot answer it, the restarted subgraph does.
+    const na = await system.vraag(vraag.replace('volta:', 'voltaNa:'));
+    expect(na.errors).toBeUndefined();
+    expect(na.data?.['ondernemingen']).toEqual(voor.data?.['ondernemingen']);
+    expect(na.data?.['voltaNa']).toEqual(voor.data?.['volta']);
+
+    // A new day's update after the restart: that one zip, and the register equals the mock's again.
+    await mockPost('/_mock/kbo/dag');
+    await ververs();
+    expect(await downloads()).toBe(1);
+    const verwacht = verwachtVan(await leesKbo(system.mock.url));
+    const graaf = await perOnderneming<{ kbo: Record<string, unknown> | null }>(
+      [...verwacht.gegevens.keys()].slice(0, 300),
+      KBO,
+    );
+    const verschillen = [...graaf]
+      .map(([n, o]) => verschilMet(n, o?.kbo ?? null, verwacht.gegevens.get(n)))
+      .filter((v) => v !== null);
+    expect(verschillen.slice(0, 3)).toEqual([]);
+    expect(graaf.size).toBe(300);
   });
 });

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { partnerUrls, REFERENTIEDATUM, startTestMock, type TestMock } from '../contract/mock.ts';
+import { seedKboStore } from '../setup/kbo-seed.ts';
 import { startCountingProxy, type CountingProxy } from './counting-proxy.ts';
 
 export interface GraphResponse {
@@ -36,7 +37,7 @@ export interface System {
     subgraph: 'erkenningen' | 'onderwijsaanbod' | 'vacatures' | 'matching' | 'radar',
     ja: boolean,
   ): Promise<void>;
-  /** The erkenningen subgraph: its sources (the sector snapshots, the registers), to refresh one now. */
+  /** The erkenningen subgraph as it runs now: its sources (the sector snapshots, the registers), to refresh one now. */
   readonly erkenningen: Awaited<ReturnType<typeof startErkenningen>>['subgraph'];
   /** Stops the erkenningen subgraph and starts it again on the same port and data folder, as a restart would. */
   herstartErkenningen(): Promise<void>;
@@ -81,6 +82,11 @@ export interface SystemOptions {
   readonly omgeving?: Record<string, string>;
   /** Runs after the mock partners are up and before the subgraphs read them (to inject a fault, say). */
   readonly voorStart?: (mock: TestMock) => Promise<void>;
+  /**
+   * Reads the company register from KBO at the start, as a first start does; without it the
+   * system's store starts with the register the test run read once (test/setup/kbo-seed.ts).
+   */
+  readonly kboVers?: boolean;
 }
 
 /**
@@ -103,6 +109,8 @@ export async function startSystem(opties: SystemOptions = {}): Promise<System> {
   await opties.voorStart?.(mock);
   // The vacatures index keeps its snapshot in a folder of this system's own, gone when it stops.
   const dataMap = mkdtempSync(join(tmpdir(), 'duaal-vacatures-'));
+  // The erkenningen subgraph's store is `<ERKENNINGEN_DATA_DIR>/store`.
+  if (opties.kboVers !== true) await seedKboStore(mock.url, join(dataMap, 'store'));
   const omgeving: NodeJS.ProcessEnv = {
     DUAAL_REFERENTIEDATUM: REFERENTIEDATUM,
     ...partnerUrls(mock.url),

@@ -3,10 +3,13 @@ export { MIGRATION_NAMES } from './migrations.ts';
 export type {
   BevindingHistorieTable,
   Database,
+  KboCodeTable,
+  KboRijTable,
+  KboStandTable,
   PeilingDeelTable,
   PeilingTable,
   VdabIndexTable,
   VdabIndexStandTable,
 } from './schema.ts';
 export { DATABASE_URL_SETTING } from './settings.ts';
-export { openStore, type Store, type StoreOptions } from './store.ts';
+export { copyLine, openStore, type CopyInto, type Store, type StoreOptions } from './store.ts';

@@ -90,6 +90,54 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // After 0004_bevindingen_historie, which main applied first: a migration is never renumbered once applied.
+  '0005_kbo_register': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // The company register: the rows of KBO Open Data's tables as its CSV gives them, per generation
+      // (one per full extract read), so that a full extract is written beside the register it replaces.
+      await db.schema
+        .createTable('kbo_rij')
+        // The order the rows came in: where two rows tie (two names in one language), the first counts.
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('generatie', 'bigint', (c) => c.notNull())
+        .addColumn('tabel', 'text', (c) => c.notNull())
+        .addColumn('entiteit', 'text', (c) => c.notNull())
+        .addColumn('onderneming', 'text')
+        .addColumn('rij', 'jsonb', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('kbo_rij_entiteit')
+        .on('kbo_rij')
+        .columns(['generatie', 'entiteit'])
+        .execute();
+      await db.schema
+        .createIndex('kbo_rij_onderneming')
+        .on('kbo_rij')
+        .columns(['generatie', 'onderneming'])
+        .where(sql.ref('tabel'), '=', 'establishment')
+        .execute();
+      await db.schema
+        .createTable('kbo_code')
+        .addColumn('generatie', 'bigint', (c) => c.notNull())
+        .addColumn('categorie', 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('omschrijving', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('kbo_code_pk', ['generatie', 'categorie', 'code'])
+        .execute();
+      await db.schema
+        .createTable('kbo_stand')
+        .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+        .addColumn('generatie', 'bigint', (c) => c.notNull())
+        .addColumn('nummer', 'integer', (c) => c.notNull())
+        .addColumn('volledig', 'integer', (c) => c.notNull())
+        .addColumn('datum', 'text', (c) => c.notNull())
+        .addColumn('afgekeurd', 'integer', (c) => c.notNull())
+        .addColumn('gat_na', 'integer')
+        .addColumn('gat_gevonden', 'integer')
+        .addColumn('bijgewerkt_op', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+  },
 };
 
 export const migrations: MigrationProvider = {

@@ -87,6 +87,50 @@ export interface BevindingHistorieTable {
   opgelost_op: ColumnType<Date | null, Date | null, Date | null>;
 }
 
+/**
+ * One row of the company register (KBO Open Data) as its CSV gives it:
+ * `tabel` the CSV it came from (`enterprise`, `establishment`, `denomination`,
+ * `address`, `activity`), `entiteit` the number a delete file names, and
+ * `onderneming` the enterprise an establishment row belongs to (null for the
+ * other tables). `generatie` is the full extract it descends from.
+ */
+export interface KboRijTable {
+  /** The order the rows were written in. */
+  id: ColumnType<string | number | bigint, never, never>;
+  generatie: Int8;
+  tabel: string;
+  entiteit: string;
+  onderneming: string | null;
+  rij: Json;
+}
+
+/** The Dutch meaning of a code of the register (`code.csv`), per generation. */
+export interface KboCodeTable {
+  generatie: Int8;
+  categorie: string;
+  code: string;
+  omschrijving: string;
+}
+
+/** The one row (`id` 1) saying which extract the register in the store stands at. */
+export interface KboStandTable {
+  id: ColumnType<number, number, never>;
+  /** The generation the graph reads; rows of any other are a full extract being written, or left over. */
+  generatie: Int8;
+  /** The last extract applied. */
+  nummer: number;
+  /** The full extract the generation was read from. */
+  volledig: number;
+  /** Its `SnapshotDate`, ISO. */
+  datum: string;
+  /** Rows left out (a number in no notation of the register), over the extracts applied. */
+  afgekeurd: number;
+  /** An update whose number did not follow: the register waits for a newer full extract. */
+  gat_na: number | null;
+  gat_gevonden: number | null;
+  bijgewerkt_op: Generated<Date>;
+}
+
 /** The schema of the store, as the migrations (migrations.ts) leave it. */
 export interface Database {
   lease: LeaseTable;
@@ -96,4 +140,7 @@ export interface Database {
   peiling: PeilingTable;
   peiling_deel: PeilingDeelTable;
   bevinding_historie: BevindingHistorieTable;
+  kbo_rij: KboRijTable;
+  kbo_code: KboCodeTable;
+  kbo_stand: KboStandTable;
 }

@@ -2,8 +2,8 @@ import { VLAANDEREN, type Gebied } from '@duaal-graph/domein';
 import type { Bevinding, BronStatus, Snapshot, SourceUsage } from '@duaal-graph/subgraph-toolkit';
 import { bouwErkenningsIndex, visiblePart, type ErkenningsIndex } from './erkenningsindex.ts';
 import { gestoptMaarErkend } from './kbo/bevindingen.ts';
-import type { KboStand } from './kbo/lezer.ts';
-import type { KboRegister } from './kbo/register.ts';
+import type { KboBron } from './kbo/bron.ts';
+import type { KboOverzicht, KboWeergave } from './kbo/weergave.ts';
 import {
   SECTOREN,
   type Genormaliseerd,
@@ -95,8 +95,13 @@ export class Erkenningsbestand {
     private readonly referentiedatum: () => string,
     readonly gebied: Gebied = VLAANDEREN,
     /** The company register; without it names come from the sectors and VDAB only. */
-    readonly kbo?: Snapshot<KboStand>,
-  ) {}
+    private readonly kboBron?: KboBron,
+  ) {
+    this.kbo = kboBron?.snapshot;
+  }
+
+  /** The company register's view of the store, as last read. */
+  readonly kbo: Snapshot<KboWeergave> | undefined;
 
   /** The reference date validity is judged on now (asked anew: without a setting it is today). */
   datum(): string {
@@ -113,9 +118,14 @@ export class Erkenningsbestand {
     return this.register.data?.erkenningsbronnen.get(opleidingscode) ?? [];
   }
 
-  /** The register as last read; undefined while it never was. */
-  kboRegister(): KboRegister | undefined {
-    return this.kbo?.data?.register;
+  /** The register's view as last read; undefined while it never was. */
+  kboWeergave(): KboWeergave | undefined {
+    return this.kbo?.data;
+  }
+
+  /** The facts lists need of every onderneming in the register; undefined while it was never read. */
+  kboOverzicht(): KboOverzicht | undefined {
+    return this.kbo?.data?.overzicht;
   }
 
   /** Reports to a request that its answer rests on the company register. */
@@ -190,8 +200,8 @@ export class Erkenningsbestand {
     const bron = this.bron(sector);
     const lezing = bron?.lezing();
     const uit = this.genormaliseerd(sector);
-    const register = this.kboRegister();
-    const gestopt = uit && register ? gestoptMaarErkend(uit, register) : [];
+    const overzicht = this.kboOverzicht();
+    const gestopt = uit && overzicht ? gestoptMaarErkend(uit, overzicht) : [];
     return {
       bron: sector,
       toestand: this.status(sector).toestand,
@@ -210,10 +220,10 @@ export class Erkenningsbestand {
   bevindingenVan(sector: Sector): { eigen?: readonly Bevinding[]; kbo?: readonly Bevinding[] } {
     const uit = this.genormaliseerd(sector);
     if (!uit) return {};
-    const register = this.kboRegister();
+    const overzicht = this.kboOverzicht();
     return {
       eigen: uit.kwaliteit.bevindingen,
-      ...(register ? { kbo: gestoptMaarErkend(uit, register) } : {}),
+      ...(overzicht ? { kbo: gestoptMaarErkend(uit, overzicht) } : {}),
     };
   }
 
@@ -230,17 +240,17 @@ export class Erkenningsbestand {
   async start(): Promise<void> {
     await Promise.all([
       this.register.start(),
-      this.kbo?.start(),
+      this.kboBron?.start(),
       ...this.sectoren.map((s) => s.snapshot.start()),
     ]);
     // Builds the index now, so that the first question does not wait for it.
     this.index();
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     this.register.stop();
-    this.kbo?.stop();
     for (const s of this.sectoren) s.snapshot.stop();
+    await this.kboBron?.stop();
   }
 
   /** Ready once every source was tried and the register was read: before that, every erkenning would be judged unknown. */

@@ -8,6 +8,7 @@ import {
   type VestigingInfo,
 } from './erkenningsindex.ts';
 import type { KboRegister } from './kbo/register.ts';
+import type { KboOverzicht } from './kbo/weergave.ts';
 import { SECTOREN, type Sector } from './model.ts';
 import type { Visibility } from './visibility.ts';
 
@@ -18,8 +19,14 @@ export interface ErkenningenContext extends WithCaller {
   readonly lees: (sectoren?: readonly Sector[]) => ErkenningsIndex;
   /** An opleidingscode that narrows a list, checked against the register (reported as a source): unknown is BAD_USER_INPUT. */
   readonly opleidingscode: (waarde: string, argument?: string) => string;
-  /** The company register this request answers from (the same one throughout), after reporting it as a source. */
-  readonly kbo: () => KboRegister | undefined;
+  /** The facts lists need of every onderneming in the company register (the same view throughout the request), after reporting it as a source. */
+  readonly kbo: () => KboOverzicht | undefined;
+  /**
+   * The register of one onderneming (with its vestigingseenheden) or
+   * vestigingseenheid, read from the store with the others the request asks
+   * about in one query; undefined while the register was never read.
+   */
+  readonly kboVan: (entiteit: string) => Promise<KboRegister | undefined>;
   /** Every valid ondernemingsnummer is an onderneming, known to a source or not. */
   readonly ondernemingLader: DataLoader<string, OndernemingInfo>;
   readonly vestigingLader: DataLoader<string, VestigingInfo | null>;
@@ -38,7 +45,19 @@ export function maakContext(
 ): Omit<ErkenningenContext, 'gebruiker'> {
   const bronnen = new SourceUsage();
   let index: ErkenningsIndex | undefined;
-  let kbo: { register: KboRegister | undefined } | undefined;
+  let kbo: { weergave: ReturnType<Erkenningsbestand['kboWeergave']> } | undefined;
+  const kboWeergave = () => {
+    bestand.meldKbo(bronnen);
+    kbo ??= { weergave: bestand.kboWeergave() };
+    return kbo.weergave;
+  };
+  const kboLader = new DataLoader<string, KboRegister | null>(async (entiteiten) => {
+    const weergave = kboWeergave();
+    if (!weergave) return entiteiten.map(() => null);
+    // One register for the batch: every entity's rows, read in one query.
+    const register = await weergave.bundel(entiteiten);
+    return entiteiten.map(() => register);
+  });
   const lees = (sectoren: readonly Sector[] = SECTOREN): ErkenningsIndex => {
     bestand.meld(bronnen, sectoren);
     index ??= bestand.index(visibility);
@@ -57,11 +76,8 @@ export function maakContext(
       bronnen.meld(bestand.register.status(), bestand.register.reden());
       return controleerOpleidingscode(waarde, bestand.opleidingscodes(), argument);
     },
-    kbo: () => {
-      bestand.meldKbo(bronnen);
-      kbo ??= { register: bestand.kboRegister() };
-      return kbo.register;
-    },
+    kbo: () => kboWeergave()?.overzicht,
+    kboVan: async (entiteit) => (await kboLader.load(entiteit)) ?? undefined,
     ondernemingLader: lader(
       (i, nummer) =>
         i.ondernemingen.get(nummer) ?? {

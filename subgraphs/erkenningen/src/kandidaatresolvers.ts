@@ -20,8 +20,9 @@ import { SECTOREN, type Sector } from './model.ts';
 
 const GEEN_KBO: KboPlaatsen = { vestigingen: new Map(), zetel: null };
 
-function kboPlaatsen(ctx: ErkenningenContext, nummer: string): KboPlaatsen {
-  const register = ctx.kbo();
+/** Read from the store with the other ondernemingen of the request (`kboVan`). */
+async function kboPlaatsen(ctx: ErkenningenContext, nummer: string): Promise<KboPlaatsen> {
+  const register = await ctx.kboVan(nummer);
   if (!register) return GEEN_KBO;
   const gebied = ctx.bestand.gebied;
   const gegevens = kboGegevens(register, nummer, gebied);
@@ -39,11 +40,11 @@ function kboPlaatsen(ctx: ErkenningenContext, nummer: string): KboPlaatsen {
 
 export const kandidaatResolvers = {
   Onderneming: {
-    kandidaatPlaatsen: (o: OndernemingInfo, _: unknown, ctx: ErkenningenContext) =>
-      plaatsenVanOnderneming(o, ctx.lees(), kboPlaatsen(ctx, o.ondernemingsnummer)),
-    kandidaatOpleidingscodes: (o: OndernemingInfo, _: unknown, ctx: ErkenningenContext) => {
+    kandidaatPlaatsen: async (o: OndernemingInfo, _: unknown, ctx: ErkenningenContext) =>
+      plaatsenVanOnderneming(o, ctx.lees(), await kboPlaatsen(ctx, o.ondernemingsnummer)),
+    kandidaatOpleidingscodes: async (o: OndernemingInfo, _: unknown, ctx: ErkenningenContext) => {
       const index = ctx.lees();
-      const register = ctx.kbo();
+      const register = await ctx.kboVan(o.ondernemingsnummer);
       const nace = register ? sectorenVanNace(register, o.ondernemingsnummer) : [];
       // Which opleidingen a sector can recognise is the onderwijs register's word (its paritaire comités).
       const bronnen = ctx.bestand.register.data?.erkenningsbronnen ?? new Map<string, readonly Sector[]>();

@@ -1,7 +1,6 @@
 import type { Bron } from '@duaal-graph/subgraph-toolkit';
 import type { OndernemingInfo } from './erkenningsindex.ts';
-import { kboNaam } from './kbo/gegevens.ts';
-import type { KboRegister } from './kbo/register.ts';
+import type { KboOverzicht } from './kbo/weergave.ts';
 
 export interface Naamkeuze {
   readonly naam: string | null;
@@ -16,12 +15,12 @@ export interface Naamkeuze {
  * vacatures subgraph gives, `Onderneming.vacatureNaam`); else none.
  */
 export function kiesNaam(
-  register: KboRegister | undefined,
+  register: Pick<KboOverzicht, 'naam'> | undefined,
   ondernemingsnummer: string,
   info: Pick<OndernemingInfo, 'naam' | 'naamSector'> | undefined,
   vacatureNaam: string | null | undefined,
 ): Naamkeuze {
-  const kbo = register ? kboNaam(register, ondernemingsnummer) : null;
+  const kbo = register ? register.naam(ondernemingsnummer) : null;
   if (kbo !== null) return { naam: kbo, naamBron: 'KBO' };
   if (info?.naam && info.naamSector) return { naam: info.naam, naamBron: info.naamSector };
   if (vacatureNaam) return { naam: vacatureNaam, naamBron: 'VDAB' };

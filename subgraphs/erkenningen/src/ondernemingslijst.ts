@@ -1,5 +1,5 @@
 import type { ErkenningsIndex, OndernemingInfo } from './erkenningsindex.ts';
-import type { KboRegister } from './kbo/register.ts';
+import type { KboOverzicht } from './kbo/weergave.ts';
 import { kiesNaam, type Naamkeuze } from './naam.ts';
 
 /** One onderneming of `Query.ondernemingen`, with the name it is ordered on. */
@@ -11,7 +11,7 @@ const naamVolgorde = new Intl.Collator('nl');
 
 const cache = new WeakMap<
   ErkenningsIndex,
-  { register: KboRegister | undefined; lijst: readonly OndernemingRegel[] }
+  { register: KboOverzicht | undefined; lijst: readonly OndernemingRegel[] }
 >();
 
 const zonderErkenningen = (ondernemingsnummer: string): OndernemingInfo => ({
@@ -31,7 +31,7 @@ const zonderErkenningen = (ondernemingsnummer: string): OndernemingInfo => ({
  */
 export function ondernemingenOpNaam(
   index: ErkenningsIndex,
-  register: KboRegister | undefined,
+  register: KboOverzicht | undefined,
 ): readonly OndernemingRegel[] {
   const bekend = cache.get(index);
   if (bekend && bekend.register === register) return bekend.lijst;

@@ -27,15 +27,8 @@ import {
   controleerRegio,
   controleerVestigingsnummer,
 } from './invoer.ts';
-import {
-  kboGegevens,
-  kboGemeenten,
-  kboVestiging,
-  sectorenVanNace,
-  sectorKandidaatVan,
-  type KboGegevens,
-} from './kbo/gegevens.ts';
-import type { KboRegister } from './kbo/register.ts';
+import { kboGegevens, kboVestiging, sectorenVanNace, type KboGegevens } from './kbo/gegevens.ts';
+import type { KboOverzicht } from './kbo/weergave.ts';
 import { erkendOp, SECTOREN, type Erkenning, type ErkenningStatus, type Sector } from './model.ts';
 import { kiesNaam } from './naam.ts';
 import { ondernemingenOpNaam, type OndernemingRegel } from './ondernemingslijst.ts';
@@ -146,7 +139,7 @@ function ondernemingen(
 function prospecten(
   ctx: ErkenningenContext,
   index: ErkenningsIndex,
-  register: KboRegister | undefined,
+  register: KboOverzicht | undefined,
   alle: readonly OndernemingRegel[],
   f: OndernemingFilter,
   plaats: { nis: string | null; regio: string | null; code: string | null },
@@ -159,7 +152,7 @@ function prospecten(
   const metErkenningsvoorwaarde = Boolean(f.sector ?? code);
   const ligtGoed = (o: OndernemingInfo): boolean => {
     if (!nis && !regio) return true;
-    const gemeenten = register ? kboGemeenten(register, o.ondernemingsnummer, gebied) : new Set<string>();
+    const gemeenten = new Set(register?.gemeenten(o.ondernemingsnummer));
     for (const v of o.vestigingsnummers) {
       const p = index.vestigingen.get(v)?.plaats;
       if (p?.nisCode) gemeenten.add(p.nisCode);
@@ -171,7 +164,7 @@ function prospecten(
   return alle.filter(({ info }) => {
     if (
       f.sectorKandidaat &&
-      (!register || sectorKandidaatVan(register, info.ondernemingsnummer) !== f.sectorKandidaat)
+      (!register || register.sectorKandidaat(info.ondernemingsnummer) !== f.sectorKandidaat)
     )
       return false;
     if (f.zonderErkenning !== undefined && f.zonderErkenning !== null) {
@@ -256,8 +249,8 @@ export function maakResolvers(historie: FindingsHistory) {
         kiesNaam(ctx.kbo(), o.ondernemingsnummer, o, o.vacatureNaam).naam,
       naamBron: (o: OndernemingOuder, _: unknown, ctx: ErkenningenContext) =>
         kiesNaam(ctx.kbo(), o.ondernemingsnummer, o, o.vacatureNaam).naamBron,
-      kbo: (o: OndernemingInfo, _: unknown, ctx: ErkenningenContext) => {
-        const register = ctx.kbo();
+      kbo: async (o: OndernemingInfo, _: unknown, ctx: ErkenningenContext) => {
+        const register = await ctx.kboVan(o.ondernemingsnummer);
         return register ? kboGegevens(register, o.ondernemingsnummer, ctx.bestand.gebied) : null;
       },
       vestigingen: async (o: OndernemingInfo, _: unknown, ctx: ErkenningenContext) =>
@@ -275,8 +268,8 @@ export function maakResolvers(historie: FindingsHistory) {
       },
     },
     KboGegevens: {
-      sectoren: (g: KboGegevens, _: unknown, ctx: ErkenningenContext) => {
-        const register = ctx.kbo();
+      sectoren: async (g: KboGegevens, _: unknown, ctx: ErkenningenContext) => {
+        const register = await ctx.kboVan(g.ondernemingsnummer);
         return register ? sectorenVanNace(register, g.ondernemingsnummer) : [];
       },
       // A vestigingseenheid no erkenning names is still a Vestiging: without erkenningen and without a sector's address.
@@ -291,8 +284,8 @@ export function maakResolvers(historie: FindingsHistory) {
       },
     },
     Vestiging: {
-      kbo: (v: VestigingInfo, _: unknown, ctx: ErkenningenContext) => {
-        const register = ctx.kbo();
+      kbo: async (v: VestigingInfo, _: unknown, ctx: ErkenningenContext) => {
+        const register = await ctx.kboVan(v.vestigingsnummer);
         return register ? kboVestiging(register, v.vestigingsnummer, ctx.bestand.gebied) : null;
       },
       __resolveReference: (ref: { vestigingsnummer: string }, ctx: ErkenningenContext) => {

@@ -22,9 +22,9 @@ import { VoltaClient } from './bronnen/volta.ts';
 import { WoodwizeClient } from './bronnen/woodwize.ts';
 import { ERKENNINGEN_SETTINGS, settings, type ErkenningenConfig } from './config.ts';
 import { maakContext, type ErkenningenContext } from './context.ts';
+import { join } from 'node:path';
+import { KboBron } from './kbo/bron.ts';
 import { KboClient } from './kbo/client.ts';
-import { KboLezer, type KboStand } from './kbo/lezer.ts';
-import { GEHEUGEN_OPSLAG } from './kbo/register.ts';
 import type { Genormaliseerd, RegisterKennis, Sector, SectorLezing } from './model.ts';
 import { normaliseerConstructiv } from './normaliseer/constructiv.ts';
 import { normaliseerEducam } from './normaliseer/educam.ts';
@@ -73,8 +73,8 @@ function maakSectoren(config: ErkenningenConfig, log: (regel: string) => void): 
   ];
 }
 
-/** The company register: its extracts read into memory, kept behind `KboOpslag` until the store takes it. */
-function maakKbo(config: ErkenningenConfig, log: (regel: string) => void): Snapshot<KboStand> {
+/** The company register, kept in the store (a PGlite in the data folder without DATABASE_URL). */
+function maakKbo(config: ErkenningenConfig, log: (regel: string) => void): KboBron {
   const client = new KboClient({
     basisUrl: config.kboUrl,
     gebruiker: config.kboUser,
@@ -82,10 +82,10 @@ function maakKbo(config: ErkenningenConfig, log: (regel: string) => void): Snaps
     // The register is read in the background, never while a question waits: its calls get the time a bulk read needs.
     timeoutMs: config.kboTimeoutS * 1000,
   });
-  const lezer = new KboLezer(client, GEHEUGEN_OPSLAG, log);
-  return new Snapshot<KboStand>({
-    bron: 'KBO',
-    laad: (vorige) => lezer.lees(vorige),
+  return new KboBron({
+    client,
+    store: { databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'store') },
+    gebied: VLAANDEREN,
     intervalMs: config.snapshotIntervalS * 1000,
     log,
   });
@@ -149,7 +149,7 @@ export const erkenningen = defineSubgraph<
           bestand.index(visibility(PUBLIC_CALLER));
         },
         stop: async () => {
-          bestand.stop();
+          await bestand.stop();
           await historie.close();
         },
         gereed: () => bestand.gereed(),

@@ -5,8 +5,11 @@
  */
 export { KboClient, type Extract } from './client.ts';
 export { KboLezer, type KboStand } from './lezer.ts';
+export { KboStoreOpslag, leesStand } from './opslag.ts';
+export { leesWeergave, type KboOverzicht, type KboWeergave } from './weergave.ts';
 export {
   GEHEUGEN_OPSLAG,
+  type KboExtractSchrijver,
   type KboOpslag,
   type KboRegister,
   type KboSchrijver,

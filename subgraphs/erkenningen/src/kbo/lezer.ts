@@ -6,22 +6,15 @@ import type { Extract, KboClient } from './client.ts';
 import {
   isoDatum,
   KBO_TABELLEN,
+  type KboExtractSchrijver,
   type KboExtractStand,
   type KboOpslag,
-  type KboRegister,
-  type KboSchrijver,
+  type KboStand,
   type KboTabel,
 } from './register.ts';
 import { leesZipCsv } from './zip-csv.ts';
 
-/** What one read of KBO Open Data leaves: the register, and the gap that stopped it, if any. */
-export interface KboStand {
-  readonly register: KboRegister;
-  /** An update whose number does not follow the register's: the register waits for a newer full extract. */
-  readonly gat: { readonly na: number; readonly gevonden: number } | null;
-  /** Rows the graph could not use (a number in no notation of the register), over the extracts read. */
-  readonly aantalAfgekeurd: number;
-}
+export type { KboStand } from './register.ts';
 
 const tabelVan = (bestand: string, achtervoegsel: string): KboTabel | undefined =>
   KBO_TABELLEN.find((t) => bestand === `${t}${achtervoegsel}.csv`);
@@ -29,8 +22,10 @@ const tabelVan = (bestand: string, achtervoegsel: string): KboTabel | undefined 
 const fout = (boodschap: string) => new PartnerError('KBO', 'INVALID_RESPONSE', boodschap);
 
 /**
- * Reads the register per kbo.md: the latest full extract, then every update
- * after it in order. A register already held goes on from where it stands;
+ * Reads the register per kbo.md into its opslag: the latest full extract,
+ * then every update after it in order, each committed on its own with the
+ * number it brings the register to. The register kept (after a restart, too)
+ * goes on from where it stands;
  * an update whose number does not follow means reading the latest full
  * extract again, and when the gap is in the list itself, keeping what the
  * full extract and the updates before the gap give until a newer full
@@ -43,7 +38,8 @@ export class KboLezer {
     private readonly log: (regel: string) => void = () => undefined,
   ) {}
 
-  async lees(vorige: KboStand | undefined): Promise<KboStand> {
+  async lees(): Promise<KboStand> {
+    const vorige = (await this.opslag.stand()) ?? undefined;
     const lijst = await this.client.lijst();
     const [volledig, ...updates] = lijst;
     if (volledig?.type !== 'full') throw fout('de lijst begint niet met een volledig extract');
@@ -52,8 +48,8 @@ export class KboLezer {
     try {
       const verder =
         vorige !== undefined &&
-        vorige.register.stand.volledig === volledig.extractNumber &&
-        lijst.some((e) => e.extractNumber === vorige.register.stand.nummer);
+        vorige.stand.volledig === volledig.extractNumber &&
+        lijst.some((e) => e.extractNumber === vorige.stand.nummer);
       if (verder && vorige.gat !== null) {
         throw fout(
           `update ${vorige.gat.gevonden} volgt niet op ${vorige.gat.na}: het register wacht op een nieuw volledig extract`,
@@ -75,46 +71,49 @@ export class KboLezer {
 
   /**
    * Applies the updates after the register's extract while their numbers
-   * follow one another, all on one copy of the register: a copy per update
-   * would hold as many registers at once as there are updates.
+   * follow one another, each in a write of its own: a failure keeps every
+   * update before it, and the next read goes on from there.
    */
   private async volg(stand: KboStand, updates: readonly Extract[], map: string): Promise<KboStand> {
-    let schrijver: KboSchrijver | undefined;
-    let laatste = stand.register.stand;
+    let laatste = stand.stand;
     let afgekeurd = stand.aantalAfgekeurd;
-    let gat: KboStand['gat'] = null;
     for (const u of updates) {
       if (u.extractNumber <= laatste.nummer) continue;
       if (u.extractNumber !== laatste.nummer + 1) {
-        gat = { na: laatste.nummer, gevonden: u.extractNumber };
-        break;
+        const gat = { na: laatste.nummer, gevonden: u.extractNumber };
+        await this.opslag.bewaarGat(gat);
+        return { stand: laatste, gat, aantalAfgekeurd: afgekeurd };
       }
-      schrijver ??= this.opslag.verder(stand.register);
-      const uit = await this.pasToe(schrijver, laatste, u, map);
-      laatste = uit.stand;
+      const schrijver = await this.opslag.verder(laatste);
+      const uit = await geheelOfNiets(schrijver, () => this.pasToe(schrijver, laatste, u, map));
       afgekeurd += uit.afgekeurd;
+      await schrijver.klaar(uit.stand, afgekeurd);
+      laatste = uit.stand;
     }
-    const register = schrijver ? schrijver.klaar(laatste) : stand.register;
-    return { register, gat, aantalAfgekeurd: afgekeurd };
+    return { stand: laatste, gat: null, aantalAfgekeurd: afgekeurd };
   }
 
   private async leesVolledig(extract: Extract, map: string): Promise<KboStand> {
     const pad = join(map, extract.naam);
     await this.client.download(extract.naam, pad);
-    const schrijver = this.opslag.nieuw();
+    const schrijver = await this.opslag.nieuw();
     let afgekeurd = 0;
     const wil = (bestand: string) => bestand === 'code.csv' || tabelVan(bestand, '') !== undefined;
-    const meta = await this.leesBestanden(pad, wil, async (bestand, rijen) => {
-      if (bestand === 'code.csv') {
-        for await (const rij of rijen) schrijver.voegCodeToe(rij);
-        return;
-      }
-      const tabel = tabelVan(bestand, '');
-      if (tabel === undefined) return;
-      for await (const rij of rijen) if (!schrijver.voegToe(tabel, rij)) afgekeurd += 1;
-    });
+    const meta = await geheelOfNiets(schrijver, () =>
+      this.leesBestanden(pad, wil, async (bestand, rijen) => {
+        if (bestand === 'code.csv') {
+          for await (const rij of rijen) await schrijver.voegCodeToe(rij);
+          return;
+        }
+        const tabel = tabelVan(bestand, '');
+        if (tabel === undefined) return;
+        for await (const rij of rijen) if (!(await schrijver.voegToe(tabel, rij))) afgekeurd += 1;
+      }),
+    );
     const stand = standUit(meta, extract, 'full', extract.extractNumber);
-    return { register: schrijver.klaar(stand), gat: null, aantalAfgekeurd: afgekeurd };
+    await schrijver.klaar(stand, afgekeurd);
+    await rm(pad, { force: true });
+    return { stand, gat: null, aantalAfgekeurd: afgekeurd };
   }
 
   /**
@@ -123,7 +122,7 @@ export class KboLezer {
    * update inserts.
    */
   private async pasToe(
-    schrijver: KboSchrijver,
+    schrijver: KboExtractSchrijver,
     vorige: KboExtractStand,
     extract: Extract,
     map: string,
@@ -136,7 +135,7 @@ export class KboLezer {
       async (bestand, rijen) => {
         const tabel = tabelVan(bestand, '_delete');
         if (tabel === undefined) return;
-        for await (const rij of rijen) schrijver.verwijder(tabel, (rij['EntityNumber'] ?? '').trim());
+        for await (const rij of rijen) await schrijver.verwijder(tabel, (rij['EntityNumber'] ?? '').trim());
       },
     );
     let afgekeurd = 0;
@@ -146,7 +145,7 @@ export class KboLezer {
       async (bestand, rijen) => {
         const tabel = tabelVan(bestand, '_insert');
         if (tabel === undefined) return;
-        for await (const rij of rijen) if (!schrijver.voegToe(tabel, rij)) afgekeurd += 1;
+        for await (const rij of rijen) if (!(await schrijver.voegToe(tabel, rij))) afgekeurd += 1;
       },
     );
     await rm(pad, { force: true });
@@ -177,6 +176,16 @@ export class KboLezer {
       );
     }
     return meta;
+  }
+}
+
+/** Runs one extract's reading; when it fails, what it wrote is dropped before the failure goes on. */
+async function geheelOfNiets<T>(schrijver: KboExtractSchrijver, lees: () => Promise<T>): Promise<T> {
+  try {
+    return await lees();
+  } catch (f) {
+    await schrijver.breekAf().catch(() => undefined);
+    throw f;
   }
 }
 

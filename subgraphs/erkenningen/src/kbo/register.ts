@@ -1,10 +1,11 @@
 import type { CsvRij } from './zip-csv.ts';
 
 /**
- * The company register as the graph keeps it: the rows of KBO Open Data's
- * tables that the graph answers from, per entity. Behind these interfaces so
- * that the store of the history issue can hold it instead of memory; the
- * reader (./lezer.ts) only ever writes through `KboSchrijver`.
+ * The company register as the graph reads it: the rows of KBO Open Data's
+ * tables that the graph answers from, per entity. The reader (./lezer.ts)
+ * writes through `KboOpslag` (the store: ./opslag.ts); a `KboRegister` in
+ * memory holds the rows of the entities one request or one page asks about
+ * (./weergave.ts), built here from the rows as the CSV gives them.
  */
 
 /** The tables the graph keeps; `contact` and `code` are read past. */
@@ -86,7 +87,7 @@ export interface KboRegister {
   omschrijving(categorie: string, code: string): string | undefined;
 }
 
-/** Builds the next register: an empty one from a full extract, or a copy of the last one from an update. */
+/** Builds a register in memory: an empty one, or a copy of another. */
 export interface KboSchrijver {
   /** Drops every row of the table that belongs to the entity (an update's `<table>_delete.csv`). */
   verwijder(tabel: KboTabel, entiteit: string): void;
@@ -119,6 +120,31 @@ export function entiteitVan(tabel: KboTabel, rij: CsvRij): string {
 
 const ONDERNEMING = /^[01]\d{3}\.\d{3}\.\d{3}$/;
 const VESTIGING = /^[2-8]\.\d{3}\.\d{3}\.\d{3}$/;
+
+/**
+ * The entity a row belongs to and, for an establishment, its onderneming;
+ * null for a row the graph cannot use (a number in no notation of the register).
+ */
+export function rijSleutels(
+  tabel: KboTabel,
+  rij: CsvRij,
+): { entiteit: string; onderneming: string | null } | null {
+  const entiteit = entiteitVan(tabel, rij);
+  if (!geldigeEntiteit(tabel, entiteit)) return null;
+  if (tabel !== 'establishment') return { entiteit, onderneming: null };
+  const onderneming = veld(rij, 'EnterpriseNumber');
+  return ONDERNEMING.test(onderneming) ? { entiteit, onderneming } : null;
+}
+
+/** The key of a code's Dutch meaning; null for a row in another language. */
+export function codeSleutel(rij: CsvRij): { categorie: string; code: string; omschrijving: string } | null {
+  if (veld(rij, 'Language').toUpperCase() !== 'NL') return null;
+  return {
+    categorie: veld(rij, 'Category'),
+    code: veld(rij, 'Code'),
+    omschrijving: veld(rij, 'Description'),
+  };
+}
 
 /** The register's own notation is the graph's canonical one; anything else names no entity. */
 function geldigeEntiteit(tabel: KboTabel, entiteit: string): boolean {
@@ -294,8 +320,8 @@ class GeheugenSchrijver implements KboSchrijver {
   }
 
   voegCodeToe(rij: CsvRij): void {
-    if (veld(rij, 'Language').toUpperCase() !== 'NL') return;
-    this.t.codes.set(`${veld(rij, 'Category')}|${veld(rij, 'Code')}`, veld(rij, 'Description'));
+    const c = codeSleutel(rij);
+    if (c) this.t.codes.set(`${c.categorie}|${c.code}`, c.omschrijving);
   }
 
   klaar(stand: KboExtractStand): KboRegister {
@@ -303,8 +329,12 @@ class GeheugenSchrijver implements KboSchrijver {
   }
 }
 
-/** A writer for a register built from nothing (a full extract), kept in memory. */
-export function nieuwGeheugenRegister(): KboSchrijver {
+/**
+ * A writer for a register built from nothing, kept in memory; `codes`
+ * (`<Category>|<Code>` to the Dutch meaning) is shared, not copied, for the
+ * many small registers of one store generation.
+ */
+export function nieuwGeheugenRegister(codes: Map<string, string> = new Map()): KboSchrijver {
   return new GeheugenSchrijver({
     ondernemingen: new Map(),
     vestigingen: new Map(),
@@ -312,22 +342,56 @@ export function nieuwGeheugenRegister(): KboSchrijver {
     adressen: new Map(),
     activiteiten: new Map(),
     perOnderneming: new Map(),
-    codes: new Map(),
+    codes,
   });
 }
 
-/** Where the registers live: in memory until the store of the history issue takes them. */
-export interface KboOpslag {
-  /** A writer for a register built from a full extract. */
+/** Registers in memory: built from rows (a test, one request's entities), or a copy for changes. */
+export interface GeheugenOpslag {
   nieuw(): KboSchrijver;
-  /** A writer that starts from this register, for an update; the register itself stays as it is. */
+  /** A writer that starts from this register; the register itself stays as it is. */
   verder(register: KboRegister): KboSchrijver;
 }
 
-export const GEHEUGEN_OPSLAG: KboOpslag = {
-  nieuw: nieuwGeheugenRegister,
+export const GEHEUGEN_OPSLAG: GeheugenOpslag = {
+  nieuw: () => nieuwGeheugenRegister(),
   verder: (register) => {
     if (!(register instanceof GeheugenRegister)) throw new Error('een register van een andere opslag');
     return register.bewerk();
   },
 };
+
+/** Which extract the register in an opslag stands at, with what reading it left. */
+export interface KboStand {
+  readonly stand: KboExtractStand;
+  /** An update whose number does not follow the register's: the register waits for a newer full extract. */
+  readonly gat: { readonly na: number; readonly gevonden: number } | null;
+  /** Rows the graph could not use (a number in no notation of the register), over the extracts read. */
+  readonly aantalAfgekeurd: number;
+}
+
+/** Writes one extract; nothing of it counts until `klaar`. */
+export interface KboExtractSchrijver {
+  /** Drops every row of the table that belongs to the entity (an update's `<table>_delete.csv`). */
+  verwijder(tabel: KboTabel, entiteit: string): Promise<void>;
+  /** Adds one row as the CSV gives it; a row the graph cannot use is left out and said so (false). */
+  voegToe(tabel: KboTabel, rij: CsvRij): Promise<boolean>;
+  /** One row of `code.csv`; only the Dutch meanings are kept. */
+  voegCodeToe(rij: CsvRij): Promise<void>;
+  /** The extract is applied: from now on the register stands at `stand`, with no gap. */
+  klaar(stand: KboExtractStand, aantalAfgekeurd: number): Promise<void>;
+  /** The extract turned out unreadable: what was written of it is dropped. */
+  breekAf(): Promise<void>;
+}
+
+/** Where the reader keeps the register (the store: ./opslag.ts), one extract at a time. */
+export interface KboOpslag {
+  /** Where the register kept stands; null when none is kept. */
+  stand(): Promise<KboStand | null>;
+  /** A writer for a register built anew from a full extract, beside the one kept until its `klaar`. */
+  nieuw(): Promise<KboExtractSchrijver>;
+  /** A writer for the next update of the register kept, which must stand at `vanaf`. */
+  verder(vanaf: KboExtractStand): Promise<KboExtractSchrijver>;
+  /** Records a gap found after the register's extract (kept until the next `klaar`). */
+  bewaarGat(gat: NonNullable<KboStand['gat']>): Promise<void>;
+}
