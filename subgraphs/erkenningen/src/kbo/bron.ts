@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setTimeout as wacht } from 'node:timers/promises';
 import type { Gebied } from '@duaal-graph/domein';
 import { Lease, openStore, type Store, type StoreOptions } from '@duaal-graph/store';
 import { PartnerError, Snapshot } from '@duaal-graph/subgraph-toolkit';
@@ -7,6 +8,9 @@ import type { KboClient } from './client.ts';
 import { KboLezer } from './lezer.ts';
 import { KboStoreOpslag, leesStand } from './opslag.ts';
 import { leesWeergave, type KboWeergave } from './weergave.ts';
+
+/** How often a replica that starts while another writes the first register looks whether it is there. */
+const WACHT_OP_REGISTER_MS = 500;
 
 export interface KboBronOpties {
   readonly client: KboClient;
@@ -29,6 +33,7 @@ export class KboBron {
   private lease: Lease | undefined;
   private lezer: KboLezer | undefined;
   private bezig: Promise<unknown> | null = null;
+  private gestopt = false;
 
   constructor(private readonly opties: KboBronOpties) {
     this.snapshot = new Snapshot<KboWeergave>({
@@ -63,6 +68,7 @@ export class KboBron {
 
   /** Stops reading, waits for a read under way, gives the lease back and closes the store. */
   async stop(): Promise<void> {
+    this.gestopt = true;
     this.snapshot.stop();
     await this.bezig;
     await this.lease?.release().catch(() => undefined);
@@ -74,14 +80,21 @@ export class KboBron {
     const { store, lease, lezer } = this;
     if (!store || !lease || !lezer) throw new PartnerError('KBO', 'ERROR', 'de store is niet open');
     let fout: Error | null = null;
-    if (await lease.acquire()) {
-      try {
-        await lezer.lees();
-      } catch (f) {
-        fout = f instanceof Error ? f : new PartnerError('KBO', 'ERROR', String(f));
+    let stand: Awaited<ReturnType<typeof leesStand>>;
+    for (;;) {
+      if (await lease.acquire()) {
+        try {
+          await lezer.lees();
+        } catch (f) {
+          fout = f instanceof Error ? f : new PartnerError('KBO', 'ERROR', String(f));
+        }
       }
+      stand = await leesStand(store.db);
+      // A replica that starts while another writes the first register waits for it (or for the lease, should
+      // that writer stop), as the writer's own first read waits, instead of failing and backing off for minutes.
+      if (stand !== null || fout !== null || vorige !== undefined || this.gestopt) break;
+      await wacht(WACHT_OP_REGISTER_MS);
     }
-    const stand = await leesStand(store.db);
     // A failed read with a register already answering keeps that one, VEROUDERD; at a start the store's answers.
     if (fout !== null && (vorige !== undefined || stand === null)) throw fout;
     if (fout !== null)
