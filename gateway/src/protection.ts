@@ -6,6 +6,7 @@ import type { GatewayConfig } from './config.ts';
 import { makeErrorFormatter } from './error-formatting.ts';
 import { manifestStore, readManifest, trustedDocumentsPlugin, type Manifest } from './trusted-documents.ts';
 import { EXPORTS } from './export/definitions.ts';
+import { scalarLiteralsRule } from './scalar-literals.ts';
 
 /** The gateway's own export operations are code of this repository: trusted beside the clients' manifest. */
 const withExports = (manifest: Manifest): Manifest => ({
@@ -42,6 +43,7 @@ export function protection(
       // One operation per request, so that every operation passes the limits and the rate limit on its own.
       allowBatchedHttpRequests: false,
       parseOptions: { maxLexicalTokens: config.grenzen.tokens },
+      validationRules: [scalarLiteralsRule],
       ...(manifest ? { persistedQueries: manifestStore(manifest) } : {}),
     },
     plugins: [

@@ -42,6 +42,11 @@ const CLIENTFOUTEN: { naam: string; body: Record<string, unknown> }[] = [
     naam: 'an operationName for a document with one other operation',
     body: { query: '{ regios(provincie: WEST_VLAANDEREN) { code } }', operationName: 'A' },
   },
+  {
+    // The supergraph's Date has no parsing of its own: the gateway checks the literal as the subgraphs do.
+    naam: 'a malformed Date literal',
+    body: { query: '{ erkenningen(first: 1, filter: { vervaltVanaf: "gisteren" }) { totalCount } }' },
+  },
 ];
 
 /** Internals a client must never read in an error: JavaScript's own words for a crash. */
@@ -133,6 +138,19 @@ describe('client errors at the gateway', () => {
     expect(antwoord.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
     expect(antwoord.data).toEqual({ erkenningen: null });
     expect(JSON.stringify(antwoord.extensions ?? {})).not.toContain('ONBESCHIKBAAR');
+  });
+
+  it('name a malformed Date literal as the caller’s mistake, not as every source of its subgraph unavailable', async () => {
+    const a = await stuur(system.graphql, {
+      body: JSON.stringify({ query: '{ radar(provincie: WEST_VLAANDEREN, op: "01/12/2026") { id } }' }),
+    });
+    expect(a.body.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
+      [
+        'GRAPHQL_VALIDATION_FAILED',
+        'Ongeldige waarde "01/12/2026" voor Date: Een Date is een kalenderdatum YYYY-MM-DD.',
+      ],
+    ]);
+    expect(a.tekst).not.toContain('PARTNER_UNAVAILABLE');
   });
 
   it('answer an unknown operationName over GET with a 4xx too', async () => {
