@@ -373,7 +373,10 @@ describe('the pages of Radar Duaal in Chromium, on a gateway with persisted docu
       paths.map((p) => p.getAttribute('data-nis')).sort(),
     );
     expect(marked).toEqual([...new Set(items.flatMap((i) => (i.nis ? [i.nis] : [])))].sort());
-    await expect(page.locator('.leaflet-control-attribution').textContent()).resolves.toContain('© Statbel');
+    // Both sources the geographic data ask to be named: the gemeentegrenzen and, from a postcode, Statbel's link.
+    const bronnen = await page.locator('.leaflet-control-attribution').textContent();
+    expect(bronnen).toContain('Gemeentegrenzen 2019–2024: © Statbel');
+    expect(bronnen).toContain('Koppeling postcode–gemeente: © Statbel');
     await page.close();
   }, 120_000);
 

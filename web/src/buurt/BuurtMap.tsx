@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { Plaats } from '../graph/types-pages.ts';
 import type { Provincie } from '../graph/types.ts';
 import { ATTRIBUTION, loadGeo, type GeoData } from '../radar/RadarMap.tsx';
+import { POSTCODE_ATTRIBUTION } from './postcode-attribution.ts';
 
 /** One gemeente with what lies there. */
 export interface BuurtPlek {
@@ -33,6 +34,7 @@ export function BuurtMap({ vertrek, km, plekken, tileUrl }: Props) {
     const m = L.map(container.current, { renderer: L.svg(), zoomSnap: 0.25, scrollWheelZoom: false });
     m.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     m.attributionControl.addAttribution(ATTRIBUTION);
+    m.attributionControl.addAttribution(POSTCODE_ATTRIBUTION);
     if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 18 }).addTo(m);
     const centre = L.latLng(vertrek.ligging.lat, vertrek.ligging.lon);
     // The view first: Leaflet projects a layer when it is added, which needs a view.

@@ -3,9 +3,9 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { Provincie } from '../graph/types.ts';
 import type { LegendEntry } from './measures.ts';
+import { ATTRIBUTION } from './attribution.ts';
 
-export const ATTRIBUTION =
-  'Gemeentegrenzen 2019–2024: © Statbel (Algemene Directie Statistiek – Statistics Belgium), statistische sectoren 01/01/2020; vereenvoudigd door Data &amp; Analyse van de Vlaamse provincies (<a href="https://provincies.incijfers.be">provincies.incijfers.be</a>, <a href="https://github.com/provinciesincijfers/gebiedsniveaus">github.com/provinciesincijfers/gebiedsniveaus</a>)';
+export { ATTRIBUTION };
 
 export interface GeoProperties {
   readonly soort: 'gemeente' | 'regio';
