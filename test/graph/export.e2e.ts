@@ -336,10 +336,17 @@ describe('CSV exports on the gateway', () => {
       });
     });
 
-    it('a missing required argument is HTTP 400 from the graph', async () => {
+    it('a missing required argument is HTTP 400 naming it, in Dutch', async () => {
       const antwoord = await download(system, '/export/radar.csv');
       expect(antwoord.status).toBe(400);
-      expect(antwoord.text).toContain('provincie');
+      expect(JSON.parse(antwoord.text)).toMatchObject({
+        errors: [
+          {
+            message: "De parameter 'provincie' is verplicht voor deze export.",
+            extensions: { code: 'BAD_USER_INPUT', argument: 'provincie' },
+          },
+        ],
+      });
     });
 
     it('an unknown export is 404, a POST 405', async () => {

@@ -33,7 +33,10 @@ describe('parseParameters', () => {
   });
 
   it('reads a Date as a calendar date, unchanged', () => {
-    expect(lees('van=2028-02-29')).toEqual({ ok: true, variables: { van: '2028-02-29' } });
+    expect(lees('provincie=LIMBURG&van=2028-02-29')).toEqual({
+      ok: true,
+      variables: { provincie: 'LIMBURG', van: '2028-02-29' },
+    });
   });
 
   it('refuses a variable the export sets itself as an unknown parameter', () => {
@@ -45,7 +48,23 @@ describe('parseParameters', () => {
     }
   });
 
-  it('leaves a missing required variable to the graph', () => {
-    expect(lees('')).toEqual({ ok: true, variables: {} });
+  it('refuses a missing required parameter as BAD_USER_INPUT naming it, in Dutch', () => {
+    for (const search of ['', 'km=5']) {
+      const uitslag = lees(search);
+      expect(uitslag.ok).toBe(false);
+      if (!uitslag.ok) {
+        expect(uitslag.error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'provincie' });
+        expect(uitslag.error.message).toBe("De parameter 'provincie' is verplicht voor deze export.");
+      }
+    }
+  });
+
+  it('does not ask for a required variable the export sets itself, or one with a default', () => {
+    const eigen = parse('query Y($first: Int!, $km: Int! = 20, $nr: String) { y }')
+      .definitions[0] as OperationDefinitionNode;
+    expect(parseParameters(eigen, new URLSearchParams(''), new Set(['first']))).toEqual({
+      ok: true,
+      variables: {},
+    });
   });
 });

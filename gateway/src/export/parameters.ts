@@ -46,9 +46,10 @@ function scalar(type: string, tekst: string): { ok: true; waarde: unknown } | { 
  * Reads an export's URL parameters as the variables of its operation: each
  * parameter is one variable of the same name (the operation spreads its input
  * objects into flat variables, so `?signaal=…` fills `filter.signaal`). A
- * parameter the operation does not know, given twice, or not of its type is
- * BAD_USER_INPUT naming it; a missing required one is left to the graph, which
- * names it in its own words.
+ * parameter the operation does not know, given twice, not of its type, or
+ * required and missing is BAD_USER_INPUT naming it: in Dutch, for the
+ * spreadsheet user who typed the URL, not the graph's "Variable $provincie of
+ * required type Provincie! was not provided".
  */
 export function parseParameters(
   operatie: OperationDefinitionNode,
@@ -81,6 +82,17 @@ export function parseParameters(
       );
     const ok = gelezen.map((g) => (g.ok ? g.waarde : null));
     variables[naam] = isList(type) ? ok : ok[0];
+  }
+  const ontbreekt = (operatie.variableDefinitions ?? []).find(
+    (d) =>
+      d.type.kind === Kind.NON_NULL_TYPE &&
+      d.defaultValue === undefined &&
+      !eigen.has(d.variable.name.value) &&
+      !(d.variable.name.value in variables),
+  );
+  if (ontbreekt) {
+    const naam = ontbreekt.variable.name.value;
+    return fout(`De parameter '${naam}' is verplicht voor deze export.`, naam);
   }
   return { ok: true, variables };
 }
