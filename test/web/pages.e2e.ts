@@ -419,6 +419,10 @@ describe('the pages of Radar Duaal in Chromium, on a gateway with persisted docu
       })),
     );
     expect(kandidaten.length).toBeGreaterThan(0);
+    // Distances between gemeenten without a map: the geographic data's sources named under them.
+    const bronnen = await page.locator('section.onderneming .bronvermelding').textContent();
+    expect(bronnen).toContain('Gemeentegrenzen 2019–2024: © Statbel');
+    expect(bronnen).toContain('Koppeling postcode–gemeente: © Statbel');
     await page.close();
   }, 120_000);
 

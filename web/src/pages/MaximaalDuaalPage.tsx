@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { AnswerNotices } from '../components/AnswerNotices.tsx';
 import { CsvDownload } from '../components/CsvDownload.tsx';
 import { dutchDate } from '../components/dates.ts';
+import { GeoAttribution } from '../components/GeoAttribution.tsx';
 import type { OndernemingData, OndernemingZoekenData } from '../graph/types-pages.ts';
 import { useAsk } from '../graph/use-ask.ts';
 
@@ -239,6 +240,7 @@ export function MaximaalDuaalPage() {
                   </tbody>
                 </table>
               </div>
+              <GeoAttribution />
             </>
           )}
         </section>
