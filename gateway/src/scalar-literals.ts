@@ -1,6 +1,5 @@
-import { DateScalar, DateTimeScalar } from '@duaal-graph/subgraph-toolkit';
+import { DateScalar, DateTimeScalar, graphError } from '@duaal-graph/subgraph-toolkit';
 import {
-  GraphQLError,
   isListType,
   isNonNullType,
   isScalarType,
@@ -36,7 +35,10 @@ export function scalarLiteralsRule(context: ValidationContext): ASTVisitor {
     } catch (fout) {
       const reden = fout instanceof Error ? fout.message : String(fout);
       context.reportError(
-        new GraphQLError(`Ongeldige waarde ${print(node)} voor ${type.name}: ${reden}`, { nodes: node }),
+        graphError(
+          'GRAPHQL_VALIDATION_FAILED',
+          `Ongeldige waarde ${print(node)} voor ${type.name}: ${reden}`,
+        ),
       );
     }
   };
