@@ -17,33 +17,26 @@ const SPATIE = sql.lit(' \t\n\r\f\v\u00a0\ufeff');
 const veld = (naam: string) => sql`btrim(rij->>${sql.lit(naam)}, ${SPATIE})`;
 
 /**
- * `ondernemingen` null: every onderneming of the generation (plain scans,
- * no list to look up); else only those, with the vestigingen that name them.
+ * `entiteiten` null: every onderneming of the generation (plain scans, no
+ * list to look up); else the ondernemingen whose facts are written and every
+ * vestiging that names one, each table's rows of them found by index.
  */
-function feitenSelect(generatie: number, ondernemingen: readonly string[] | null): RawBuilder<unknown> {
+function feitenSelect(generatie: number, entiteiten: readonly string[] | null): RawBuilder<unknown> {
   const g = sql.lit(generatie);
-  const lijst = ondernemingen === null ? null : sql`${[...ondernemingen]}::text[]`;
-  // The entities whose rows count: the ondernemingen and every vestiging any row of which names one.
-  const entiteiten =
-    lijst === null
-      ? sql``
-      : sql`AND entiteit IN (
-          SELECT o FROM unnest(${lijst}) AS o
-          UNION SELECT entiteit FROM kbo_rij
-          WHERE generatie = ${g} AND tabel = 'establishment' AND onderneming = ANY(${lijst}))`;
+  const alleen = entiteiten === null ? sql`` : sql`AND entiteit = ANY(${[...entiteiten]}::text[])`;
   return sql`
     WITH
     -- An enterprise given twice: the later row counts, as in the register in memory.
     ond AS (
       SELECT DISTINCT ON (entiteit) entiteit, ${veld('Status')} AS status
       FROM kbo_rij WHERE generatie = ${g} AND tabel = 'enterprise'
-        ${lijst === null ? sql`` : sql`AND entiteit = ANY(${lijst})`}
+        ${alleen}
       ORDER BY entiteit, id DESC
     ),
     -- The legal name in Dutch, else unknown, French, German, English; of equals the first written.
     naam AS (
       SELECT DISTINCT ON (entiteit) entiteit, ${veld('Denomination')} AS naam
-      FROM kbo_rij WHERE generatie = ${g} AND tabel = 'denomination' ${entiteiten}
+      FROM kbo_rij WHERE generatie = ${g} AND tabel = 'denomination' ${alleen}
         AND ${veld('TypeOfDenomination')} = '001' AND ${veld('Denomination')} <> ''
       ORDER BY entiteit,
         CASE ${veld('Language')} WHEN '2' THEN 0 WHEN '0' THEN 1 WHEN '1' THEN 2 WHEN '3' THEN 3
@@ -58,7 +51,7 @@ function feitenSelect(generatie: number, ondernemingen: readonly string[] | null
       FROM (
         SELECT entiteit, ${veld('NaceVersion')} AS versie,
           replace(${veld('NaceCode')}, '.', '') COLLATE "C" AS code
-        FROM kbo_rij WHERE generatie = ${g} AND tabel = 'activity' ${entiteiten}
+        FROM kbo_rij WHERE generatie = ${g} AND tabel = 'activity' ${alleen}
           AND ${veld('Classification')} = 'MAIN'
       ) a
       GROUP BY entiteit
@@ -66,7 +59,7 @@ function feitenSelect(generatie: number, ondernemingen: readonly string[] | null
     -- A vestiging given again belongs to the onderneming its last row names.
     vest AS (
       SELECT DISTINCT ON (entiteit) entiteit, onderneming
-      FROM kbo_rij WHERE generatie = ${g} AND tabel = 'establishment' ${entiteiten}
+      FROM kbo_rij WHERE generatie = ${g} AND tabel = 'establishment' ${alleen}
       ORDER BY entiteit, id DESC
     ),
     -- The first valid address of each type; only a Belgian one has a postcode the graph places.
@@ -74,7 +67,7 @@ function feitenSelect(generatie: number, ondernemingen: readonly string[] | null
       SELECT DISTINCT ON (entiteit, soort) entiteit, soort, land, postcode FROM (
         SELECT id, entiteit, ${veld('TypeOfAddress')} AS soort, ${veld('CountryNL')} AS land,
           ${veld('Zipcode')} AS postcode
-        FROM kbo_rij WHERE generatie = ${g} AND tabel = 'address' ${entiteiten}
+        FROM kbo_rij WHERE generatie = ${g} AND tabel = 'address' ${alleen}
           AND ${veld('DateStrikingOff')} = ''
       ) a
       WHERE soort IN ('REGO', 'BAET')
@@ -107,6 +100,19 @@ export async function schrijfFeiten(
   ondernemingen: readonly string[] | null,
 ): Promise<void> {
   if (ondernemingen?.length === 0) return;
+  let entiteiten: string[] | null = null;
+  if (ondernemingen !== null) {
+    // Their vestigingen, by any row that names one: an onderneming's facts include its vestigingen's addresses.
+    const vestigingen = await db
+      .selectFrom('kbo_rij')
+      .select('entiteit')
+      .distinct()
+      .where('generatie', '=', generatie)
+      .where('tabel', '=', 'establishment')
+      .where('onderneming', '=', sql<string>`ANY(${[...ondernemingen]}::text[])`)
+      .execute();
+    entiteiten = [...ondernemingen, ...vestigingen.map((v) => v.entiteit)];
+  }
   await db
     .deleteFrom('kbo_feit')
     .where('generatie', '=', generatie)
@@ -116,5 +122,5 @@ export async function schrijfFeiten(
     .execute();
   await sql`
     INSERT INTO kbo_feit (generatie, onderneming, naam, status, hoofd_nace, postcodes)
-    ${feitenSelect(generatie, ondernemingen)}`.execute(db);
+    ${feitenSelect(generatie, entiteiten)}`.execute(db);
 }
