@@ -4,6 +4,7 @@ export type {
   BevindingHistorieTable,
   Database,
   KboCodeTable,
+  KboFeitTable,
   KboRijTable,
   KboStandTable,
   PeilingDeelTable,

@@ -138,6 +138,28 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_kbo_feit': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // The facts of every onderneming the register's lists need, per generation like kbo_rij, written with
+      // the rows (a full extract at its end, an update for the entities it touches) instead of rebuilt from
+      // every row at each start: the view reads these narrow rows only.
+      await db.schema
+        .createTable('kbo_feit')
+        .addColumn('generatie', 'bigint', (c) => c.notNull())
+        .addColumn('onderneming', 'text', (c) => c.notNull())
+        .addColumn('naam', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('hoofd_nace', 'text')
+        .addColumn('postcodes', sql`text[]`, (c) => c.notNull())
+        .addPrimaryKeyConstraint('kbo_feit_pk', ['generatie', 'onderneming'])
+        .execute();
+      // False for a register written before this table: the holder of the lease fills its facts once.
+      await db.schema
+        .alterTable('kbo_stand')
+        .addColumn('feiten', 'boolean', (c) => c.notNull().defaultTo(false))
+        .execute();
+    },
+  },
 };
 
 export const migrations: MigrationProvider = {

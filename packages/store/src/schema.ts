@@ -129,6 +129,26 @@ export interface KboStandTable {
   gat_na: number | null;
   gat_gevonden: number | null;
   bijgewerkt_op: Generated<Date>;
+  /** Whether `kbo_feit` holds the facts of this generation (false for a register written before that table). */
+  feiten: Generated<boolean>;
+}
+
+/**
+ * The facts of one onderneming that the register's lists need (the view's
+ * overview), kept with the rows they come from: written by the same
+ * transaction, per generation. `postcodes`: of its valid Belgian seat, then
+ * of its vestigingen's valid Belgian addresses, by vestigingsnummer.
+ */
+export interface KboFeitTable {
+  generatie: Int8;
+  onderneming: string;
+  /** The legal name, Dutch first; null when it has none. */
+  naam: string | null;
+  /** `AC` active, `ST` stopped. */
+  status: string;
+  /** The code of its MAIN activity, NACE-BEL 2025 where given, else 2008; null without either. */
+  hoofd_nace: string | null;
+  postcodes: string[];
 }
 
 /** The schema of the store, as the migrations (migrations.ts) leave it. */
@@ -143,4 +163,5 @@ export interface Database {
   kbo_rij: KboRijTable;
   kbo_code: KboCodeTable;
   kbo_stand: KboStandTable;
+  kbo_feit: KboFeitTable;
 }

@@ -32,6 +32,7 @@ export class KboBron {
   private store: Store | undefined;
   private lease: Lease | undefined;
   private lezer: KboLezer | undefined;
+  private opslag: KboStoreOpslag | undefined;
   private bezig: Promise<unknown> | null = null;
   private gestopt = false;
 
@@ -58,11 +59,8 @@ export class KboBron {
     // Renewed with every batch a full extract writes; a holder that died is replaced after this.
     const ttlMs = Math.max(60_000, 2 * this.opties.intervalMs);
     this.lease = new Lease(store.db, 'kbo-register', houder, ttlMs);
-    this.lezer = new KboLezer(
-      this.opties.client,
-      new KboStoreOpslag(store.db, this.lease, store.copyInto),
-      this.opties.log,
-    );
+    this.opslag = new KboStoreOpslag(store.db, this.lease, store.copyInto);
+    this.lezer = new KboLezer(this.opties.client, this.opslag, this.opties.log);
     await this.snapshot.start();
   }
 
@@ -77,19 +75,24 @@ export class KboBron {
   }
 
   private async laad(vorige: KboWeergave | undefined): Promise<KboWeergave> {
-    const { store, lease, lezer } = this;
-    if (!store || !lease || !lezer) throw new PartnerError('KBO', 'ERROR', 'de store is niet open');
+    const { store, lease, lezer, opslag } = this;
+    if (!store || !lease || !lezer || !opslag)
+      throw new PartnerError('KBO', 'ERROR', 'de store is niet open');
     let fout: Error | null = null;
     let stand: Awaited<ReturnType<typeof leesStand>>;
     for (;;) {
       if (await lease.acquire()) {
         try {
+          // A register written before its facts were kept gets them first: it answers while KBO is read.
+          await opslag.vulFeitenAan();
           await lezer.lees();
         } catch (f) {
           fout = f instanceof Error ? f : new PartnerError('KBO', 'ERROR', String(f));
         }
       }
       stand = await leesStand(store.db);
+      // A register without its facts (written before they were kept) is not there yet for the view.
+      if (stand?.feiten === false) stand = null;
       // A replica that starts while another writes the first register waits for it (or for the lease, should
       // that writer stop), as the writer's own first read waits, instead of failing and backing off for minutes.
       if (stand !== null || fout !== null || vorige !== undefined || this.gestopt) break;

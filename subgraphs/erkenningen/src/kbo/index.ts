@@ -6,6 +6,7 @@
 export { KboClient, type Extract } from './client.ts';
 export { KboLezer, type KboStand } from './lezer.ts';
 export { KboStoreOpslag, leesStand } from './opslag.ts';
+export { schrijfFeiten } from './feiten.ts';
 export { leesWeergave, type KboOverzicht, type KboWeergave } from './weergave.ts';
 export {
   GEHEUGEN_OPSLAG,

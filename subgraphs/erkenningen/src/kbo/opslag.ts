@@ -1,9 +1,11 @@
 import { copyLine, type CopyInto, type Database, type Lease } from '@duaal-graph/store';
 import { PartnerError } from '@duaal-graph/subgraph-toolkit';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
+import { schrijfFeiten } from './feiten.ts';
 import type { CsvRij } from './zip-csv.ts';
 import {
   codeSleutel,
+  isOndernemingsnummer,
   rijSleutels,
   type KboExtractSchrijver,
   type KboExtractStand,
@@ -25,6 +27,8 @@ const PER_LIJST = 1_000;
 /** The register in the store, with the generation the graph reads. */
 export interface KboStoreStand extends KboStand {
   readonly generatie: number;
+  /** Whether `kbo_feit` holds this generation's facts: false only for a register written before that table. */
+  readonly feiten: boolean;
 }
 
 type Db = Kysely<Database>;
@@ -77,6 +81,25 @@ export class KboStoreOpslag implements KboOpslag {
     }
   }
 
+  /**
+   * Fills the facts of a register written before `kbo_feit` existed, once,
+   * under the lease: from then on every write keeps them. Says whether the
+   * register now has them (false: no register, or the lease is another's).
+   */
+  async vulFeitenAan(): Promise<boolean> {
+    const huidig = await leesStand(this.db);
+    if (huidig === null) return false;
+    if (huidig.feiten) return true;
+    return this.db.transaction().execute(async (trx) => {
+      if (this.lease && !(await this.lease.acquire(trx))) return false;
+      const nu = await leesStand(trx);
+      if (nu?.generatie !== huidig.generatie) return false;
+      await schrijfFeiten(trx, huidig.generatie, null);
+      await trx.updateTable('kbo_stand').set({ feiten: true }).where('id', '=', 1).execute();
+      return true;
+    });
+  }
+
   async bewaarGat(gat: NonNullable<KboStand['gat']>): Promise<void> {
     await this.db
       .updateTable('kbo_stand')
@@ -98,6 +121,7 @@ export async function leesStand(db: Db): Promise<KboStoreStand | null> {
         ? null
         : { na: rij.gat_na, gevonden: rij.gat_gevonden },
     aantalAfgekeurd: rij.afgekeurd,
+    feiten: rij.feiten,
   };
 }
 
@@ -108,6 +132,10 @@ async function verwijderBehalve(db: Db, generatie: number | null): Promise<void>
     .execute();
   await db
     .deleteFrom('kbo_code')
+    .where('generatie', '<>', generatie ?? -1)
+    .execute();
+  await db
+    .deleteFrom('kbo_feit')
     .where('generatie', '<>', generatie ?? -1)
     .execute();
 }
@@ -131,6 +159,11 @@ class StoreSchrijver implements KboExtractSchrijver {
   private rijen: NieuweRij[] = [];
   private weg: { tabel: KboTabel; entiteiten: string[] } | null = null;
   private codes = new Map<string, { categorie: string; code: string; omschrijving: string }>();
+  /**
+   * An update's entities touched, and the ondernemingen its vestigingen left: whose facts it writes anew at
+   * its end. A full extract keeps none (its end writes every onderneming's).
+   */
+  private readonly geraakt = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -143,6 +176,7 @@ class StoreSchrijver implements KboExtractSchrijver {
   async verwijder(tabel: KboTabel, entiteit: string): Promise<void> {
     if (this.rijen.length > 0) await this.schrijfRijen();
     if (this.weg && this.weg.tabel !== tabel) await this.schrijfWeg();
+    if (this.trx) this.geraakt.add(entiteit);
     this.weg ??= { tabel, entiteiten: [] };
     this.weg.entiteiten.push(entiteit);
     if (this.weg.entiteiten.length >= PER_LIJST) await this.schrijfWeg();
@@ -152,6 +186,10 @@ class StoreSchrijver implements KboExtractSchrijver {
     const sleutels = rijSleutels(tabel, rij);
     if (!sleutels) return false;
     if (this.weg) await this.schrijfWeg();
+    if (this.trx) {
+      this.geraakt.add(sleutels.entiteit);
+      if (sleutels.onderneming !== null) this.geraakt.add(sleutels.onderneming);
+    }
     this.rijen.push({ generatie: this.generatie, tabel, ...sleutels, rij: JSON.stringify(rij) });
     if (this.rijen.length >= PER_KEER) await this.schrijfRijen();
     return true;
@@ -174,6 +212,7 @@ class StoreSchrijver implements KboExtractSchrijver {
       afgekeurd: aantalAfgekeurd,
       gat_na: null,
       gat_gevonden: null,
+      feiten: true,
     };
     const zet = async (trx: Db) => {
       const codes = [...this.codes.values()].map((c) => ({ generatie: this.generatie, ...c }));
@@ -194,6 +233,7 @@ class StoreSchrijver implements KboExtractSchrijver {
         .execute();
     };
     if (this.trx) {
+      await schrijfFeiten(this.trx, this.generatie, await this.geraakteOndernemingen(this.trx));
       await zet(this.trx);
       await this.trx.commit().execute();
       return;
@@ -201,6 +241,7 @@ class StoreSchrijver implements KboExtractSchrijver {
     // The new generation becomes the register in one step; the old one is dropped after.
     await this.db.transaction().execute(async (trx) => {
       if (this.lease && !(await this.lease.acquire(trx))) throw leaseKwijt();
+      await schrijfFeiten(trx, this.generatie, null);
       await zet(trx);
     });
     await verwijderBehalve(this.db, this.generatie);
@@ -211,6 +252,24 @@ class StoreSchrijver implements KboExtractSchrijver {
     this.weg = null;
     if (this.trx) await this.trx.rollback().execute();
     else await this.db.deleteFrom('kbo_rij').where('generatie', '=', this.generatie).execute();
+  }
+
+  /** The ondernemingen an update touched: named, or owning (now) a vestiging it touched. */
+  private async geraakteOndernemingen(trx: Db): Promise<string[]> {
+    const nummers = [...this.geraakt];
+    const ondernemingen = new Set(nummers.filter((n) => isOndernemingsnummer(n)));
+    const vestigingen = nummers.filter((n) => !isOndernemingsnummer(n));
+    for (let i = 0; i < vestigingen.length; i += PER_LIJST)
+      for (const r of await trx
+        .selectFrom('kbo_rij')
+        .select('onderneming')
+        .distinct()
+        .where('generatie', '=', this.generatie)
+        .where('tabel', '=', 'establishment')
+        .where('entiteit', 'in', vestigingen.slice(i, i + PER_LIJST))
+        .execute())
+        if (r.onderneming !== null) ondernemingen.add(r.onderneming);
+    return [...ondernemingen];
   }
 
   private async schrijfRijen(): Promise<void> {
@@ -263,11 +322,17 @@ class StoreSchrijver implements KboExtractSchrijver {
 
   private async verwijderNu(tabel: KboTabel, entiteiten: readonly string[]): Promise<void> {
     if (this.rijen.length > 0) await this.schrijfRijen();
-    await this.db
+    const weg = this.db
       .deleteFrom('kbo_rij')
       .where('generatie', '=', this.generatie)
       .where('tabel', '=', tabel)
-      .where('entiteit', 'in', entiteiten)
-      .execute();
+      .where('entiteit', 'in', entiteiten);
+    if (!this.trx || tabel !== 'establishment') {
+      await weg.execute();
+      return;
+    }
+    // A vestiging an update deletes or moves leaves its onderneming's facts to write anew too.
+    for (const r of await weg.returning('onderneming').execute())
+      if (r.onderneming !== null) this.geraakt.add(r.onderneming);
   }
 }

@@ -119,6 +119,8 @@ export function entiteitVan(tabel: KboTabel, rij: CsvRij): string {
 }
 
 const ONDERNEMING = /^[01]\d{3}\.\d{3}\.\d{3}$/;
+/** Whether a number is an onderneming's in the register's notation (else a vestiging's, or none). */
+export const isOndernemingsnummer = (nummer: string): boolean => ONDERNEMING.test(nummer);
 const VESTIGING = /^[2-8]\.\d{3}\.\d{3}\.\d{3}$/;
 
 /**

@@ -1,8 +1,7 @@
-import type { Gebied } from '@duaal-graph/domein';
+import { sectorVoorNace, type Gebied } from '@duaal-graph/domein';
 import type { Database } from '@duaal-graph/store';
 import type { Kysely } from 'kysely';
 import type { Sector } from '../model.ts';
-import { kboGemeenten, kboNaam, sectorKandidaatVan } from './gegevens.ts';
 import type { KboStoreStand } from './opslag.ts';
 import { KBO_TABELLEN, nieuwGeheugenRegister, type KboRegister, type KboTabel } from './register.ts';
 import type { CsvRij } from './zip-csv.ts';
@@ -11,8 +10,9 @@ import type { CsvRij } from './zip-csv.ts';
  * What the graph reads of the register in the store. Lists (`Query.ondernemingen`,
  * its order by name and its prospecting filter, the stopped-but-erkend
  * findings) need a few facts of every onderneming at once: those are held in
- * memory (`KboOverzicht`), a few strings per onderneming, read again from the
- * store when its stand changes. Everything else (a company's or vestiging's
+ * memory (`KboOverzicht`), a few strings per onderneming, read from the
+ * store's `kbo_feit` (written with the rows: ./feiten.ts) when its stand
+ * changes, one narrow row per onderneming. Everything else (a company's or vestiging's
  * facts, its NACE codes) is read per request from the store, one query for
  * the entities a DataLoader gathers (`bundel`), into a small `KboRegister`.
  */
@@ -73,8 +73,8 @@ class Overzicht implements KboOverzicht {
 
 const isTabel = (t: string): t is KboTabel => (KBO_TABELLEN as readonly string[]).includes(t);
 
-/** Ondernemingen a page of the overview reads at once: one query each for their keys and their rows. */
-const PAGINA = 2_000;
+/** Facts a page of the overview reads at once: memory never holds a whole large result. */
+const PAGINA = 10_000;
 
 /** The entities' rows in the order they were written, into a register in memory. */
 async function bundel(
@@ -134,31 +134,39 @@ export async function leesWeergave(
     .execute())
     codes.set(`${c.categorie}|${c.code}`, c.omschrijving);
   const feiten = new Map<string, Feit>();
+  // Many ondernemingen lie in the same gemeenten: one array each, shared.
+  const gedeeld = new Map<string, readonly string[]>();
   for (let na = ''; ;) {
-    const nummers = (
-      await db
-        .selectFrom('kbo_rij')
-        .select('entiteit')
-        .distinct()
-        .where('generatie', '=', stand.generatie)
-        .where('tabel', '=', 'enterprise')
-        .where('entiteit', '>', na)
-        .orderBy('entiteit')
-        .limit(PAGINA)
-        .execute()
-    ).map((r) => r.entiteit);
-    if (nummers.length === 0) break;
-    const register = await bundel(db, stand, codes, nummers);
-    for (const n of nummers) {
-      const gemeenten = [...kboGemeenten(register, n, gebied)];
-      feiten.set(n, {
-        naam: kboNaam(register, n),
-        gestopt: register.onderneming(n)?.status === 'ST',
-        sector: sectorKandidaatVan(register, n),
-        gemeenten: gemeenten.length > 0 ? gemeenten : GEEN,
+    const pagina = await db
+      .selectFrom('kbo_feit')
+      .select(['onderneming', 'naam', 'status', 'hoofd_nace', 'postcodes'])
+      .where('generatie', '=', stand.generatie)
+      .where('onderneming', '>', na)
+      .orderBy('onderneming')
+      .limit(PAGINA)
+      .execute();
+    for (const f of pagina) {
+      const nis = new Set<string>();
+      for (const postcode of f.postcodes) {
+        const gemeente = gebied.gemeenteVoorPostcode(postcode);
+        if (gemeente) nis.add(gemeente.nisCode);
+      }
+      const sleutel = [...nis].join(',');
+      let gemeenten = gedeeld.get(sleutel);
+      if (gemeenten === undefined) {
+        gemeenten = nis.size > 0 ? [...nis] : GEEN;
+        gedeeld.set(sleutel, gemeenten);
+      }
+      feiten.set(f.onderneming, {
+        naam: f.naam,
+        gestopt: f.status === 'ST',
+        sector: f.status === 'AC' && f.hoofd_nace !== null ? sectorVoorNace(f.hoofd_nace) : null,
+        gemeenten,
       });
     }
-    na = nummers.at(-1) ?? na;
+    const laatste = pagina.at(-1);
+    if (laatste === undefined || pagina.length < PAGINA) break;
+    na = laatste.onderneming;
   }
   return {
     ...stand,
