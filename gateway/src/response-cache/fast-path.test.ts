@@ -170,7 +170,7 @@ async function vraag(body: string, wie = 'publiek', acceptEncoding?: string): Pr
     contentType: kop(antwoord.headers['content-type']),
     contentLength: kop(antwoord.headers['content-length']),
     contentEncoding,
-    vary: kop(antwoord.headers.vary),
+    vary: kop(antwoord.headers['vary']),
     raw,
     apollo: teller.apollo > voor.apollo,
     gemaakt: teller.resolver + teller.mutatie > voor.resolver + voor.mutatie,
