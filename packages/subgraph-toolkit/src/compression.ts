@@ -77,5 +77,11 @@ export async function sendCompressed(
   res.setHeader('content-encoding', 'gzip');
   const gzip = createGzip({ level: NIVEAU });
   gzip.end(body);
-  await pipeline(gzip, res);
+  try {
+    await pipeline(gzip, res);
+  } catch (fout) {
+    // A caller that hung up mid-answer is no fault of the service's; anything else is.
+    if (res.destroyed && !res.writableFinished) return;
+    throw fout;
+  }
 }
