@@ -173,6 +173,7 @@ async function startBuilt(
     host: config.host,
     maxBodyBytes: config.grenzen.bodyBytes,
     beforeGraphQL: (req, res) => handleCors(config.cors, req, res),
+    ...(config.cache.compression ? { compression: config.cache.compression } : {}),
     ...(responseCache
       ? {
           beforeApollo: fastPath({
@@ -180,6 +181,7 @@ async function startBuilt(
             context,
             telemetry,
             logRequests: config.verzoeklog,
+            compression: config.cache.compression,
           }),
         }
       : {}),

@@ -29,6 +29,10 @@ const REFERENTIEDATUM = '2026-11-01';
 const LATENTIE_MS = 15;
 /** A gateway that keeps no answers (the response cache's bound 0 turns it off). */
 const ZONDER_CACHE = { RESPONSE_CACHE_BYTES: '0' };
+/** What every browser sends: the answer comes gzip-compressed (the gateway's default), decoded by the client. */
+const BROWSER = 'gzip, deflate, br, zstd';
+/** V8's young generation for the gateway, tried without the cache (Node 20's default semi-space: 16 MB). */
+const SEMI_SPACE_MB = Number(process.env['BENCH_SEMI_SPACE_MB'] ?? 64);
 const PROVINCIES = ['WEST_VLAANDEREN', 'OOST_VLAANDEREN', 'ANTWERPEN', 'VLAAMS_BRABANT', 'LIMBURG'];
 /** What each bench scale asks: the mock partners' scale, the provinces, and the radar's own scale. */
 interface Schaal {
@@ -86,16 +90,65 @@ function radarVraag(provincies: readonly string[], per: Schaal['per']): string {
   return `{ ${provincies.map((p) => `${p.toLowerCase()}: radar(provincie: ${p}${schaal}) { ${velden} }`).join(' ')} }`;
 }
 
-async function vraag(
-  url: string,
-  query: string,
-): Promise<{ ms: number; cellen: number; bytes: number; clientMs: number }> {
-  const { ms, data, bytes, clientMs } = await timedQuery(url, query, 'radar');
+interface Gevraagd {
+  readonly ms: number;
+  readonly cellen: number;
+  /** Over the wire. */
+  readonly bytes: number;
+  readonly jsonBytes: number;
+  readonly clientMs: number;
+}
+
+async function vraag(url: string, query: string, acceptEncoding?: string): Promise<Gevraagd> {
+  const { ms, data, bytes, jsonBytes, clientMs, encoding } = await timedQuery(
+    url,
+    query,
+    'radar',
+    acceptEncoding,
+  );
+  if ((acceptEncoding === undefined) !== (encoding === null))
+    throw new Error(`radar: asked ${acceptEncoding ?? 'the identity'}, got ${encoding ?? 'the identity'}`);
   const cellen = Object.values(data).reduce(
     (som: number, lijst) => som + (Array.isArray(lijst) ? lijst.length : 0),
     0,
   );
-  return { ms, cellen, bytes, clientMs };
+  return { ms, cellen, bytes, jsonBytes, clientMs };
+}
+
+/** Warm figures of one question: as an identity client and as a browser (gzip), asked in turn. */
+interface Warm {
+  readonly identiteit: number[];
+  readonly identiteitClient: number[];
+  readonly gzip: number[];
+  readonly gzipClient: number[];
+  gzipBytes: number;
+}
+
+async function warm(url: string, query: string, keer = WARM): Promise<Warm> {
+  for (let i = 0; i < 3; i++) {
+    await vraag(url, query);
+    await vraag(url, query, BROWSER);
+  }
+  const w: Warm = { identiteit: [], identiteitClient: [], gzip: [], gzipClient: [], gzipBytes: 0 };
+  for (let i = 0; i < keer; i++) {
+    const id = await vraag(url, query);
+    w.identiteit.push(id.ms);
+    w.identiteitClient.push(id.clientMs);
+    const gz = await vraag(url, query, BROWSER);
+    w.gzip.push(gz.ms);
+    w.gzipClient.push(gz.clientMs);
+    w.gzipBytes = gz.bytes;
+  }
+  return w;
+}
+
+const beide = (w: Warm) =>
+  `identity ${spreiding(w.identiteit)} + decoding ${ms(mediaan(w.identiteitClient))}; gzip (${(w.gzipBytes / 1024).toFixed(0)} kB) ${spreiding(w.gzip)} + decoding ${ms(mediaan(w.gzipClient))}`;
+
+/** The process's peak resident memory (VmHWM), in MB. */
+function piekRss(dienst: Service): number {
+  const status = readFileSync(`/proc/${String(dienst.pid)}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/u.exec(status)?.[1] ?? 0) / 1024;
 }
 
 async function partnerverzoeken(mock: Service): Promise<{ totaal: number; vdab: Record<string, number> }> {
@@ -195,37 +248,33 @@ async function meetSchaal(
     }
     diensten.push(...subgraphs.diensten, gateway);
 
-    for (let i = 0; i < 3; i++) await vraag(gateway.url, query);
     await reset(mock);
-    const warm: number[] = [];
-    const warmClient: number[] = [];
-    for (let i = 0; i < WARM; i++) {
-      const { ms: duur, clientMs } = await vraag(gateway.url, query);
-      warm.push(duur);
-      warmClient.push(clientMs);
-    }
+    const warmOp = await warm(gateway.url, query);
     const warmePartners = (await partnerverzoeken(mock)).totaal;
-    const andereWarm: number[] = [];
-    if (andere) {
-      for (let i = 0; i < 3; i++) await vraag(gateway.url, andere);
-      for (let i = 0; i < WARM; i++) andereWarm.push((await vraag(gateway.url, andere)).ms);
-    }
+    const andereWarm = andere ? await warm(gateway.url, andere) : null;
     // The gateway keeps an answer from its second asking and serves it while its sources stay: the warm
-    // figures above are cache hits. The graph's own work, every time: a gateway without the cache, same subgraphs.
-    const zonderCache = await startGateway(await freePort(), subgraphs.urls, {
-      ...omgeving,
-      ...ZONDER_CACHE,
-    });
-    diensten.push(zonderCache);
-    for (let i = 0; i < 3; i++) await vraag(zonderCache.url, query);
-    const warmZonderCache: number[] = [];
-    for (let i = 0; i < WARM; i++) warmZonderCache.push((await vraag(zonderCache.url, query)).ms);
-    const andereZonderCache: number[] = [];
-    if (andere) {
-      for (let i = 0; i < 3; i++) await vraag(zonderCache.url, andere);
-      for (let i = 0; i < WARM; i++) andereZonderCache.push((await vraag(zonderCache.url, andere)).ms);
+    // figures above are cache hits. The graph's own work, every time: a gateway without the cache, same subgraphs;
+    // and one more with a larger young generation for V8 (its garbage collection was a quarter of the gateway's CPU).
+    const zonderCacheGateways = [
+      await startGateway(await freePort(), subgraphs.urls, { ...omgeving, ...ZONDER_CACHE }),
+      await startGateway(await freePort(), subgraphs.urls, {
+        ...omgeving,
+        ...ZONDER_CACHE,
+        NODE_OPTIONS: [process.env['NODE_OPTIONS'], `--max-semi-space-size=${String(SEMI_SPACE_MB)}`]
+          .filter((o) => o !== undefined && o !== '')
+          .join(' '),
+      }),
+    ];
+    diensten.push(...zonderCacheGateways);
+    const zonderCache: { readonly w: Warm; readonly andere: Warm | null; readonly rssMb: number }[] = [];
+    for (const g of zonderCacheGateways) {
+      const w = await warm(g.url, query);
+      const a = andere ? await warm(g.url, andere) : null;
+      zonderCache.push({ w, andere: a, rssMb: piekRss(g) });
+      await g.stop();
     }
-    await zonderCache.stop();
+    const [standaard, semi] = zonderCache as [(typeof zonderCache)[0], (typeof zonderCache)[0]];
+    const warmZonderCache = standaard.w.identiteit;
     const exportTijden: number[] = [];
     let exportBytes = 0;
     let exportRijen = 0;
@@ -282,10 +331,13 @@ async function meetSchaal(
       '    (cold pays once what warm does not: the gateway plans the query, and every process parses, validates and JIT-compiles it for the first time)',
     );
     console.log(
-      `  warm, ${WARM} runs: response cache on (a hit: the answer kept, served as stored JSON) ${spreiding(warm)}; partner requests: ${warmePartners}; then, not timed above, the client's reading of the bytes into a string and JSON.parse ${spreiding(warmClient)}`,
+      `  warm, ${WARM} runs each: response cache on (a hit: the answer kept, served as stored JSON; gzip from its kept gzip form) ${beide(warmOp)}; partner requests: ${warmePartners}`,
     );
     console.log(
-      `  warm, ${WARM} runs: response cache off (RESPONSE_CACHE_BYTES=0: the graph answers every time) ${spreiding(warmZonderCache)}`,
+      `  warm, ${WARM} runs each: response cache off (RESPONSE_CACHE_BYTES=0: the graph answers every time; gzip as it streams out) ${beide(standaard.w)}; gateway peak RSS ${standaard.rssMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `  the same, gateway with --max-semi-space-size=${String(SEMI_SPACE_MB)}: ${beide(semi.w)}; gateway peak RSS ${semi.rssMb.toFixed(0)} MB`,
     );
     console.log(
       `  asked of the subgraphs directly (the gateway's ${opnemer.opnames.length} requests replayed), ${WARM} runs: ${spreiding(direct.map((d) => d.totaalMs))}`,
@@ -302,12 +354,23 @@ async function meetSchaal(
         `    stage ${i + 1}: ${ms(mediaan(direct.map((d) => d.faseMs[i] ?? 0)))} — ${fase.length} request(s) to ${namen.join(', ')}`,
       );
     });
-    if (ook) {
+    if (ook && andereWarm && standaard.andere && semi.andere) {
       console.log(
-        `  ${ook.naam}, same run: cold (right after the first question of each restart) ${spreiding(andereKoud)}; warm, cache on ${spreiding(andereWarm)}; warm, cache off ${spreiding(andereZonderCache)}; ${andereFetches} subgraph fetches`,
+        `  ${ook.naam}, same run: cold (right after the first question of each restart) ${spreiding(andereKoud)}; ${andereFetches} subgraph fetches`,
       );
+      console.log(`    warm, cache on: ${beide(andereWarm)}`);
+      console.log(`    warm, cache off: ${beide(standaard.andere)}`);
       console.log(
-        `  warm, the radar per ${per.toLowerCase()} over ${ook.naam}: cache on ${(mediaan(warm) / mediaan(andereWarm)).toFixed(1)}x, cache off ${(mediaan(warmZonderCache) / mediaan(andereZonderCache)).toFixed(1)}x`,
+        `    warm, cache off, --max-semi-space-size=${String(SEMI_SPACE_MB)}: ${beide(semi.andere)}`,
+      );
+      const verhouding = (a: readonly number[], b: readonly number[]) => (mediaan(a) / mediaan(b)).toFixed(1);
+      console.log(
+        `  warm, the radar per ${per.toLowerCase()} over ${ook.naam} (time to the last byte): cache on, identity ${verhouding(warmOp.identiteit, andereWarm.identiteit)}x, gzip ${verhouding(warmOp.gzip, andereWarm.gzip)}x, gzip with decoding and JSON.parse ${(
+          (mediaan(warmOp.gzip) + mediaan(warmOp.gzipClient)) /
+          (mediaan(andereWarm.gzip) + mediaan(andereWarm.gzipClient))
+        ).toFixed(
+          1,
+        )}x; cache off, identity ${verhouding(standaard.w.identiteit, standaard.andere.identiteit)}x, gzip ${verhouding(standaard.w.gzip, standaard.andere.gzip)}x`,
       );
     }
     if (exportPad) {

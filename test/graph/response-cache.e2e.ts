@@ -1,7 +1,9 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { SUPERGRAPH_FILE } from '@duaal-graph/schema';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leesAlleVoltaPaginas, type VoltaErkenning } from '../contract/sector-reader.ts';
 import { leesLerenden } from './kazi-reader.ts';
@@ -226,6 +228,40 @@ describe('the response cache and who may see what', () => {
     const weerPubliek = await vraag(lijst);
     expect(weerPubliek.calls).toBe(0);
     expect([...statussen(weerPubliek)]).toEqual(['ERKEND']);
+  });
+
+  it('sends a browser a large kept answer gzip-compressed, decoding to the bytes an identity caller gets', async () => {
+    const query = `{ radar(provincie: WEST_VLAANDEREN) { regioCode opleidingscode aantalPlaatsen signalen } }`;
+    await totHit(query);
+    // Raw HTTP (undici's request decodes nothing): what goes over the wire, as a browser or curl receives it.
+    const vraagRauw = async (acceptEncoding?: string) => {
+      const antwoord = await request(`${system().gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }),
+        },
+        body: JSON.stringify({ query }),
+      });
+      const raw = Buffer.from(await antwoord.body.arrayBuffer());
+      const encoding = antwoord.headers['content-encoding'];
+      const tekst = (encoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+      return {
+        encoding,
+        vary: antwoord.headers['vary'],
+        raw,
+        tekst: tekst.replace(/,"traceId":"[^"]*"/u, ''),
+      };
+    };
+    const identiteit = await vraagRauw();
+    const gzip = [await vraagRauw('gzip, deflate, br, zstd'), await vraagRauw('gzip')];
+    expect(identiteit.encoding).toBeUndefined();
+    expect(JSON.parse(identiteit.tekst)).toMatchObject({ data: { radar: expect.any(Array) as unknown } });
+    for (const a of gzip) {
+      expect([a.encoding, a.vary]).toEqual(['gzip', 'Accept-Encoding']);
+      expect(a.tekst).toBe(identiteit.tekst);
+      expect(a.raw.length).toBeLessThan(identiteit.raw.length / 4);
+    }
   });
 
   it('answers the same question asked by many callers at once once, and keeps that answer', async () => {

@@ -9,7 +9,8 @@ import {
   type Gebruiker,
   type RunningService,
 } from '@duaal-graph/subgraph-toolkit';
-import { Agent } from 'undici';
+import { gunzipSync } from 'node:zlib';
+import { Agent, request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryRateLimitStore, tooManyRequests } from '../rate-limit.ts';
 import type { GatewayContext } from '../subgraph-sources.ts';
@@ -30,6 +31,7 @@ const TOESTAND = [
   { bron: 'VOLTA', toestand: 'ACTUEEL', bijgewerktOp: '2026-11-01T00:00:00.000Z', versie: 1 },
 ];
 const PER_MINUUT = 40;
+const GZIP = { minBytes: 1024 };
 
 const typeDefs = `type Query { erkenning: String, groot: [String!] } type Mutation { bewaar: String }`;
 
@@ -112,7 +114,9 @@ beforeAll(async () => {
     gereed: () => true,
     poort: 0,
     host: '127.0.0.1',
-    beforeApollo: fastPath({ cache, context, telemetry, logRequests: false }),
+    // As the gateway by default (server.ts): gzip for callers that take it, from 1 kB on.
+    compression: GZIP,
+    beforeApollo: fastPath({ cache, context, telemetry, logRequests: false, compression: GZIP }),
   });
   await cache.start();
 });
@@ -130,26 +134,44 @@ beforeEach(() => {
 
 interface Uitkomst {
   readonly status: number;
+  /** The body as the caller reads it, decoded when it came gzip-compressed. */
   readonly body: string;
   readonly contentType: string | null;
   readonly contentLength: string | null;
+  readonly contentEncoding: string | null;
+  readonly vary: string | null;
+  /** The bytes as they came over the wire. */
+  readonly raw: Buffer;
   /** Whether the request reached Apollo, and whether its answer was made (a resolver ran). */
   readonly apollo: boolean;
   readonly gemaakt: boolean;
 }
 
-async function vraag(body: string, wie = 'publiek'): Promise<Uitkomst> {
+const kop = (waarde: string | string[] | undefined): string | null =>
+  waarde === undefined ? null : String(waarde);
+
+/** Asks as a client that decodes nothing itself: `acceptEncoding` as sent (none: the identity). */
+async function vraag(body: string, wie = 'publiek', acceptEncoding?: string): Promise<Uitkomst> {
   const voor = { ...teller };
-  const antwoord = await fetch(`${dienst.url}/graphql`, {
+  const antwoord = await request(`${dienst.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wie': wie },
+    headers: {
+      'content-type': 'application/json',
+      'x-wie': wie,
+      ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }),
+    },
     body,
   });
+  const raw = Buffer.from(await antwoord.body.arrayBuffer());
+  const contentEncoding = kop(antwoord.headers['content-encoding']);
   return {
-    status: antwoord.status,
-    body: await antwoord.text(),
-    contentType: antwoord.headers.get('content-type'),
-    contentLength: antwoord.headers.get('content-length'),
+    status: antwoord.statusCode,
+    body: (contentEncoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8'),
+    contentType: kop(antwoord.headers['content-type']),
+    contentLength: kop(antwoord.headers['content-length']),
+    contentEncoding,
+    vary: kop(antwoord.headers['vary']),
+    raw,
     apollo: teller.apollo > voor.apollo,
     gemaakt: teller.resolver + teller.mutatie > voor.resolver + voor.mutatie,
   };
@@ -246,5 +268,65 @@ describe('the response cache in front of Apollo', () => {
     expect(uitkomsten.map((u) => [u.status, u.apollo, u.gemaakt])).toEqual(
       Array.from({ length: 4 }, () => [200, true, true]),
     );
+  });
+
+  it('gzips a large answer for a caller that takes it, made or kept, to exactly the bytes an identity caller gets', async () => {
+    const body = JSON.stringify({ query: 'query Gezipt { groot }' });
+    const gzip = 'gzip, deflate, br, zstd';
+    // Made twice (the second kept, then written from the kept bytes), both compressed as they stream out.
+    const gemaakt = [await vraag(body, 'publiek', gzip), await vraag(body, 'publiek', gzip)];
+    const bytesVoor = cache.counters().bytes;
+    // A hit on Apollo's path (another raw form), compressed by the listener; then hits in front of Apollo from
+    // the kept gzip form, the first of which makes it; and the identity of the same hit.
+    const viaApollo = await vraag(
+      JSON.stringify({ query: 'query Gezipt { groot }' }, null, 1),
+      'publiek',
+      gzip,
+    );
+    const hits = [await vraag(body, 'publiek', gzip), await vraag(body, 'publiek', 'gzip')];
+    const identiteit = await vraag(body);
+    expect(gemaakt.map((u) => u.gemaakt)).toEqual([true, true]);
+    expect(viaApollo).toMatchObject({ apollo: true, gemaakt: false });
+    expect(hits.map((u) => [u.apollo, u.gemaakt])).toEqual([
+      [false, false],
+      [false, false],
+    ]);
+    for (const u of [...gemaakt, viaApollo, ...hits]) {
+      expect([u.status, u.contentEncoding, u.vary]).toEqual([200, 'gzip', 'Accept-Encoding']);
+      expect(u.raw.length).toBeLessThan(identiteit.raw.length / 4);
+    }
+    // A hit's gzip body has a known length; one compressed as it streams has none.
+    expect(hits.map((u) => Number(u.contentLength))).toEqual(hits.map((u) => u.raw.length));
+    expect(identiteit).toMatchObject({ contentEncoding: null, vary: 'Accept-Encoding', apollo: false });
+    expect(Number(identiteit.contentLength)).toBe(identiteit.raw.length);
+    // Decoded, every answer is the identity's bytes but for its own trace id.
+    const zonderId = (u: Uitkomst) => u.body.replace(/,"traceId":"[^"]*"/u, '');
+    const hitBytes = zonderId(identiteit);
+    expect(hits.map((u) => zonderId(u) === hitBytes)).toEqual([true, true]);
+    const data = (u: Uitkomst) => u.body.slice(0, u.body.lastIndexOf(',"extensions":'));
+    expect([...gemaakt, viaApollo].map((u) => data(u) === data(identiteit))).toEqual([true, true, true]);
+    // The kept gzip form is counted against the cache's bound, once.
+    const gezipt = (hits[0] as Uitkomst).raw.length;
+    expect(cache.counters().bytes - bytesVoor).toBeGreaterThan(gezipt - 1_000);
+    expect(cache.counters().bytes - bytesVoor).toBeLessThan(gezipt);
+  });
+
+  it('sends small answers, and answers to callers that refuse gzip or do not ask for it, as they are', async () => {
+    const klein = JSON.stringify({ query: 'query Klein { erkenning }' });
+    const groot = JSON.stringify({ query: 'query Ongezipt { groot }' });
+    for (let i = 0; i < 3; i++) await vraag(groot);
+    const uitkomsten = [
+      await vraag(klein, 'publiek', 'gzip'),
+      await vraag(klein, 'publiek', 'gzip'),
+      await vraag(klein, 'publiek', 'gzip'),
+      await vraag(groot, 'publiek', 'br'),
+      await vraag(groot, 'publiek', 'gzip;q=0, *'),
+      await vraag(groot, 'publiek', 'identity'),
+      await vraag(groot),
+    ];
+    expect(uitkomsten.map((u) => [u.status, u.contentEncoding, u.vary])).toEqual(
+      uitkomsten.map(() => [200, null, 'Accept-Encoding']),
+    );
+    expect(uitkomsten.every((u) => JSON.parse(u.raw.toString('utf8')) !== null)).toBe(true);
   });
 });

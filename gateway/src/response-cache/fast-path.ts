@@ -1,8 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { currentTraceId, recordRequest, type Telemetry } from '@duaal-graph/subgraph-toolkit';
+import {
+  acceptsGzip,
+  addVary,
+  currentTraceId,
+  recordRequest,
+  type CompressionOptions,
+  type Telemetry,
+} from '@duaal-graph/subgraph-toolkit';
 import type { GatewayContext } from '../subgraph-sources.ts';
 import type { ResponseCache } from './response-cache.ts';
-import { hitBody } from './stored-json.ts';
+import { gzipHitBody } from './kept-gzip.ts';
+import { HEAD, hitBody, hitTail } from './stored-json.ts';
 import { visibilityKey } from './visibility.ts';
 
 export interface FastPathOptions {
@@ -14,6 +22,8 @@ export interface FastPathOptions {
   readonly context: (req: IncomingMessage) => Promise<GatewayContext>;
   readonly telemetry: Telemetry;
   readonly logRequests: boolean;
+  /** As the listener compresses Apollo's answers (null: never): a hit goes out as the same answer would. */
+  readonly compression: CompressionOptions | null;
 }
 
 /**
@@ -97,14 +107,22 @@ export function fastPath(
     if (!hit) return false;
     const traceId = currentTraceId();
     // As Apollo writes a hit (stored-json.ts): data, then extensions with bronnen and the trace id.
-    const delen = hitBody(
-      hit.data,
+    const tail = hitTail(
       `{"bronnen":${hit.bronnen}${traceId === undefined ? '' : `,"traceId":${JSON.stringify(traceId)}`}}`,
     );
+    const { compression } = opties;
+    const gzip =
+      compression !== null &&
+      HEAD.length + hit.data.length + tail.length >= compression.minBytes &&
+      acceptsGzip(req.headers['accept-encoding']);
+    // The kept gzip form (kept-gzip.ts), made by the first hit that takes gzip; every later one only frames it.
+    const delen = gzip ? gzipHitBody(await hit.gzip(), tail) : hitBody(hit.data, tail);
     res.statusCode = 200;
     res.setHeader('content-type', type);
     // What Apollo's cache-control plugin writes for the graph, which gives no cache hints.
     res.setHeader('cache-control', 'no-store');
+    if (compression !== null) addVary(res, 'Accept-Encoding');
+    if (gzip) res.setHeader('content-encoding', 'gzip');
     res.setHeader(
       'content-length',
       delen.reduce((som, deel) => som + deel.length, 0),

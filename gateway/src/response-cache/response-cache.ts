@@ -12,6 +12,7 @@ import type { GatewayContext } from '../subgraph-sources.ts';
 import { RawRoutes } from './raw-routes.ts';
 import { ALL_SOURCES, SourceVersions, type VersionsView } from './source-versions.ts';
 import { ByteBoundedLru, type CacheCounters } from './store.ts';
+import { keepGzip, type KeptGzip } from './kept-gzip.ts';
 import { storedData } from './stored-json.ts';
 import { followRequest, type RequestTrace } from './trace.ts';
 import { visibilityKey } from './visibility.ts';
@@ -23,7 +24,10 @@ interface Entry {
   /** The answer's `data` as JSON in UTF-8, made once when the answer was kept (stored-json.ts). */
   readonly json: Buffer;
   readonly deps: readonly Dependency[];
-  readonly bytes: number;
+  /** What the entry is counted at in the cache's bound: its JSON, its gzip form once made, its dependencies. */
+  bytes: number;
+  /** Its gzip form (kept-gzip.ts), made at the first hit that takes gzip, then shared by every such hit. */
+  gzip?: Promise<KeptGzip>;
   /** `extensions.bronnen` of a hit as JSON, made once per view of the versions (null: not served raw). */
   replay?: { readonly view: VersionsView; readonly bronnen: string | null };
 }
@@ -36,6 +40,8 @@ export interface RawHit {
   readonly bronnen: string;
   readonly operationName: string | null;
   readonly queryHash: string | null;
+  /** The kept bytes' gzip form: made once per entry, on the first call. */
+  readonly gzip: () => Promise<KeptGzip>;
 }
 
 /** A question being answered now: who else waits for its answer, and how they get it. */
@@ -176,7 +182,26 @@ export class ResponseCache {
     const bronnen = entry.replay.bronnen;
     if (bronnen === null) return null;
     this.store.counters.hits += 1;
-    return { data: entry.json, bronnen, operationName: route.operationName, queryHash: route.queryHash };
+    return {
+      data: entry.json,
+      bronnen,
+      operationName: route.operationName,
+      queryHash: route.queryHash,
+      gzip: () => this.gzipOf(route.key, entry),
+    };
+  }
+
+  /**
+   * The entry's gzip form, made once; counted in the cache's bound once made
+   * (while it is still kept: an entry dropped meanwhile leaves with its form).
+   */
+  private gzipOf(key: string, entry: Entry): Promise<KeptGzip> {
+    entry.gzip ??= keepGzip(entry.json).then((kept) => {
+      entry.bytes += kept.deflated.length;
+      this.store.grow(key, entry, kept.deflated.length);
+      return kept;
+    });
+    return entry.gzip;
   }
 
   private route(key: string, rc: GraphQLRequestContextResponseForOperation<GatewayContext>): void {

@@ -1,6 +1,11 @@
-import { booleanSetting, integerSetting, type SettingValues } from '@duaal-graph/subgraph-toolkit';
+import {
+  booleanSetting,
+  integerSetting,
+  type CompressionOptions,
+  type SettingValues,
+} from '@duaal-graph/subgraph-toolkit';
 
-/** The response cache's and the subgraph calls' settings, part of the gateway's schema. */
+/** The response cache's, the subgraph calls' and the answers' compression settings, part of the gateway's schema. */
 export const RESPONSE_CACHE_SETTINGS = {
   cacheBytes: integerSetting('RESPONSE_CACHE_BYTES', {
     default: 64 * 1024 * 1024,
@@ -19,6 +24,16 @@ export const RESPONSE_CACHE_SETTINGS = {
     default: true,
     description: 'identical subgraph calls under way (same body, same kind of caller) share one call',
   }),
+  compression: booleanSetting('RESPONSE_COMPRESSION', {
+    default: true,
+    description:
+      'answers of `/graphql` go out gzip-compressed to callers that send `Accept-Encoding: gzip` (every browser); a kept answer is compressed once, not per hit',
+  }),
+  compressionMinBytes: integerSetting('RESPONSE_COMPRESS_MIN_BYTES', {
+    default: 1024,
+    min: 0,
+    description: 'answers smaller than this many bytes go out uncompressed (gzip gains nothing on them)',
+  }),
 } as const;
 
 export interface ResponseCacheConfig {
@@ -26,10 +41,17 @@ export interface ResponseCacheConfig {
   readonly bytes: number;
   readonly probeMs: number;
   readonly deduplicate: boolean;
+  /** Gzip for callers that take it, from this many bytes on; null: never. */
+  readonly compression: CompressionOptions | null;
 }
 
 export function responseCacheConfigFrom(
   w: SettingValues<typeof RESPONSE_CACHE_SETTINGS>,
 ): ResponseCacheConfig {
-  return { bytes: w.cacheBytes, probeMs: w.cacheProbeMs, deduplicate: w.deduplicate };
+  return {
+    bytes: w.cacheBytes,
+    probeMs: w.cacheProbeMs,
+    deduplicate: w.deduplicate,
+    compression: w.compression ? { minBytes: w.compressionMinBytes } : null,
+  };
 }

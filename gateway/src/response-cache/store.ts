@@ -71,6 +71,22 @@ export class ByteBoundedLru<V extends Sized> {
     return true;
   }
 
+  /**
+   * Counts `extra` more bytes for an entry that grew since it was kept (a form
+   * made later): its own `bytes` already include them. Older entries go to make
+   * room; an entry no longer kept under `key` is not counted.
+   */
+  grow(key: string, waarde: V, extra: number): void {
+    if (this.entries.get(key) !== waarde) return;
+    this.counters.bytes += extra;
+    while (this.counters.bytes > this.maxBytes) {
+      const oudste = this.entries.keys().next();
+      if (oudste.done === true) break;
+      this.delete(oudste.value);
+      this.counters.evictions += 1;
+    }
+  }
+
   delete(key: string): boolean {
     const waarde = this.entries.get(key);
     if (waarde === undefined) return false;

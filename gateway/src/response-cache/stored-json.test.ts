@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hitBody, storedData, stringifyResult } from './stored-json.ts';
+import { hitBody, hitTail, storedData, stringifyResult } from './stored-json.ts';
 
 const data = { onderneming: { naam: 'Bakkerij Één', erkenningen: [{ sector: 'VOLTA', geldigTot: null }] } };
 
@@ -28,7 +28,7 @@ describe('stringifyResult', () => {
   it("writes a hit in front of Apollo as the same bytes Apollo's path writes for it", () => {
     const extensions = { bronnen: [{ bron: 'VOLTA', toestand: 'ACTUEEL' }], traceId: 'abc' };
     const json = Buffer.from(JSON.stringify(data));
-    const delen = hitBody(json, JSON.stringify(extensions));
+    const delen = hitBody(json, hitTail(JSON.stringify(extensions)));
     const geschreven = Buffer.concat(delen);
     expect(geschreven.equals(Buffer.from(stringifyResult({ data: storedData(json), extensions })))).toBe(
       true,

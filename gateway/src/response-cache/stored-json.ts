@@ -34,13 +34,18 @@ export function stringifyResult(value: FormattedExecutionResult): string {
 }
 
 /** What comes before a kept answer's `data` in a hit written in front of Apollo. */
-const HEAD = Buffer.from('{"data":');
+export const HEAD = Buffer.from('{"data":');
+
+/** What comes after a kept answer's `data` in a hit: the request's own `extensions` (as JSON) and a newline. */
+export function hitTail(extensions: string): Buffer {
+  return Buffer.from(`,"extensions":${extensions}}\n`);
+}
 
 /**
  * A hit's body as Apollo writes it (`{"data":…,"extensions":{…}}` and a
  * newline): the kept bytes between the two small parts that differ per
- * request, never copied nor decoded. `extensions` is the request's own, as JSON.
+ * request, never copied nor decoded. `tail` is the request's own (`hitTail`).
  */
-export function hitBody(data: Buffer, extensions: string): readonly Buffer[] {
-  return [HEAD, data, Buffer.from(`,"extensions":${extensions}}\n`)];
+export function hitBody(data: Buffer, tail: Buffer): readonly Buffer[] {
+  return [HEAD, data, tail];
 }

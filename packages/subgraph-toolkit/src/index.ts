@@ -10,6 +10,7 @@ export * from './findings.ts';
 export * from './freshness.ts';
 export * from './gepeild.ts';
 export * from './listener.ts';
+export * from './compression.ts';
 export * from './onderwijsregister.ts';
 export * from './operation-limits/index.ts';
 export * from './paging.ts';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { sendCompressed, type CompressionOptions } from './compression.ts';
 import { ERROR_CODES, errorBody } from './error-codes.ts';
 import { errorFields } from './observability/logger.ts';
 import { currentTelemetry, inService, type Telemetry } from './observability/scope.ts';
@@ -45,6 +46,11 @@ export interface ListenerOptions<C extends BaseContext> {
    * the request and returns true, or returns false to leave it to the listener.
    */
   readonly routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /**
+   * Whether and from which size Apollo's answers to `/graphql` go out gzip-compressed
+   * to a caller that takes it (the gateway's; a subgraph's callers are on the cluster's network).
+   */
+  readonly compression?: CompressionOptions;
   /** The service's metrics (served at `/metrics`) and logger; by default those of the scope it starts in. */
   readonly telemetry?: Telemetry;
 }
@@ -178,7 +184,9 @@ export async function startListener<C extends BaseContext>(
     }
     res.statusCode = antwoord.status ?? 200;
     if (antwoord.body.kind === 'complete') {
-      res.end(antwoord.body.string);
+      if (opties.compression)
+        await sendCompressed(res, antwoord.body.string, req.headers['accept-encoding'], opties.compression);
+      else res.end(antwoord.body.string);
       return;
     }
     for await (const deel of antwoord.body.asyncIterator) res.write(deel);
