@@ -22,14 +22,23 @@ export function followRequest(context: object): RequestTrace {
   return trace;
 }
 
-function bronnenUit(extensions: Record<string, unknown> | undefined, veld: string): string[] {
+/** Adds the sources named in `extensions[veld]` (names, or reports with a `bron`) to `bronnen`; how many it named. */
+function bronnenUit(
+  extensions: Record<string, unknown> | undefined,
+  veld: string,
+  bronnen?: Set<string>,
+): number {
   const lijst = extensions?.[veld];
-  if (!Array.isArray(lijst)) return [];
-  return lijst.flatMap((w: unknown) => {
-    if (typeof w === 'string') return [w];
-    const bron = typeof w === 'object' && w !== null ? (w as Record<string, unknown>)['bron'] : undefined;
-    return typeof bron === 'string' ? [bron] : [];
-  });
+  if (!Array.isArray(lijst)) return 0;
+  let genoemd = 0;
+  // A plain loop: this runs for every subgraph answer of every miss.
+  for (const w of lijst as unknown[]) {
+    const bron = typeof w === 'object' && w !== null ? (w as Record<string, unknown>)['bron'] : w;
+    if (typeof bron !== 'string') continue;
+    bronnen?.add(bron);
+    genoemd += 1;
+  }
+  return genoemd;
 }
 
 /** A subgraph answered: notes the sources it named in `extensions.bronnen` and whether any was read live. */
@@ -40,10 +49,10 @@ export function noteSubgraphAnswer(
 ): void {
   const trace = context ? traces.get(context) : undefined;
   if (!trace) return;
-  const bronnen = trace.used.get(subgraph) ?? new Set<string>();
-  for (const bron of bronnenUit(extensions, 'bronnen')) bronnen.add(bron);
-  trace.used.set(subgraph, bronnen);
-  if (bronnenUit(extensions, 'live').length > 0) trace.live = true;
+  let bronnen = trace.used.get(subgraph);
+  if (!bronnen) trace.used.set(subgraph, (bronnen = new Set<string>()));
+  bronnenUit(extensions, 'bronnen', bronnen);
+  if (bronnenUit(extensions, 'live') > 0) trace.live = true;
 }
 
 /** A subgraph call failed: the answer is partial and not kept. */

@@ -85,11 +85,21 @@ export function measureOperation(
   operation: OperationDefinitionNode,
   requestVariables: Readonly<Record<string, unknown>> | undefined,
   limits: OperationLimits,
+  /** Told the name of every variable the measurement reads (measurement-cache.ts). */
+  onRead?: (name: string) => void,
 ): { measurement: Measurement; excess: null } | { measurement: null; excess: Excess } {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions)
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const variables = variablesWithDefaults(operation, requestVariables);
+  const values = variablesWithDefaults(operation, requestVariables);
+  const variables = onRead
+    ? new Proxy(values, {
+        get: (doel, naam, ontvanger) => {
+          if (typeof naam === 'string') onRead(naam);
+          return Reflect.get(doel, naam, ontvanger) as unknown;
+        },
+      })
+    : values;
   const measured = new Map<string, Unit>();
 
   const check = (unit: Unit): Unit => {

@@ -10,6 +10,7 @@ import {
 import { requestError } from '../error-codes.ts';
 import type { CostDirectives } from './list-sizes.ts';
 import { measureOperation } from './measure.ts';
+import { MeasurementCache } from './measurement-cache.ts';
 import { tooComplex, type OperationLimits } from './settings.ts';
 
 function operationsOf(document: DocumentNode): OperationDefinitionNode[] {
@@ -59,21 +60,30 @@ export function operationLimitsPlugin<C extends BaseContext>(options: {
   readonly costDirectives: (schema: GraphQLSchema) => CostDirectives;
 }): ApolloServerPlugin<C> {
   const { limits } = options;
+  const cache = new MeasurementCache(limits);
   const refusal = (
     schema: GraphQLSchema,
     document: DocumentNode,
     operation: OperationDefinitionNode | undefined,
     request: { operationName?: string; variables?: Record<string, unknown>; http?: { method: string } },
   ): GraphQLError | null => {
-    const operations = operationsOf(document);
-    if (request.http?.method === 'GET' && operations.some((o) => o.operation !== OperationTypeNode.QUERY))
+    if (
+      request.http?.method === 'GET' &&
+      operationsOf(document).some((o) => o.operation !== OperationTypeNode.QUERY)
+    )
       return getNotAllowed();
     const costs = options.costDirectives(schema);
-    for (const measured of operation ? [operation] : operations) {
+    if (operation) {
+      // Per operation and the values of the variables it reads, not per request (measurement-cache.ts).
+      const excess = cache.excess(schema, costs, document, operation, request.variables);
+      return excess ? tooComplex(excess.grens, excess.waarde, excess.maximum) : null;
+    }
+    const operations = operationsOf(document);
+    for (const measured of operations) {
       const { excess } = measureOperation(schema, costs, document, measured, request.variables, limits);
       if (excess) return tooComplex(excess.grens, excess.waarde, excess.maximum);
     }
-    return operation ? null : unresolved(request.operationName, operations.length);
+    return unresolved(request.operationName, operations.length);
   };
   return {
     requestDidStart: () =>
