@@ -34,6 +34,8 @@ export class KboBron {
   private lezer: KboLezer | undefined;
   private bezig: Promise<unknown> | null = null;
   private gestopt = false;
+  /** A stop during the start: the store's open (an initdb, the migrations) and a read under way give up at once. */
+  private readonly afbreken = new AbortController();
 
   constructor(private readonly opties: KboBronOpties) {
     this.snapshot = new Snapshot<KboWeergave>({
@@ -51,7 +53,15 @@ export class KboBron {
 
   /** Opens the store (its migrations run) and starts reading. */
   async start(): Promise<void> {
-    const store = await openStore({ ...this.opties.store, log: this.opties.log });
+    const store = await openStore({
+      ...this.opties.store,
+      log: this.opties.log,
+      signal: this.afbreken.signal,
+    });
+    if (this.gestopt) {
+      await store.close();
+      return;
+    }
     this.store = store;
     // One name per replica, also for two in one process (the tests).
     const houder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -62,6 +72,7 @@ export class KboBron {
       this.opties.client,
       new KboStoreOpslag(store.db, this.lease, store.copyInto),
       this.opties.log,
+      this.afbreken.signal,
     );
     await this.snapshot.start();
   }
@@ -69,6 +80,7 @@ export class KboBron {
   /** Stops reading, waits for a read under way, gives the lease back and closes the store. */
   async stop(): Promise<void> {
     this.gestopt = true;
+    this.afbreken.abort();
     this.snapshot.stop();
     await this.bezig;
     await this.lease?.release().catch(() => undefined);
