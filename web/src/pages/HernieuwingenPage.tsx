@@ -13,7 +13,7 @@ import {
 } from '../graph/types-pages.ts';
 import { useAsk } from '../graph/use-ask.ts';
 import { callerOf, useToken } from '../session.ts';
-import { PROVINCIE_NAMEN } from './RadarPage.tsx';
+import { PROVINCIE_NAMEN } from '../components/Keuzes.tsx';
 
 const PER_PAGE = 50;
 /** The roles this page is for: a partner sees its own sector, an analist and a beheerder every sector. */
