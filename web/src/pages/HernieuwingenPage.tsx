@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { AnswerNotices } from '../components/AnswerNotices.tsx';
 import { CsvDownload } from '../components/CsvDownload.tsx';
 import { dutchDate, plusMonths } from '../components/dates.ts';
-import { Pager, usePages } from '../components/Pager.tsx';
+import { ConnectionPager, usePages } from '../components/Pager.tsx';
 import type { KeuzesData } from '../graph/types.ts';
 import {
   SECTOREN,
@@ -201,16 +201,11 @@ function Renewals({ ownSector }: { readonly ownSector: Sector | null }) {
               </table>
             </div>
             {page.edges.length === 0 && <p>Geen erkenningen die in deze periode vervallen.</p>}
-            <Pager
+            <ConnectionPager
               label="de vervallende erkenningen"
-              page={pages.page}
-              total={page.totalCount}
+              pages={pages}
+              connection={page}
               perPage={PER_PAGE}
-              hasNext={page.pageInfo.hasNextPage}
-              onPrevious={pages.previous}
-              onNext={() => {
-                if (page.pageInfo.endCursor) pages.next(page.pageInfo.endCursor);
-              }}
             />
           </>
         )}
@@ -262,16 +257,11 @@ function Renewals({ ownSector }: { readonly ownSector: Sector | null }) {
                 </tbody>
               </table>
             </div>
-            <Pager
+            <ConnectionPager
               label="de prospecten"
-              page={prospectPages.page}
-              total={prospectPage.totalCount}
+              pages={prospectPages}
+              connection={prospectPage}
               perPage={PER_PAGE}
-              hasNext={prospectPage.pageInfo.hasNextPage}
-              onPrevious={prospectPages.previous}
-              onNext={() => {
-                if (prospectPage.pageInfo.endCursor) prospectPages.next(prospectPage.pageInfo.endCursor);
-              }}
             />
           </>
         )}
