@@ -19,6 +19,7 @@ import {
   type ConstructivLeerwerkplek,
   type ConstructivPagina,
   type VuilMelding,
+  uitDeFeed,
 } from './sector-reader.ts';
 
 /** Constructiv (bouw): HAL+JSON with expiring cursors, HTTP Basic; ../shared/partners/sectoren.md. */
@@ -250,11 +251,10 @@ describe('Constructiv leerwerkplekken', () => {
 });
 
 describe('Constructiv dirt, as the contract lists it', () => {
-  const plek = (id: string): ConstructivLeerwerkplek => {
-    const gevonden = plekken.find((p) => String(p.id) === id);
-    if (!gevonden) throw new Error(`${id} staat niet in de feed`);
-    return gevonden;
-  };
+  const plek = uitDeFeed(
+    () => plekken,
+    (p: ConstructivLeerwerkplek) => String(p.id),
+  );
 
   it('has every kind: mentoren null, and the kinds of "any" partner', () => {
     expect(new Set(vuil.map((v) => v.soort))).toEqual(

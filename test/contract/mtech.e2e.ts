@@ -18,6 +18,7 @@ import {
   type MtechErkenning,
   type MtechPagina,
   type VuilMelding,
+  uitDeFeed,
 } from './sector-reader.ts';
 
 /** MTech+ (technologische industrie): JSON pages and a batch lookup, API key; ../shared/partners/sectoren.md. */
@@ -207,11 +208,10 @@ describe('MTech+ batch lookup', () => {
 });
 
 describe('MTech+ dirt, as the contract lists it', () => {
-  const erkenning = (id: string): MtechErkenning => {
-    const gevonden = erkenningen.find((e) => e.id === id);
-    if (!gevonden) throw new Error(`${id} staat niet in de feed`);
-    return gevonden;
-  };
+  const erkenning = uitDeFeed(
+    () => erkenningen,
+    (e: MtechErkenning) => e.id,
+  );
 
   it('has every kind: status in upper case, and the kinds of "any" partner', () => {
     expect(new Set(vuil.map((v) => v.soort))).toEqual(

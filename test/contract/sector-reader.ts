@@ -156,6 +156,18 @@ export function jsonVan(antwoord: Antwoord): unknown {
   return JSON.parse(antwoord.tekst) as unknown;
 }
 
+/**
+ * A record of a feed by its id, for a dirt report that names it; an id the feed lacks fails the test.
+ * The feed as a function: a test file reads it in its `beforeAll`, after the describe blocks are built.
+ */
+export function uitDeFeed<T>(records: () => readonly T[], idVan: (record: T) => string): (id: string) => T {
+  return (id) => {
+    const gevonden = records().find((r) => idVan(r) === id);
+    if (!gevonden) throw new Error(`${id} staat niet in de feed`);
+    return gevonden;
+  };
+}
+
 export function isObject(waarde: unknown): waarde is Record<string, unknown> {
   return typeof waarde === 'object' && waarde !== null && !Array.isArray(waarde);
 }

@@ -13,6 +13,7 @@ import {
   leesWoodwizeXml,
   problemen,
   VESTIGING_MET_PUNTEN,
+  uitDeFeed,
   vuilVan,
   type VuilMelding,
   type WoodwizeErkenning,
@@ -133,11 +134,10 @@ describe('Woodwize erkenningen', () => {
 });
 
 describe('Woodwize dirt, as the contract lists it', () => {
-  const erkenning = (id: string): WoodwizeErkenning => {
-    const gevonden = erkenningen.find((e) => e.id === id);
-    if (!gevonden) throw new Error(`${id} staat niet in de feed`);
-    return gevonden;
-  };
+  const erkenning = uitDeFeed(
+    () => erkenningen,
+    (e: WoodwizeErkenning) => e.id,
+  );
 
   it('has every kind: missing vestiging, XML entities, and the kinds of "any" partner', () => {
     expect(new Set(vuil.map((v) => v.soort))).toEqual(

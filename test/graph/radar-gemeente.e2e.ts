@@ -1,37 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { schooljaarVan } from '@duaal-graph/domein';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leesWestVlaamseGemeenten } from '../contract/sector-reader.ts';
-import { REFERENTIEDATUM } from '../contract/mock.ts';
-import { geldigOp, leesAanbod, leesVerwachteErkenningen, REGIOS } from './expectations.ts';
-import { leesLerenden } from './kazi-reader.ts';
-import {
-  aanbodPerGebied,
-  actievePlekkenPerGebied,
-  distinctPerRegio,
-  lerendenPerRegio,
-  regioVanNis,
-  leesGestarteMatches,
-  lerendenPerGebied,
-  plekkenPerGebied,
-  vacaturesPerGebied,
-} from './radar-readings.ts';
+import { REGIOS } from './expectations.ts';
+import { leesRadarMoment, type VerwachteCel } from './radar-moment.ts';
 import type { System } from './system.ts';
 import { sharedSystem } from './shared-system.ts';
-import {
-  isDuaal,
-  leesBeroepenPerOpleiding,
-  leesKnelpuntcodes,
-  leesVacatures,
-  nisVan,
-  ref,
-} from './vacatures-expectations.ts';
 
 const VDAB_PER_SECONDE = 1_000;
 
 /** The paritaire comités of each sector databank (../shared/domain/GLOSSARY.md). */
-const COMITES = ['149.01', '112', '124', '111', '209', '125', '126'];
-
 interface Telling {
   waarde: number | null;
   onderdrukt: boolean;
@@ -77,111 +54,19 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
   let system: System;
   let codes: string[];
   let verwachtTotaal: (regio: string) => Record<string, unknown>;
-  let verwacht: (
-    gebied: string,
-    opleidingscode: string,
-  ) => Omit<Cel, 'id' | 'regioCode' | 'opleidingscode' | 'gemeente'>;
+  let verwacht: (gebied: string, opleidingscode: string) => VerwachteCel;
 
   beforeAll(async () => {
     system = await sharedSystem();
-    const basis = system.mock.url;
-    const opleidingen = (await (await fetch(`${basis}/onderwijs/v1/opleidingen`)).json()) as {
-      opleidingscode: string;
-      paritaireComites: string[];
-    }[];
-    codes = opleidingen.map((o) => o.opleidingscode).sort();
-    const zonderErkenningsbron = new Set(
-      opleidingen
-        .filter((o) => !o.paritaireComites.some((pc) => COMITES.includes(pc)))
-        .map((o) => o.opleidingscode),
-    );
-    const beroepen = await leesBeroepenPerOpleiding(basis);
-    const knelpunten = await leesKnelpuntcodes(basis, Number(REFERENTIEDATUM.slice(0, 4)));
-    const lerenden = await leesLerenden(basis);
-    const zoekend = lerendenPerGebied(lerenden, 'ZOEKEND');
-    const gestart = lerendenPerGebied(lerenden, 'GESTART');
-    const erkenningen = await leesVerwachteErkenningen(basis, REFERENTIEDATUM);
-    const aanbodRijen = await leesAanbod(basis, schooljaarVan(REFERENTIEDATUM));
-    const alleVacatures = await leesVacatures(basis, VDAB_PER_SECONDE);
-    const matches = await leesGestarteMatches(basis);
-    const alleBeroepen = new Set([...beroepen.values()].flat());
-    const totaalPlekken = distinctPerRegio(
-      erkenningen
-        .filter((e) => e.status === 'ERKEND' && geldigOp(e, REFERENTIEDATUM) && e.vestiging)
-        .map((e) => [regioVanNis(e.nis), e.vestiging ?? ''] as const),
-    );
-    const totaalAanbieders = distinctPerRegio(
-      aanbodRijen.map((r) => [regioVanNis(r.vestigingsplaats.nisCode), r.instellingsnummer] as const),
-    );
-    const totaalOpleidingen = distinctPerRegio(
-      aanbodRijen.map((r) => [regioVanNis(r.vestigingsplaats.nisCode), r.opleidingscode] as const),
-    );
-    const relevant = alleVacatures.filter((v) => alleBeroepen.has(v.functie.beroepsprofiel.code));
-    const totaalVacatures = distinctPerRegio(relevant.map((v) => [regioVanNis(nisVan(v)), ref(v)] as const));
-    const totaalDuaal = distinctPerRegio(
-      relevant.filter(isDuaal).map((v) => [regioVanNis(nisVan(v)), ref(v)] as const),
-    );
-    const totaalActief = distinctPerRegio(
-      matches.map(
-        (m) =>
-          [
-            regioVanNis(m.vestigingNisCode),
-            m.vestigingsnummer ?? `onderneming ${m.ondernemingsnummer}`,
-          ] as const,
-      ),
-    );
-    const zoekendPerRegio = lerendenPerRegio(lerenden, 'ZOEKEND');
-    const gestartPerRegio = lerendenPerRegio(lerenden, 'GESTART');
-    const plekken = plekkenPerGebied(erkenningen, REFERENTIEDATUM);
-    const aanbod = aanbodPerGebied(aanbodRijen);
-    const vacatures = vacaturesPerGebied(alleVacatures, beroepen);
-    const actief = actievePlekkenPerGebied(matches);
+    // The same independent reading of the partners as the peilingen's history (radar-moment.ts).
+    const moment = await leesRadarMoment(system.mock.url, VDAB_PER_SECONDE);
+    codes = [...moment.codes];
+    verwacht = (gebied, code) => moment.cel(gebied, code);
     verwachtTotaal = (regio) => ({
-      regio: { code: regio },
-      aantalErkendeLeerwerkplekken: totaalPlekken.get(regio) ?? 0,
-      aantalActieveLeerwerkplekken: totaalActief.get(regio) ?? 0,
-      aantalAanbieders: totaalAanbieders.get(regio) ?? 0,
-      aantalOpleidingenMetAanbod: totaalOpleidingen.get(regio) ?? 0,
-      aantalVacatures: totaalVacatures.get(regio) ?? 0,
-      aantalDualeVacatures: totaalDuaal.get(regio) ?? 0,
-      aantalZoekendeLerenden: zoekendPerRegio(regio),
-      aantalGestarteLerenden: gestartPerRegio(regio),
-      // Counted from the independent reading of every cell of the regio, below.
-      aantalWitteVlekken: codes.filter((code) => verwacht(regio, code).witteVlek).length,
-      onbekend: [],
+      ...moment.totaal(regio),
+      // Counted from the independent reading of every cell of the regio.
+      aantalWitteVlekken: codes.filter((code) => moment.cel(regio, code).witteVlek).length,
     });
-    verwacht = (gebied, code) => {
-      const sleutel = `${gebied}|${code}`;
-      const a = aanbod.get(sleutel) ?? { aanbieders: 0, plaatsen: 0 };
-      const v = vacatures.get(sleutel) ?? { totaal: 0, duaal: 0 };
-      const knelpunt = (beroepen.get(code) ?? []).some((c) => knelpunten.has(c));
-      const p = zonderErkenningsbron.has(code) ? null : (plekken.get(sleutel) ?? 0);
-      const z = zoekend(sleutel);
-      const signalen = [
-        ...(v.totaal > 0 && a.aanbieders === 0 ? ['VRAAG_ZONDER_AANBOD'] : []),
-        // An unknown number of workplaces raises neither signal that needs it.
-        ...(a.aanbieders > 0 && p === 0 ? ['AANBOD_ZONDER_LEERWERKPLEKKEN'] : []),
-        ...((z.onderdrukt || (z.waarde ?? 0) > 0) && p === 0 ? ['LERENDEN_ZONDER_LEERWERKPLEK'] : []),
-        ...(knelpunt && a.aanbieders === 0 ? ['KNELPUNT_ZONDER_AANBOD'] : []),
-      ];
-      return {
-        aantalAanbieders: a.aanbieders,
-        aantalPlaatsen: a.plaatsen,
-        aantalErkendeLeerwerkplekken: p,
-        aantalVacatures: v.totaal,
-        aantalDualeVacatures: v.duaal,
-        knelpunt,
-        aantalZoekendeLerenden: z,
-        aantalGestarteLerenden: gestart(sleutel),
-        aantalActieveLeerwerkplekken: actief.get(sleutel) ?? 0,
-        witteVlek: signalen.length > 0,
-        signalen,
-        onbekend: [
-          ...(p === null ? ['ERKENDE_LEERWERKPLEKKEN'] : []),
-          ...(a.plaatsen === null ? ['PLAATSEN'] : []),
-        ],
-      };
-    };
     // The system and the readings of every partner: longer than the default hook time on a busy machine.
   }, 180_000);
 
@@ -293,14 +178,14 @@ describe('the Radar Duaal of West-Vlaanderen per gemeente and per regio, with le
       const gebiedVan = (c: Cel) => c.gemeente?.nisCode ?? c.regioCode;
       const sleutel = (c: Cel) => `${gebiedVan(c)}|${c.opleidingscode}`;
       const alle = ongefilterd.get(per) ?? ((await system.vraag(RADAR, { per })).data?.['radar'] as Cel[]);
-      const filters: [Record<string, unknown>, (c: Cel) => boolean, (s: string[]) => boolean][] = [
+      const filters: [Record<string, unknown>, (c: Cel) => boolean, (s: readonly string[]) => boolean][] = [
         ...SIGNALEN.map(
           (signaal) =>
-            [{ signaal }, (c: Cel) => c.signalen.includes(signaal), (s: string[]) => s.includes(signaal)] as [
-              Record<string, unknown>,
-              (c: Cel) => boolean,
-              (s: string[]) => boolean,
-            ],
+            [
+              { signaal },
+              (c: Cel) => c.signalen.includes(signaal),
+              (s: readonly string[]) => s.includes(signaal),
+            ] as [Record<string, unknown>, (c: Cel) => boolean, (s: readonly string[]) => boolean],
         ),
         [{ alleenWitteVlekken: true }, (c) => c.witteVlek, (s) => s.length > 0],
         [{ alleenWitteVlekken: false }, () => true, () => true],

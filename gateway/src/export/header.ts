@@ -27,9 +27,11 @@ function filledAnswer(selectie: SelectionSetNode, lijsten: ReadonlySet<string>, 
 }
 
 /**
- * The header of an export, read from its operation: what an export without
- * rows (an empty list, or a root field the graph answered null) writes, so
- * that the file still names its columns, in the order a full export has them.
+ * The header of an export, read from its operation, never from its rows: an
+ * export without rows (an empty list, or a root field the graph answered
+ * null) names the same columns as a full one, and a full one has the columns
+ * of every field it selects whatever its rows hold (a radar of regio cells,
+ * each gemeente null, still has `gemeente.nisCode` and `gemeente.naam`).
  */
 export function headerOf(definitie: ExportDefinition): string[] {
   const [operatie] = parse(definitie.document).definitions;

@@ -122,6 +122,79 @@ describe('an export without rows', () => {
   );
 });
 
+/** A radar cell as the graph answers it; `gemeente` null at regio scale. */
+const radarcel = (gemeente: { nisCode: string; naam: string } | null) => ({
+  regioCode: 'RG-KORTRIJK',
+  gemeente,
+  opleidingscode: 'DS-ELT-3',
+  opleiding: { naam: 'Elektrotechniek', niveau: 'SECUNDAIR' },
+  aantalAanbieders: 2,
+  aantalPlaatsen: 16,
+  aantalErkendeLeerwerkplekken: 7,
+  aantalActieveLeerwerkplekken: 1,
+  aantalVacatures: 3,
+  aantalDualeVacatures: 0,
+  knelpunt: true,
+  aantalZoekendeLerenden: { waarde: 6, onderdrukt: false },
+  aantalGestarteLerenden: { waarde: null, onderdrukt: true },
+  witteVlek: false,
+  signalen: [],
+  onbekend: [],
+});
+
+describe('the header of an export', () => {
+  const RADAR = '/export/radar.csv?provincie=WEST_VLAANDEREN';
+
+  it('radar: the same columns with rows as without, a gemeente of none as its empty fields', async () => {
+    wortel = { radar: [] };
+    const leeg = await download(RADAR);
+    wortel = { radar: [radarcel(null), radarcel(null)] };
+    const regio = await download(RADAR);
+    wortel = { radar: [radarcel({ nisCode: '34022', naam: 'Kortrijk' })] };
+    const gemeente = await download(RADAR);
+    expect(regio.header).toEqual(leeg.header);
+    expect(gemeente.header).toEqual(leeg.header);
+    expect(leeg.header.slice(0, 3)).toEqual(['regioCode', 'gemeente.nisCode', 'gemeente.naam']);
+    expect(leeg.header).not.toContain('gemeente');
+    const veld = (csv: typeof regio, kolom: string) => csv.rows.map((r) => r[csv.header.indexOf(kolom)]);
+    expect(veld(regio, 'gemeente.nisCode')).toEqual(['', '']);
+    expect(veld(regio, 'aantalPlaatsen')).toEqual(['16', '16']);
+    expect(veld(regio, 'aantalGestarteLerenden')).toEqual(['', '']);
+    expect(veld(gemeente, 'gemeente.naam')).toEqual(['Kortrijk']);
+    expect(veld(gemeente, 'aantalZoekendeLerenden')).toEqual(['6']);
+  });
+
+  it('inDeBuurt: the columns of all three kinds of row, also where only one kind has rows', async () => {
+    wortel = { inDeBuurt: { opleidingen: [] } };
+    const leeg = await download('/export/inDeBuurt.csv?postcode=8800');
+    wortel = {
+      inDeBuurt: {
+        opleidingen: [
+          {
+            opleiding: { code: 'DS-ELT-3', naam: 'Elektrotechniek' },
+            aanbod: [],
+            erkendeLeerwerkplekken: [],
+            dualeVacatures: [
+              { afstandKm: 4.5, vacature: { id: 'V-1', titel: 'Elektricien', gemeente: null } },
+            ],
+          },
+        ],
+      },
+    };
+    const vacatures = await download('/export/inDeBuurt.csv?postcode=8800');
+    expect(vacatures.header).toEqual(leeg.header);
+    expect(vacatures.rows).toHaveLength(1);
+    const rij = Object.fromEntries(vacatures.header.map((kolom, i) => [kolom, vacatures.rows[0]?.[i]]));
+    expect(rij).toMatchObject({
+      soort: 'DUALE_VACATURE',
+      afstandKm: '4,5',
+      'vacature.titel': 'Elektricien',
+      'vacature.gemeente.nisCode': '',
+      'aanbod.capaciteit': '',
+    });
+  });
+});
+
 describe('parameters an export does not take', () => {
   it.each([
     ['erkenningen', '?first=5', 'first'],

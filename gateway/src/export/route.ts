@@ -155,8 +155,9 @@ export function exportRoute(
       after = pageInfo['endCursor'];
     }
 
-    // Without rows the header comes from the operation: an empty export still names its columns.
-    const csv = rows.length > 0 ? toCsv(rows) : toCsv(rows, headers.get(definitie.naam));
+    // The header comes from the operation, never from the rows: an empty export names the same columns as a
+    // full one, and a full one has them whatever its rows hold (a radar of regio cells, each gemeente null).
+    const csv = toCsv(rows, headers.get(definitie.naam));
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${definitie.naam}.csv"`,

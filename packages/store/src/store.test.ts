@@ -147,3 +147,33 @@ describe('the store on PGlite', () => {
     START_MS,
   );
 });
+
+describe('a stop while the store opens', () => {
+  it(
+    'an open whose signal aborts gives up at once, and the store it made meanwhile is closed',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'duaal-store-'));
+      try {
+        const vooraf = new AbortController();
+        vooraf.abort();
+        await expect(openStore({ dataDir: join(dir, 'a'), signal: vooraf.signal })).rejects.toThrow(/abort/i);
+        // Loading a new folder takes seconds: a stop 20 ms into it is answered long before.
+        const tijdens = new AbortController();
+        const begin = performance.now();
+        const open = openStore({ dataDir: join(dir, 'b'), signal: tijdens.signal });
+        setTimeout(() => {
+          tijdens.abort();
+        }, 20);
+        await expect(open).rejects.toThrow(/abort/i);
+        expect(performance.now() - begin).toBeLessThan(1_000);
+        // The open given up goes on behind and is closed when done: the folder is whole for the next open.
+        const daarna = await openStore({ dataDir: join(dir, 'b') });
+        expect(await daarna.db.selectFrom('vdab_index').selectAll().execute()).toEqual([]);
+        await daarna.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    START_MS,
+  );
+});

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
-import { MIGRATION_NAMES, migrations } from './migrations.ts';
+import { migrate } from './migrate.ts';
+import { MIGRATION_NAMES } from './migrations.ts';
 import { holdsCluster, pgliteTemplate } from './pglite-template.ts';
 import type { Database } from './schema.ts';
 
@@ -14,6 +15,11 @@ export interface StoreOptions {
   /** PGlite's data folder; null keeps the database in memory (tests). */
   readonly dataDir: string | null;
   readonly log?: (line: string) => void;
+  /**
+   * A stop during the start (a SIGTERM while the first PGlite is made): the open
+   * gives up at once with an AbortError, and what it opened meanwhile is closed.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface Store {
@@ -83,20 +89,6 @@ interface Shared {
  */
 const pglites = new Map<string, Promise<Shared>>();
 
-async function migrate(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: migrations }).migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error !== undefined || failed) {
-    const why =
-      error instanceof Error
-        ? error.message
-        : failed
-          ? `${failed.migrationName} did not run`
-          : JSON.stringify(error);
-    throw new Error(`store: migration failed: ${why}`);
-  }
-}
-
 function describeUrl(url: string): string {
   const u = new URL(url);
   return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
@@ -128,9 +120,7 @@ let template: Promise<Blob> | undefined;
 
 function newPglite(folder?: string): Promise<PGlite> | PGlite {
   if (folder !== undefined && holdsCluster(folder)) return new PGlite(folder);
-  template ??= pgliteTemplate(MIGRATION_NAMES, (pglite) =>
-    migrate(new Kysely<Database>({ dialect: new PGliteDialect(pglite) })),
-  );
+  template ??= pgliteTemplate(MIGRATION_NAMES);
   template.catch(() => {
     template = undefined;
   });
@@ -182,12 +172,52 @@ async function openPglite(dataDir: string | null): Promise<Store> {
   };
 }
 
+/**
+ * The store being opened, or an AbortError as soon as `signal` aborts: a stop
+ * does not wait for an initdb or the migrations. The open goes on behind (a
+ * PGlite half loaded into its folder is not cut off), and is closed once done.
+ */
+function unlessAborted(opening: Promise<Store>, signal: AbortSignal | undefined): Promise<Store> {
+  if (!signal) return opening;
+  const closeLater = () => {
+    opening.then((store) => store.close()).catch(() => undefined);
+  };
+  if (signal.aborted) {
+    closeLater();
+    return Promise.reject(abortError(signal));
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      closeLater();
+      reject(abortError(signal));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    opening.then(
+      (store) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(store);
+      },
+      (fout: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(fout instanceof Error ? fout : new Error(String(fout)));
+      },
+    );
+  });
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error
+    ? signal.reason
+    : new DOMException('store: open aborted', 'AbortError');
+}
+
 /** Opens the store and brings its schema up to date (the migrations run at every start; done ones are skipped). */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const store =
-    options.databaseUrl !== undefined
-      ? await openPostgres(options.databaseUrl)
-      : await openPglite(options.dataDir);
+  if (options.signal?.aborted) throw abortError(options.signal);
+  const store = await unlessAborted(
+    options.databaseUrl !== undefined ? openPostgres(options.databaseUrl) : openPglite(options.dataDir),
+    options.signal,
+  );
   options.log?.(`store: ${store.where}`);
   return store;
 }

@@ -1,5 +1,6 @@
 /** Shared by the unit tests of the partner clients; production code never imports this module. */
 import { PartnerError } from './partner-client.ts';
+import { execute, parse, type GraphQLSchema } from 'graphql';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
@@ -29,4 +30,31 @@ export async function partnerError(belofte: Promise<unknown>): Promise<PartnerEr
     throw f;
   }
   throw new Error('verwachtte een PartnerError');
+}
+
+/**
+ * One `_entities` call on a subgraph's schema, as the router makes it: each
+ * item's answer (null where it failed) and the errors with the item they name.
+ */
+export async function entitiesCall(
+  schema: GraphQLSchema,
+  representations: readonly object[],
+  selection: string,
+  contextValue: object,
+): Promise<{ items: unknown[]; errors: { item: unknown; code: unknown; message: string }[] }> {
+  const a = await execute({
+    schema,
+    document: parse(`query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`),
+    variableValues: { r: representations },
+    contextValue,
+  });
+  const items = a.data?.['_entities'];
+  return {
+    items: Array.isArray(items) ? items : [],
+    errors: (a.errors ?? []).map((e) => ({
+      item: e.path?.[1],
+      code: e.extensions['code'],
+      message: e.message,
+    })),
+  };
 }

@@ -88,6 +88,7 @@ export class Erkenningsbestand {
         views: Map<string, ErkenningsIndex>;
       }
     | undefined;
+  private readonly stopSignaal = new AbortController();
 
   constructor(
     readonly sectoren: readonly SectorBron[],
@@ -243,11 +244,19 @@ export class Erkenningsbestand {
       this.kboBron?.start(),
       ...this.sectoren.map((s) => s.snapshot.start()),
     ]);
+    // A stop during the first reads: no index (seconds of CPU on a busy machine) for a service that ends.
+    this.afgebroken.throwIfAborted();
     // Builds the index now, so that the first question does not wait for it.
     this.index();
   }
 
+  /** Aborted by `stop`: a start under way gives up instead of going on to serve. */
+  get afgebroken(): AbortSignal {
+    return this.stopSignaal.signal;
+  }
+
   async stop(): Promise<void> {
+    this.stopSignaal.abort();
     this.register.stop();
     for (const s of this.sectoren) s.snapshot.stop();
     await this.kboBron?.stop();

@@ -146,6 +146,7 @@ export const erkenningen = defineSubgraph<
         start: async () => {
           // Beside the first reads (each takes seconds): a read before it is open is recorded once it is.
           await Promise.all([historie.open(config), bestand.start()]);
+          bestand.afgebroken.throwIfAborted();
           bestand.index(visibility(PUBLIC_CALLER));
         },
         stop: async () => {

@@ -4,6 +4,7 @@ import {
   entityWith,
   gepeildeTellingen,
   type MetGepeild,
+  perEntity,
   type Snapshot,
 } from '@duaal-graph/subgraph-toolkit';
 import { actievePlekkenVanCel, actievePlekkenVanRegio, type ActievePlekkenIndex } from './actieve-plekken.ts';
@@ -16,23 +17,25 @@ export function radarCelResolvers(
   actief: Snapshot<ActievePlekkenIndex>,
 ) {
   return {
-    __resolveReference: (cel: { id: string } & MetGepeild, ctx: MatchingContext) => {
-      const delen = leesCelId(cel.id);
-      if (!delen) throw badUserInput('representations', `onbekende radarcel ${cel.id}`);
-      const gepeild = gepeildeTellingen(cel);
-      if (gepeild) return gepeild;
-      const { gebiedscode, opleidingscode } = delen;
-      ctx.bronnen.meldKopie(zoekenden);
-      ctx.bronnen.meldKopie(actief);
-      const lerenden = zoekenden.data;
-      const plekken = actief.data;
-      // Without any copy of Kazi a count is not known: null, which the radar lists in `onbekend`.
-      return entityWith(cel, {
-        aantalZoekendeLerenden: lerenden ? tellingVanCel(lerenden, gebiedscode, opleidingscode) : null,
-        aantalGestarteLerenden: lerenden ? gestartVanCel(lerenden, gebiedscode, opleidingscode) : null,
-        aantalActieveLeerwerkplekken: plekken ? actievePlekkenVanCel(plekken, cel.id) : null,
-      });
-    },
+    // A bad id fails its own representation, not the whole batch.
+    __resolveReference: (cel: { id: string } & MetGepeild, ctx: MatchingContext) =>
+      perEntity(() => {
+        const delen = leesCelId(cel.id);
+        if (!delen) throw badUserInput('representations', `onbekende radarcel ${cel.id}`);
+        const gepeild = gepeildeTellingen(cel);
+        if (gepeild) return gepeild;
+        const { gebiedscode, opleidingscode } = delen;
+        ctx.bronnen.meldKopie(zoekenden);
+        ctx.bronnen.meldKopie(actief);
+        const lerenden = zoekenden.data;
+        const plekken = actief.data;
+        // Without any copy of Kazi a count is not known: null, which the radar lists in `onbekend`.
+        return entityWith(cel, {
+          aantalZoekendeLerenden: lerenden ? tellingVanCel(lerenden, gebiedscode, opleidingscode) : null,
+          aantalGestarteLerenden: lerenden ? gestartVanCel(lerenden, gebiedscode, opleidingscode) : null,
+          aantalActieveLeerwerkplekken: plekken ? actievePlekkenVanCel(plekken, cel.id) : null,
+        });
+      }),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   entityWith,
   gepeildeTellingen,
   type MetGepeild,
+  perEntity,
   type Instelling,
   type RegisterOpleiding,
   type Snapshot,
@@ -256,17 +257,22 @@ export function maakResolvers(
       },
     },
     RadarCel: {
-      __resolveReference: (cel: { id: string } & MetGepeild, ctx: OnderwijsContext) => {
-        const delen = leesCelId(cel.id);
-        if (!delen) throw badUserInput('representations', `onbekende radarcel ${cel.id}`);
-        const gepeild = gepeildeTellingen(cel);
-        if (gepeild) return gepeild;
-        const { gebiedscode, opleidingscode } = delen;
-        const index = lees(ctx);
-        // The register never read: the counts are not known, and are never shown as 0.
-        if (index === undefined) return entityWith(cel, { aantalAanbieders: null, aantalPlaatsen: null });
-        return entityWith(cel, aanbodVanCel(index, huidigSchooljaar, celId({ gebiedscode, opleidingscode })));
-      },
+      // A bad id fails its own representation, not the whole batch.
+      __resolveReference: (cel: { id: string } & MetGepeild, ctx: OnderwijsContext) =>
+        perEntity(() => {
+          const delen = leesCelId(cel.id);
+          if (!delen) throw badUserInput('representations', `onbekende radarcel ${cel.id}`);
+          const gepeild = gepeildeTellingen(cel);
+          if (gepeild) return gepeild;
+          const { gebiedscode, opleidingscode } = delen;
+          const index = lees(ctx);
+          // The register never read: the counts are not known, and are never shown as 0.
+          if (index === undefined) return entityWith(cel, { aantalAanbieders: null, aantalPlaatsen: null });
+          return entityWith(
+            cel,
+            aanbodVanCel(index, huidigSchooljaar, celId({ gebiedscode, opleidingscode })),
+          );
+        }),
     },
   };
 }

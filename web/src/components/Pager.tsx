@@ -50,3 +50,29 @@ export function Pager({ label, page, total, perPage, hasNext, onPrevious, onNext
     </nav>
   );
 }
+
+/** The pager of a connection read with `usePages`: its pages, its total, the cursor of the next page. */
+export function ConnectionPager(props: {
+  readonly label: string;
+  readonly pages: ReturnType<typeof usePages>;
+  readonly connection: {
+    readonly totalCount: number;
+    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor?: string | null };
+  };
+  readonly perPage: number;
+}) {
+  const { pages, connection } = props;
+  return (
+    <Pager
+      label={props.label}
+      page={pages.page}
+      total={connection.totalCount}
+      perPage={props.perPage}
+      hasNext={connection.pageInfo.hasNextPage}
+      onPrevious={pages.previous}
+      onNext={() => {
+        if (connection.pageInfo.endCursor) pages.next(connection.pageInfo.endCursor);
+      }}
+    />
+  );
+}

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { AnswerNotices } from '../components/AnswerNotices.tsx';
 import { CsvDownload } from '../components/CsvDownload.tsx';
 import { dutchDate, plusMonths } from '../components/dates.ts';
-import { Pager, usePages } from '../components/Pager.tsx';
+import { ConnectionPager, usePages } from '../components/Pager.tsx';
 import type { KeuzesData } from '../graph/types.ts';
 import {
   SECTOREN,
@@ -13,7 +13,7 @@ import {
 } from '../graph/types-pages.ts';
 import { useAsk } from '../graph/use-ask.ts';
 import { callerOf, useToken } from '../session.ts';
-import { PROVINCIE_NAMEN } from './RadarPage.tsx';
+import { PROVINCIE_NAMEN } from '../components/Keuzes.tsx';
 
 const PER_PAGE = 50;
 /** The roles this page is for: a partner sees its own sector, an analist and a beheerder every sector. */
@@ -201,16 +201,11 @@ function Renewals({ ownSector }: { readonly ownSector: Sector | null }) {
               </table>
             </div>
             {page.edges.length === 0 && <p>Geen erkenningen die in deze periode vervallen.</p>}
-            <Pager
+            <ConnectionPager
               label="de vervallende erkenningen"
-              page={pages.page}
-              total={page.totalCount}
+              pages={pages}
+              connection={page}
               perPage={PER_PAGE}
-              hasNext={page.pageInfo.hasNextPage}
-              onPrevious={pages.previous}
-              onNext={() => {
-                if (page.pageInfo.endCursor) pages.next(page.pageInfo.endCursor);
-              }}
             />
           </>
         )}
@@ -262,16 +257,11 @@ function Renewals({ ownSector }: { readonly ownSector: Sector | null }) {
                 </tbody>
               </table>
             </div>
-            <Pager
+            <ConnectionPager
               label="de prospecten"
-              page={prospectPages.page}
-              total={prospectPage.totalCount}
+              pages={prospectPages}
+              connection={prospectPage}
               perPage={PER_PAGE}
-              hasNext={prospectPage.pageInfo.hasNextPage}
-              onPrevious={prospectPages.previous}
-              onNext={() => {
-                if (prospectPage.pageInfo.endCursor) prospectPages.next(prospectPage.pageInfo.endCursor);
-              }}
             />
           </>
         )}

@@ -2,16 +2,12 @@ import { useMemo, useState } from 'react';
 import { BuurtMap, type BuurtPlek } from '../buurt/BuurtMap.tsx';
 import { AnswerNotices } from '../components/AnswerNotices.tsx';
 import { CsvDownload } from '../components/CsvDownload.tsx';
+import { NiveauKeuze, OpleidingKeuze } from '../components/Keuzes.tsx';
 import type { InDeBuurtData, Plaats } from '../graph/types-pages.ts';
 import type { KeuzesData, Niveau } from '../graph/types.ts';
 import { useAsk } from '../graph/use-ask.ts';
 import { useRuntimeConfig } from '../runtime-config.ts';
 
-const NIVEAUS: Readonly<Record<Niveau, string>> = {
-  SECUNDAIR: 'Secundair onderwijs',
-  VOLWASSENENONDERWIJS: 'Volwassenenonderwijs',
-  HOGER: 'Hoger onderwijs',
-};
 const SOORTEN = {
   AANBOD: 'Aanbod',
   LEERWERKPLEK: 'Erkende leerwerkplek',
@@ -101,39 +97,14 @@ export function InDeBuurtPage() {
             }}
           />
         </label>
-        <label>
-          Niveau
-          <select
-            value={niveau}
-            onChange={(e) => {
-              setNiveau(e.target.value as Niveau | '');
-              setOpleiding('');
-            }}
-          >
-            <option value="">Alle niveaus</option>
-            {(Object.keys(NIVEAUS) as Niveau[]).map((n) => (
-              <option key={n} value={n}>
-                {NIVEAUS[n]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Opleiding
-          <select
-            value={opleiding}
-            onChange={(e) => {
-              setOpleiding(e.target.value);
-            }}
-          >
-            <option value="">Alle opleidingen</option>
-            {opleidingen.map((o) => (
-              <option key={o.code} value={o.code}>
-                {o.naam}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NiveauKeuze
+          value={niveau}
+          onChange={(n) => {
+            setNiveau(n);
+            setOpleiding('');
+          }}
+        />
+        <OpleidingKeuze opleidingen={opleidingen} value={opleiding} onChange={setOpleiding} />
         <button type="submit">Zoek in de buurt</button>
       </form>
       <AnswerNotices wat="In de buurt" {...buurt} />

@@ -3,6 +3,13 @@ import { ask, type GraphAnswer } from '../graph/client.ts';
 import { missingData, otherErrors } from '../graph/sources.ts';
 import type { KeuzesData, Niveau, Provincie, RadarCel, RadarData } from '../graph/types.ts';
 import { CsvDownload } from '../components/CsvDownload.tsx';
+import {
+  NIVEAU_NAMEN,
+  NiveauKeuze,
+  OpleidingKeuze,
+  PROVINCIE_NAMEN,
+  ProvincieKeuze,
+} from '../components/Keuzes.tsx';
 import { dutchDate } from '../components/dates.ts';
 import { RADAR_OP } from '../graph/radar-op.ts';
 import { CellDetail } from '../radar/CellDetail.tsx';
@@ -11,19 +18,6 @@ import { classify, isBooleanMeasure, MEASURE_LABELS, regionValue, type Measure }
 import { RadarMap, type RegionPaint } from '../radar/RadarMap.tsx';
 import { cellKey, RadarTable } from '../radar/RadarTable.tsx';
 import { useRuntimeConfig } from '../runtime-config.ts';
-
-export const PROVINCIE_NAMEN: Readonly<Record<Provincie, string>> = {
-  WEST_VLAANDEREN: 'West-Vlaanderen',
-  OOST_VLAANDEREN: 'Oost-Vlaanderen',
-  ANTWERPEN: 'Antwerpen',
-  VLAAMS_BRABANT: 'Vlaams-Brabant',
-  LIMBURG: 'Limburg',
-};
-const NIVEAU_NAMEN: Readonly<Record<Niveau, string>> = {
-  SECUNDAIR: 'Secundair onderwijs',
-  VOLWASSENENONDERWIJS: 'Volwassenenonderwijs',
-  HOGER: 'Hoger onderwijs',
-};
 
 /** The date of a past measurement in the page's address (`#/radar?op=2026-06-01`), once the graph has `radar(op:)`. */
 function pastDate(): string | null {
@@ -150,54 +144,16 @@ export function RadarPage() {
         }}
         aria-label="Keuzes van de radar"
       >
-        <label>
-          Provincie
-          <select
-            value={provincie}
-            onChange={(e) => {
-              setProvincie(e.target.value as Provincie);
-              setFilterRegio('');
-            }}
-          >
-            {provincies.map((p) => (
-              <option key={p} value={p}>
-                {PROVINCIE_NAMEN[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Niveau
-          <select
-            value={niveau}
-            onChange={(e) => {
-              setNiveau(e.target.value as Niveau | '');
-            }}
-          >
-            <option value="">Alle niveaus</option>
-            {(Object.keys(NIVEAU_NAMEN) as Niveau[]).map((n) => (
-              <option key={n} value={n}>
-                {NIVEAU_NAMEN[n]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Opleiding
-          <select
-            value={opleiding}
-            onChange={(e) => {
-              setOpleiding(e.target.value);
-            }}
-          >
-            <option value="">Alle opleidingen</option>
-            {opleidingen.map((o) => (
-              <option key={o.code} value={o.code}>
-                {o.naam}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProvincieKeuze
+          provincies={provincies}
+          value={provincie}
+          onChange={(p) => {
+            setProvincie(p);
+            setFilterRegio('');
+          }}
+        />
+        <NiveauKeuze value={niveau} onChange={setNiveau} />
+        <OpleidingKeuze opleidingen={opleidingen} value={opleiding} onChange={setOpleiding} />
         <label>
           Kaart kleurt
           <select

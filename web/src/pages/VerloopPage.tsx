@@ -7,7 +7,7 @@ import type { IndicatorenData, IndicatorPunt, PeilingenData } from '../graph/typ
 import type { KeuzesData, Provincie } from '../graph/types.ts';
 import { useAsk } from '../graph/use-ask.ts';
 import { LineChart } from '../verloop/LineChart.tsx';
-import { PROVINCIE_NAMEN } from './RadarPage.tsx';
+import { PROVINCIE_NAMEN, ProvincieKeuze } from '../components/Keuzes.tsx';
 
 const INDICATOREN: readonly {
   key: string;
@@ -82,22 +82,14 @@ export function VerloopPage() {
           e.preventDefault();
         }}
       >
-        <label>
-          Provincie
-          <select
-            value={provincie}
-            onChange={(e) => {
-              setProvincie(e.target.value as Provincie);
-              setRegioCode('');
-            }}
-          >
-            {provincies.map((p) => (
-              <option key={p} value={p}>
-                {PROVINCIE_NAMEN[p]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProvincieKeuze
+          provincies={provincies}
+          value={provincie}
+          onChange={(p) => {
+            setProvincie(p);
+            setRegioCode('');
+          }}
+        />
         <label>
           Regio
           <select

@@ -24,6 +24,8 @@ export class FindingsHistory {
   private store: Store | undefined;
   /** The latest read of each scope made before the store was open, recorded once it is. */
   private readonly waiting = new Map<string, { findings: readonly Bevinding[]; atMs: number }>();
+  /** A close while the store still opens (a stop during the start): the open gives up at once. */
+  private readonly closing = new AbortController();
 
   constructor(
     private readonly service: string,
@@ -44,11 +46,13 @@ export class FindingsHistory {
       databaseUrl: options.databaseUrl,
       dataDir: join(options.dataDir, 'store'),
       log: this.log,
+      signal: this.closing.signal,
     });
     this.attach(this.store.db);
   }
 
   async close(): Promise<void> {
+    this.closing.abort();
     const { store, ledger } = this;
     this.store = undefined;
     this.ledger = undefined;

@@ -35,6 +35,8 @@ export class KboBron {
   private opslag: KboStoreOpslag | undefined;
   private bezig: Promise<unknown> | null = null;
   private gestopt = false;
+  /** A stop during the start: the store's open (an initdb, the migrations) and a read under way give up at once. */
+  private readonly afbreken = new AbortController();
 
   constructor(private readonly opties: KboBronOpties) {
     this.snapshot = new Snapshot<KboWeergave>({
@@ -52,7 +54,15 @@ export class KboBron {
 
   /** Opens the store (its migrations run) and starts reading. */
   async start(): Promise<void> {
-    const store = await openStore({ ...this.opties.store, log: this.opties.log });
+    const store = await openStore({
+      ...this.opties.store,
+      log: this.opties.log,
+      signal: this.afbreken.signal,
+    });
+    if (this.gestopt) {
+      await store.close();
+      return;
+    }
     this.store = store;
     // One name per replica, also for two in one process (the tests).
     const houder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -60,13 +70,14 @@ export class KboBron {
     const ttlMs = Math.max(60_000, 2 * this.opties.intervalMs);
     this.lease = new Lease(store.db, 'kbo-register', houder, ttlMs);
     this.opslag = new KboStoreOpslag(store.db, this.lease, store.copyInto);
-    this.lezer = new KboLezer(this.opties.client, this.opslag, this.opties.log);
+    this.lezer = new KboLezer(this.opties.client, this.opslag, this.opties.log, this.afbreken.signal);
     await this.snapshot.start();
   }
 
   /** Stops reading, waits for a read under way, gives the lease back and closes the store. */
   async stop(): Promise<void> {
     this.gestopt = true;
+    this.afbreken.abort();
     this.snapshot.stop();
     await this.bezig;
     await this.lease?.release().catch(() => undefined);

@@ -37,15 +37,16 @@ export class KboClient {
   }
 
   /** The latest full extract and every update after it, oldest first. */
-  async lijst(): Promise<Extract[]> {
-    return this.client.json(LijstSchema, { pad: 'open-data/extracts' });
+  async lijst(signal?: AbortSignal): Promise<Extract[]> {
+    return this.client.json(LijstSchema, { pad: 'open-data/extracts', ...(signal ? { signal } : {}) });
   }
 
   /** Downloads one zip into `pad` (which must not exist yet, or hold the start of this very zip). */
-  async download(naam: string, pad: string): Promise<void> {
+  async download(naam: string, pad: string, signal?: AbortSignal): Promise<void> {
     const antwoord = await this.client.verzoek({
       pad: `open-data/extracts/${encodeURIComponent(naam)}`,
       naarBestand: pad,
+      ...(signal ? { signal } : {}),
     });
     const type = antwoord.headers['content-type'];
     if (

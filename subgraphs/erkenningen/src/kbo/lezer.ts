@@ -12,7 +12,7 @@ import {
   type KboStand,
   type KboTabel,
 } from './register.ts';
-import { leesZipCsv } from './zip-csv.ts';
+import { leesZipCsv, type CsvRij } from './zip-csv.ts';
 
 export type { KboStand } from './register.ts';
 
@@ -36,11 +36,13 @@ export class KboLezer {
     private readonly client: KboClient,
     private readonly opslag: KboOpslag,
     private readonly log: (regel: string) => void = () => undefined,
+    /** A stop: the read breaks off at the next row, and what it wrote is dropped (`geheelOfNiets`). */
+    private readonly signal?: AbortSignal,
   ) {}
 
   async lees(): Promise<KboStand> {
     const vorige = (await this.opslag.stand()) ?? undefined;
-    const lijst = await this.client.lijst();
+    const lijst = await this.client.lijst(this.signal);
     const [volledig, ...updates] = lijst;
     if (volledig?.type !== 'full') throw fout('de lijst begint niet met een volledig extract');
     if (updates.some((u) => u.type !== 'update')) throw fout('een tweede volledig extract in de lijst');
@@ -95,7 +97,7 @@ export class KboLezer {
 
   private async leesVolledig(extract: Extract, map: string): Promise<KboStand> {
     const pad = join(map, extract.naam);
-    await this.client.download(extract.naam, pad);
+    await this.client.download(extract.naam, pad, this.signal);
     const schrijver = await this.opslag.nieuw();
     let afgekeurd = 0;
     const wil = (bestand: string) => bestand === 'code.csv' || tabelVan(bestand, '') !== undefined;
@@ -128,7 +130,7 @@ export class KboLezer {
     map: string,
   ): Promise<{ stand: KboExtractStand; afgekeurd: number }> {
     const pad = join(map, extract.naam);
-    await this.client.download(extract.naam, pad);
+    await this.client.download(extract.naam, pad, this.signal);
     const meta = await this.leesBestanden(
       pad,
       (b) => tabelVan(b, '_delete') !== undefined,
@@ -164,18 +166,26 @@ export class KboLezer {
         pad,
         (b) => b === 'meta.csv' || wil(b),
         async (bestand, rijen) => {
-          if (bestand !== 'meta.csv') return lees(bestand, rijen);
+          if (bestand !== 'meta.csv') return lees(bestand, totAfbreken(rijen, this.signal));
           for await (const rij of rijen)
             meta.set((rij['Variable'] ?? '').trim(), (rij['Value'] ?? '').trim());
         },
       );
     } catch (f) {
-      if (f instanceof PartnerError) throw f;
+      if (f instanceof PartnerError || this.signal?.aborted) throw f;
       throw fout(
         `${pad.slice(pad.lastIndexOf('/') + 1)} is onleesbaar: ${f instanceof Error ? f.message : String(f)}`,
       );
     }
     return meta;
+  }
+}
+
+/** The rows, until the signal aborts: a full extract's millions of rows would hold a stop for minutes. */
+async function* totAfbreken(rijen: AsyncIterable<CsvRij>, signal: AbortSignal | undefined) {
+  for await (const rij of rijen) {
+    signal?.throwIfAborted();
+    yield rij;
   }
 }
 
