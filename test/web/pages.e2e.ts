@@ -481,10 +481,13 @@ describe('the pages of Radar Duaal in Chromium, on a gateway with persisted docu
       const seen = perNis.get(nis) ?? { regio: c.regioCode, vlekken: 0, cellen: 0 };
       perNis.set(nis, { ...seen, vlekken: seen.vlekken + (c.witteVlek ? 1 : 0), cellen: seen.cellen + 1 });
     }
-    // Two gemeenten of one regio, one without and one with witte vlekken: their fills must differ.
+    // The legend's classes (0 apart, then four equal steps up to the largest count): two gemeenten of
+    // one regio in different classes must get different fills.
+    const step = Math.max(1, Math.ceil(Math.max(0, ...[...perNis.values()].map((g) => g.vlekken)) / 4));
+    const klasse = (v: number) => (v === 0 ? 0 : Math.min(4, Math.ceil(v / step)));
     const pair = [...perNis].flatMap(([nisA, a]) =>
       [...perNis]
-        .filter(([, b]) => b.regio === a.regio && a.vlekken === 0 && b.vlekken > 0)
+        .filter(([, b]) => b.regio === a.regio && klasse(a.vlekken) < klasse(b.vlekken))
         .map(([nisB]) => [nisA, nisB] as const),
     )[0];
     expect(pair, 'the mock data has a regio whose gemeenten differ in witte vlekken').toBeDefined();
