@@ -466,4 +466,43 @@ describe('the pages of Radar Duaal in Chromium, on a gateway with persisted docu
     await pastRadarFromVerloop(page, REFERENTIEDATUM, change, `${ARTEFACTS}radar-verleden.png`);
     await page.close();
   }, 240_000);
+  it('colours the radar per gemeente by each gemeente’s own cells, as the graph answers them per gemeente', async () => {
+    const body = await system.vraag(
+      '{ radar(provincie: WEST_VLAANDEREN, niveau: SECUNDAIR, per: GEMEENTE) { regioCode witteVlek gemeente { nisCode } } }',
+    );
+    const cells = (body.data?.['radar'] ?? []) as {
+      regioCode: string;
+      witteVlek: boolean;
+      gemeente: { nisCode: string } | null;
+    }[];
+    const perNis = new Map<string, { regio: string; vlekken: number; cellen: number }>();
+    for (const c of cells) {
+      const nis = c.gemeente?.nisCode ?? '';
+      const seen = perNis.get(nis) ?? { regio: c.regioCode, vlekken: 0, cellen: 0 };
+      perNis.set(nis, { ...seen, vlekken: seen.vlekken + (c.witteVlek ? 1 : 0), cellen: seen.cellen + 1 });
+    }
+    // The legend's classes (0 apart, then four equal steps up to the largest count): two gemeenten of
+    // one regio in different classes must get different fills.
+    const step = Math.max(1, Math.ceil(Math.max(0, ...[...perNis.values()].map((g) => g.vlekken)) / 4));
+    const klasse = (v: number) => (v === 0 ? 0 : Math.min(4, Math.ceil(v / step)));
+    const pair = [...perNis].flatMap(([nisA, a]) =>
+      [...perNis]
+        .filter(([, b]) => b.regio === a.regio && klasse(a.vlekken) < klasse(b.vlekken))
+        .map(([nisB]) => [nisA, nisB] as const),
+    )[0];
+    expect(pair, 'the mock data has a regio whose gemeenten differ in witte vlekken').toBeDefined();
+    const [zonder, met] = pair ?? ['', ''];
+    const { page, seen } = await open('#/radar?per=gemeente', null);
+    await page.locator('.kaart-vlak[data-geladen="WEST_VLAANDEREN"]').waitFor({ timeout: 90_000 });
+    await answered(page, 'table.radartabel tbody tr');
+    expect(seen.map((s) => s.operation)).toContain('RadarPerGemeente');
+    const shape = (nis: string) => page.locator(`.kaart-vlak path.gemeente[data-nis="${nis}"]`);
+    for (const [nis, g] of perNis)
+      expect(await shape(nis).getAttribute('data-waarde'), nis).toBe(
+        `${g.vlekken} van ${g.cellen} opleidingen`,
+      );
+    expect(await shape(zonder).getAttribute('fill')).not.toBe(await shape(met).getAttribute('fill'));
+    expect(await page.locator('select', { hasText: 'gemeente' }).first().inputValue()).toBe('gemeente');
+    await page.close();
+  }, 240_000);
 });

@@ -10,6 +10,7 @@ export const OPERATION_HASHES = {
   Prospecten: '5fbee559b4637db9b237e80282b982ce74f2ebc8d0f14cf4e00b0286774834d8',
   Radar: '56894053aec320b1e1da44fcaa2e1cf1ed8520ea17934364776458477bd56c22',
   RadarCel: '24e5396f5dace685ca198be7c2beca1a5f5c4a25f22f5115f905f5db0f41a1e4',
+  RadarPerGemeente: '1e64c7117664ecdf0e42f16fdc10d2473c8f0d49a5eea34b0096e2594dbdbdf4',
   Referentiedatum: 'ba7e49cb2acb18fb972ed01fa3a97f92b24a447b33642faeb7d964cbeeddf93c',
 } as const;
 
@@ -26,5 +27,6 @@ export const OPERATION_VARIABLES: Readonly<Record<OperationName, readonly string
   Prospecten: ['sectorKandidaat', 'regioCode', 'first', 'after'],
   Radar: ['provincie', 'niveau', 'op'],
   RadarCel: ['opleidingscode', 'regioCode'],
+  RadarPerGemeente: ['provincie', 'niveau', 'op'],
   Referentiedatum: [],
 };

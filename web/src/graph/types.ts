@@ -23,6 +23,8 @@ export interface RadarCel {
   readonly regioCode: string;
   readonly opleidingscode: string;
   readonly regio: { readonly naam: string };
+  /** Only in the radar per gemeente (`per: GEMEENTE`): the gemeente of the cell. */
+  readonly gemeente?: { readonly nisCode: string; readonly naam: string } | null;
   readonly opleiding: { readonly naam: string; readonly niveau: Niveau };
   // Every count is null when it is not known (its source never read, its subgraph unreachable).
   readonly aantalAanbieders: number | null;

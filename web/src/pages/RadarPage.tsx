@@ -14,8 +14,9 @@ import { dutchDate } from '../components/dates.ts';
 import { RADAR_OP } from '../graph/radar-op.ts';
 import { CellDetail } from '../radar/CellDetail.tsx';
 import { MissingDataNotice } from '../radar/MissingDataNotice.tsx';
-import { classify, isBooleanMeasure, MEASURE_LABELS, regionValue, type Measure } from '../radar/measures.ts';
-import { RadarMap, type RegionPaint } from '../radar/RadarMap.tsx';
+import { isBooleanMeasure, MEASURE_LABELS, type Measure } from '../radar/measures.ts';
+import { areaKey, hashWithSchaal, paintAreas, schaalFromHash, type Schaal } from '../radar/paint.ts';
+import { RadarMap } from '../radar/RadarMap.tsx';
 import { cellKey, RadarTable } from '../radar/RadarTable.tsx';
 import { useRuntimeConfig } from '../runtime-config.ts';
 
@@ -38,6 +39,11 @@ export function RadarPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [selected, setSelected] = useState<RadarCel | null>(null);
   const [filterRegio, setFilterRegio] = useState('');
+  const [schaal, setSchaal] = useState<Schaal>(() => schaalFromHash(window.location.hash));
+  const kiesSchaal = (s: Schaal) => {
+    setSchaal(s);
+    window.history.replaceState(null, '', hashWithSchaal(window.location.hash, s));
+  };
 
   useEffect(() => {
     ask<KeuzesData>('Keuzes')
@@ -52,7 +58,11 @@ export function RadarPage() {
     setRadar(null);
     setFailure(null);
     setSelected(null);
-    ask<RadarData>('Radar', { provincie, ...(niveau ? { niveau } : {}), ...(op ? { op } : {}) }, abort.signal)
+    ask<RadarData>(
+      schaal === 'gemeente' ? 'RadarPerGemeente' : 'Radar',
+      { provincie, ...(niveau ? { niveau } : {}), ...(op ? { op } : {}) },
+      abort.signal,
+    )
       .then(setRadar)
       .catch((e: unknown) => {
         if (!abort.signal.aborted) setFailure(e instanceof Error ? e.message : String(e));
@@ -60,7 +70,7 @@ export function RadarPage() {
     return () => {
       abort.abort();
     };
-  }, [provincie, niveau, op]);
+  }, [provincie, niveau, op, schaal]);
 
   const provincies = useMemo(() => {
     const withRegions = new Set((keuzes?.data?.regios ?? []).map((r) => r.provincie));
@@ -89,36 +99,19 @@ export function RadarPage() {
     () => (radar?.data?.radar ?? []).filter((c) => !oneOpleiding || c.opleidingscode === opleiding),
     [radar, opleiding, oneOpleiding],
   );
-  const { paint, legend } = useMemo(() => {
-    if (!radar?.data?.radar) return { paint: null, legend: [] };
-    const byRegion = new Map<string, RadarCel[]>();
-    for (const c of cells) byRegion.set(c.regioCode, [...(byRegion.get(c.regioCode) ?? []), c]);
-    const values = new Map(
-      [...byRegion].map(([code, list]) => [code, regionValue(list, effectiveMeasure, oneOpleiding)]),
-    );
-    const scale = classify(
-      [...values.values()].map((v) => v.value),
-      effectiveMeasure,
-      oneOpleiding,
-    );
-    const paint = new Map<string, RegionPaint>(
-      [...values].map(([code, v]) => [
-        code,
-        {
-          colour: scale.colour(v.value),
-          label: v.label,
-          regioNaam: byRegion.get(code)?.[0]?.regio.naam ?? code,
-        },
-      ]),
-    );
-    return { paint, legend: scale.legend };
-  }, [radar, cells, effectiveMeasure, oneOpleiding]);
+  const { paint, legend } = useMemo(
+    () =>
+      radar?.data?.radar
+        ? paintAreas(cells, effectiveMeasure, oneOpleiding, schaal)
+        : { paint: null, legend: [] },
+    [radar, cells, effectiveMeasure, oneOpleiding, schaal],
+  );
 
   const opleidingNaam = opleidingen.find((o) => o.code === opleiding)?.naam;
   const title = `${MEASURE_LABELS[effectiveMeasure]} in ${PROVINCIE_NAMEN[provincie]}, ${
     oneOpleiding
       ? (opleidingNaam ?? opleiding)
-      : `aantal opleidingen per regio${niveau ? ` (${NIVEAU_NAMEN[niveau].toLowerCase()})` : ''}`
+      : `aantal opleidingen per ${schaal}${niveau ? ` (${NIVEAU_NAMEN[niveau].toLowerCase()})` : ''}`
   }`;
   const missing = radar ? missingData(radar) : [];
   const errors = radar ? otherErrors(radar) : [];
@@ -155,6 +148,18 @@ export function RadarPage() {
         <NiveauKeuze value={niveau} onChange={setNiveau} />
         <OpleidingKeuze opleidingen={opleidingen} value={opleiding} onChange={setOpleiding} />
         <label>
+          Kaart per
+          <select
+            value={schaal}
+            onChange={(e) => {
+              kiesSchaal(e.target.value === 'gemeente' ? 'gemeente' : 'regio');
+            }}
+          >
+            <option value="regio">regio</option>
+            <option value="gemeente">gemeente</option>
+          </select>
+        </label>
+        <label>
           Kaart kleurt
           <select
             value={effectiveMeasure}
@@ -174,8 +179,8 @@ export function RadarPage() {
       </form>
       {!oneOpleiding && (
         <p className="hint">
-          Voor alle opleidingen samen kleurt de kaart het aantal opleidingen per regio met een witte vlek of
-          een signaal; kies één opleiding om een aantal te kleuren.
+          Voor alle opleidingen samen kleurt de kaart het aantal opleidingen per {schaal} met een witte vlek
+          of een signaal; kies één opleiding om een aantal te kleuren.
         </p>
       )}
       {loading && (
@@ -206,13 +211,19 @@ export function RadarPage() {
         <RadarMap
           provincie={provincie}
           paint={paint}
+          schaal={schaal}
           title={title}
           legend={legend}
           tileUrl={config?.tegelUrl ?? null}
           onRegion={(code) => {
-            const cel = oneOpleiding ? cells.find((c) => c.regioCode === code) : undefined;
+            const cel = oneOpleiding ? cells.find((c) => areaKey(c, schaal) === code) : undefined;
             if (cel) setSelected(cel);
-            else setFilterRegio(code);
+            else
+              setFilterRegio(
+                schaal === 'gemeente'
+                  ? (cells.find((c) => areaKey(c, schaal) === code)?.regioCode ?? '')
+                  : code,
+              );
           }}
         />
         {selected && (
@@ -228,7 +239,12 @@ export function RadarPage() {
         <CsvDownload
           naam="radar"
           label="Download de cellen als CSV"
-          parameters={{ provincie, niveau, opleidingscode: opleiding }}
+          parameters={{
+            provincie,
+            niveau,
+            opleidingscode: opleiding,
+            per: schaal === 'gemeente' ? 'GEMEENTE' : null,
+          }}
         />
       )}
       {radar?.data?.radar && (

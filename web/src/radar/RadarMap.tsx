@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { Provincie } from '../graph/types.ts';
 import type { LegendEntry } from './measures.ts';
 import { ATTRIBUTION } from './attribution.ts';
+import type { AreaPaint, Schaal } from './paint.ts';
 
 export { ATTRIBUTION };
 
@@ -28,20 +29,18 @@ export function loadGeo(provincie: Provincie): Promise<GeoData> {
   return loading;
 }
 
-export interface RegionPaint {
-  readonly colour: string;
-  readonly label: string;
-  readonly regioNaam: string;
-}
+export type RegionPaint = AreaPaint;
 
 interface Props {
   readonly provincie: Provincie;
-  /** Fill and tooltip per regioCode; null while there is nothing to show. */
+  /** Fill and tooltip per regioCode, or per gemeente per NIS code; null while there is nothing to show. */
   readonly paint: ReadonlyMap<string, RegionPaint> | null;
+  /** Whether `paint` is keyed by regio or by gemeente; `onRegion` gets the same key. */
+  readonly schaal?: Schaal;
   readonly title: string;
   readonly legend: readonly LegendEntry[];
   readonly tileUrl: string | null;
-  readonly onRegion: (regioCode: string) => void;
+  readonly onRegion: (key: string) => void;
 }
 
 /**
@@ -49,12 +48,14 @@ interface Props {
  * outlines on top; SVG (no WebGL, no tiles unless a tile URL is set), so that
  * every gemeente is an element a test and a screen reader can find.
  */
-export function RadarMap({ provincie, paint, title, legend, tileUrl, onRegion }: Props) {
+export function RadarMap({ provincie, paint, schaal = 'regio', title, legend, tileUrl, onRegion }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const gemeenten = useRef<L.GeoJSON | null>(null);
   const paintRef = useRef(paint);
   paintRef.current = paint;
+  const schaalRef = useRef(schaal);
+  schaalRef.current = schaal;
   const onRegionRef = useRef(onRegion);
   onRegionRef.current = onRegion;
 
@@ -95,9 +96,11 @@ export function RadarMap({ provincie, paint, title, legend, tileUrl, onRegion }:
         }),
         onEachFeature: (feature: GeoJSON.Feature<GeoJSON.Geometry, GeoProperties>, layer) => {
           layer.on('click', () => {
-            onRegionRef.current(feature.properties.regioCode);
+            onRegionRef.current(keyOf(feature.properties, schaalRef.current));
           });
-          layer.bindTooltip(() => tooltip(feature.properties, paintRef.current), { sticky: true });
+          layer.bindTooltip(() => tooltip(feature.properties, paintRef.current, schaalRef.current), {
+            sticky: true,
+          });
         },
       }).addTo(m);
       L.geoJSON(featureCollection(geo, 'regio'), {
@@ -115,7 +118,7 @@ export function RadarMap({ provincie, paint, title, legend, tileUrl, onRegion }:
           element.setAttribute('data-regio', props.regioCode);
         }
       }
-      applyPaint(gemeenteLayer, paintRef.current);
+      applyPaint(gemeenteLayer, paintRef.current, schaalRef.current);
       container.current?.setAttribute('data-geladen', provincie);
     });
     return () => {
@@ -124,8 +127,8 @@ export function RadarMap({ provincie, paint, title, legend, tileUrl, onRegion }:
   }, [provincie, tileUrl]);
 
   useEffect(() => {
-    if (gemeenten.current) applyPaint(gemeenten.current, paint);
-  }, [paint]);
+    if (gemeenten.current) applyPaint(gemeenten.current, paint, schaal);
+  }, [paint, schaal]);
 
   return (
     <figure className="kaart">
@@ -163,18 +166,29 @@ function featureCollection(geo: GeoData, soort: GeoProperties['soort']): GeoData
   return { type: 'FeatureCollection', features: geo.features.filter((f) => f.properties.soort === soort) };
 }
 
-function tooltip(props: GeoProperties, paint: ReadonlyMap<string, RegionPaint> | null): HTMLElement {
+/** The key a gemeente's shape is painted by: its regio's code, or per gemeente its own NIS code. */
+function keyOf(props: GeoProperties, schaal: Schaal): string {
+  return schaal === 'gemeente' ? (props.nisCode ?? '') : props.regioCode;
+}
+
+function tooltip(
+  props: GeoProperties,
+  paint: ReadonlyMap<string, RegionPaint> | null,
+  schaal: Schaal,
+): HTMLElement {
   const el = document.createElement('span');
-  const region = paint?.get(props.regioCode);
+  const region = paint?.get(keyOf(props, schaal));
   el.textContent = `${props.naam ?? ''} (${region?.regioNaam ?? props.regioCode}): ${region?.label ?? 'geen gegevens'}`;
   return el;
 }
 
-function applyPaint(layer: L.GeoJSON, paint: ReadonlyMap<string, RegionPaint> | null): void {
+function applyPaint(layer: L.GeoJSON, paint: ReadonlyMap<string, RegionPaint> | null, schaal: Schaal): void {
   layer.eachLayer((l) => {
     if (!(l instanceof L.Path)) return;
-    const region = paint?.get(featureOf(l)?.properties.regioCode ?? '');
+    const props = featureOf(l)?.properties;
+    const region = props ? paint?.get(keyOf(props, schaal)) : undefined;
     l.setStyle({ fillColor: region?.colour ?? '#969696' });
     l.getElement()?.setAttribute('data-waarde', region?.label ?? 'geen gegevens');
+    l.getElement()?.setAttribute('data-kleur', region?.colour ?? '#969696');
   });
 }

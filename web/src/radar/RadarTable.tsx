@@ -13,7 +13,7 @@ type Column = {
 const number = (v: number | null) => (v === null ? 'onbekend' : String(v));
 
 export const COLUMNS: readonly Column[] = [
-  { key: 'regio', label: 'Regio', numeric: false, value: (c) => c.regio.naam },
+  { key: 'regio', label: 'Regio', numeric: false, value: areaName },
   { key: 'opleiding', label: 'Opleiding', numeric: false, value: (c) => c.opleiding.naam },
   { key: 'aanbieders', label: 'Aanbieders', numeric: true, value: (c) => c.aantalAanbieders },
   {
@@ -65,7 +65,11 @@ interface Props {
   readonly regios: readonly { code: string; naam: string }[];
 }
 
-const cellKey = (c: RadarCel) => `${c.regioCode}|${c.opleidingscode}`;
+const cellKey = (c: RadarCel) => `${c.gemeente?.nisCode ?? c.regioCode}|${c.opleidingscode}`;
+/** The area of a cell as the table names it: its regio, or per gemeente the gemeente and its regio. */
+function areaName(c: RadarCel): string {
+  return c.gemeente ? `${c.gemeente.naam} (${c.regio.naam})` : c.regio.naam;
+}
 
 function compare(a: string | number | null, b: string | number | null): number {
   if (a === b) return 0;
@@ -89,13 +93,13 @@ export function RadarTable({ cells, selected, onSelect, filterRegio, onFilterReg
         (filterRegio === '' || c.regioCode === filterRegio) &&
         (needle === '' ||
           c.opleiding.naam.toLocaleLowerCase('nl').includes(needle) ||
-          c.regio.naam.toLocaleLowerCase('nl').includes(needle)),
+          areaName(c).toLocaleLowerCase('nl').includes(needle)),
     );
     if (!column) return kept;
     return [...kept].sort((a, b) => {
       const order =
         compare(column.value(a), column.value(b)) ||
-        compare(a.regio.naam, b.regio.naam) ||
+        compare(areaName(a), areaName(b)) ||
         compare(a.opleiding.naam, b.opleiding.naam);
       return sort.up ? order : -order;
     });
@@ -179,6 +183,7 @@ export function RadarTable({ cells, selected, onSelect, filterRegio, onFilterReg
               <tr
                 key={cellKey(cel)}
                 data-regio={cel.regioCode}
+                data-nis={cel.gemeente?.nisCode}
                 data-opleiding={cel.opleidingscode}
                 className={selected === cellKey(cel) ? 'gekozen' : undefined}
               >
@@ -191,9 +196,9 @@ export function RadarTable({ cells, selected, onSelect, filterRegio, onFilterReg
                         onClick={() => {
                           onSelect(cel);
                         }}
-                        aria-label={`Details van ${cel.opleiding.naam} in ${cel.regio.naam}`}
+                        aria-label={`Details van ${cel.opleiding.naam} in ${areaName(cel)}`}
                       >
-                        {cel.regio.naam}
+                        {areaName(cel)}
                       </button>
                     </th>
                   ) : (
