@@ -49,6 +49,10 @@ function standaard(type: GraphQLInputType): string {
   }
   if (kaal.name === 'Int' || kaal.name === 'Float') return '1';
   if (kaal.name === 'Boolean') return 'true';
+  // A valid date: a malformed Date literal is refused at validation (GRAPHQL_VALIDATION_FAILED) before
+  // the argument under attack is ever read.
+  if (kaal.name === 'Date') return '"2026-11-01"';
+  if (kaal.name === 'DateTime') return '"2026-11-01T00:00:00Z"';
   return '"X"';
 }
 
